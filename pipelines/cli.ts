@@ -1,0 +1,110 @@
+/**
+ * npm run data -- --in DIR --reference DIR --out DIR [--max-reject-rate R]
+ *
+ * Exit codes: 0 published; 1 too many rejected rows (nothing published, the
+ * rejects report is written to the path printed); 2 unusable input.
+ */
+import { parseArgs } from 'node:util';
+import { InputError } from './read/errors.ts';
+import { runPipeline, type Summary } from './run.ts';
+import { RULES } from './schema/rules.ts';
+
+const HELP = `Builds the published marts from weekly specialist reports and unit events.
+
+Usage: npm run data -- [options]
+
+  --in DIR               input folder: units.csv, unit_events.csv and weekly
+                         report files (.csv or .jsonl, any subfolder)   [data/raw]
+  --reference DIR        folder holding areas.csv                     [data/reference/se]
+  --out DIR              published folder, replaced whole on success  [static/data]
+  --max-reject-rate R    largest share of rejected rows that still
+                         publishes, 0 to 1                            [0.01]
+  --rejects FILE         where a failed run writes its rejects report [data/rejects.csv]
+  --quiet                print only the summary line
+  --help                 show this text
+
+Exit codes: 0 published; 1 more rows rejected than allowed (nothing published);
+2 unusable input (missing folder or file, wrong columns, not UTF-8).`;
+
+function main(argv: string[]): Promise<number> | number {
+	let args;
+	try {
+		args = parseArgs({
+			args: argv,
+			options: {
+				in: { type: 'string', default: 'data/raw' },
+				reference: { type: 'string', default: 'data/reference/se' },
+				out: { type: 'string', default: 'static/data' },
+				'max-reject-rate': { type: 'string', default: '0.01' },
+				rejects: { type: 'string', default: 'data/rejects.csv' },
+				quiet: { type: 'boolean', default: false },
+				help: { type: 'boolean', default: false },
+			},
+		}).values;
+	} catch (error) {
+		console.error(`${(error as Error).message}\n\n${HELP}`);
+		return 2;
+	}
+	if (args.help) {
+		console.log(HELP);
+		return 0;
+	}
+	const maxRejectRate = Number(args['max-reject-rate']);
+	if (!(maxRejectRate >= 0 && maxRejectRate <= 1)) {
+		console.error(`--max-reject-rate must be a number from 0 to 1, not "${args['max-reject-rate']}".`);
+		return 2;
+	}
+	return run({ in: args.in, reference: args.reference, out: args.out, rejects: args.rejects, quiet: args.quiet, maxRejectRate });
+}
+
+async function run(args: { in: string; reference: string; out: string; rejects: string; quiet: boolean; maxRejectRate: number }) {
+	const started = performance.now();
+	try {
+		const result = await runPipeline({
+			inDir: args.in,
+			referenceDir: args.reference,
+			outDir: args.out,
+			maxRejectRate: args.maxRejectRate,
+			failedRejectsPath: args.rejects,
+			onProgress: args.quiet ? undefined : (message) => console.error(`… ${message}`),
+		});
+		const seconds = ((performance.now() - started) / 1000).toFixed(1);
+		if (!args.quiet) printSummary(result.summary);
+		if (result.published) {
+			console.log(`Published ${args.out} in ${seconds} s. Rejects report: ${result.rejectsPath}`);
+			return 0;
+		}
+		console.error(
+			`Nothing was published: ${pct(result.summary.reject_rate)} of rows were rejected, more than the ${pct(args.maxRejectRate)} allowed ` +
+				`(--max-reject-rate). ${args.out} is unchanged. Rejects report: ${result.rejectsPath}`,
+		);
+		return 1;
+	} catch (error) {
+		if (error instanceof InputError) {
+			console.error(`Cannot run: ${error.message}`);
+			return 2;
+		}
+		throw error;
+	}
+}
+
+const pct = (share: number) => `${(share * 100).toFixed(2)} %`;
+const n = (value: number) => value.toLocaleString('en');
+
+function printSummary(s: Summary) {
+	console.log(
+		`Read ${n(s.rows_read)} rows (${n(s.inputs.report_rows)} reports in ${n(s.inputs.report_files)} files, ` +
+			`${n(s.inputs.unit_rows)} units, ${n(s.inputs.event_rows)} unit events).`,
+	);
+	console.log(
+		`Reports accepted ${n(s.reports_accepted)}, replaced by a later revision ${n(s.revisions_replaced)}, ` +
+			`duplicates counted once ${n(s.duplicates)}, published ${n(s.reports_published)}.`,
+	);
+	console.log(`Rejected ${n(s.rows_rejected)} rows (${pct(s.reject_rate)}).`);
+	for (const [rule, entry] of Object.entries(s.rejects_by_rule)) {
+		console.log(`  ${rule} (${n(entry.rows)}): ${RULES[rule as keyof typeof RULES]}`);
+		for (const e of entry.examples) console.log(`    ${e.file}:${e.line} ${e.column}=${JSON.stringify(e.value)}`);
+	}
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,119 @@
+/**
+ * One reader for every input table, CSV or JSON Lines: it checks the columns
+ * against the contract, and hands each row on as text cells with the line an
+ * editor shows, so one bad cell rejects one row and never the whole file.
+ */
+import { extname } from 'node:path';
+import { csvRecords, detectDelimiter, type CsvRecord, type Delimiter } from './csv.ts';
+import { InputError } from './errors.ts';
+import { readUtf8 } from './text.ts';
+
+export type Cells = Record<string, string | undefined>;
+
+export interface Row {
+	line: number;
+	cells: Cells;
+}
+
+/** A row that could not be read into cells at all. */
+export interface UnreadableRow {
+	line: number;
+	column: string;
+	value: string;
+	rule: 'malformed_row' | 'unknown_column';
+	detail: string;
+}
+
+export interface Table {
+	file: string;
+	/** Decimal separator of the file's numbers: `;`-separated CSV uses decimal commas. */
+	decimal: '.' | ',';
+	rows: Row[];
+	unreadable: UnreadableRow[];
+}
+
+export const isTableFile = (name: string) => ['.csv', '.jsonl', '.ndjson'].includes(extname(name).toLowerCase());
+
+export function readTable(path: string, shownAs: string, columns: readonly string[]): Table {
+	const text = readUtf8(path, shownAs);
+	const kind = extname(path).toLowerCase();
+	return kind === '.csv' ? readCsv(text, shownAs, columns) : readJsonLines(text, shownAs, columns);
+}
+
+function readCsv(text: string, file: string, columns: readonly string[]): Table {
+	const firstLine = text.slice(0, text.search(/\r?\n|$/));
+	if (firstLine.trim() === '') {
+		throw new InputError(`${file}: the file is empty or its first line is blank; the first line must be the header (${columns.join(', ')}).`);
+	}
+	const delimiter: Delimiter = detectDelimiter(firstLine) ?? ',';
+	const records = csvRecords(text, delimiter);
+	const header = (records.next().value as CsvRecord).cells.map((name) => name.trim());
+	checkHeader(header, file, columns, delimiter);
+	const rows: Row[] = [];
+	const unreadable: UnreadableRow[] = [];
+	for (const record of records) {
+		if (record.broken || record.cells.length !== header.length) {
+			const detail = record.broken ?? `the row has ${record.cells.length} values, the header has ${header.length}`;
+			unreadable.push({ line: record.line, column: '', value: record.cells.join(delimiter), rule: 'malformed_row', detail });
+			continue;
+		}
+		const cells: Cells = {};
+		for (let i = 0; i < header.length; i++) cells[header[i]!] = record.cells[i];
+		rows.push({ line: record.line, cells });
+	}
+	return { file, decimal: delimiter === ';' ? ',' : '.', rows, unreadable };
+}
+
+function checkHeader(header: string[], file: string, columns: readonly string[], delimiter: Delimiter) {
+	const missing = columns.filter((c) => !header.includes(c));
+	const unknown = header.filter((c) => !columns.includes(c));
+	const repeated = header.filter((c, i) => header.indexOf(c) !== i);
+	const problems = [
+		missing.length ? `missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}` : '',
+		unknown.length ? `unknown column${unknown.length > 1 ? 's' : ''} ${unknown.map((c) => JSON.stringify(c)).join(', ')}` : '',
+		repeated.length ? `repeated column ${repeated.join(', ')}` : '',
+	].filter(Boolean);
+	if (problems.length) {
+		const hint = header.length === 1 && delimiter === ',' ? ' Is the file separated by something other than , or ;?' : '';
+		throw new InputError(`${file}, line 1: ${problems.join('; ')}. Expected the columns ${columns.join(', ')}.${hint}`);
+	}
+}
+
+function readJsonLines(text: string, file: string, columns: readonly string[]): Table {
+	const rows: Row[] = [];
+	const unreadable: UnreadableRow[] = [];
+	const lines = text.split('\n');
+	for (let i = 0; i < lines.length; i++) {
+		const source = lines[i]!.trim();
+		if (source === '') continue;
+		const line = i + 1;
+		let record: unknown;
+		try {
+			record = JSON.parse(source);
+		} catch (error) {
+			unreadable.push({ line, column: '', value: source, rule: 'malformed_row', detail: `not valid JSON (${(error as Error).message})` });
+			continue;
+		}
+		if (typeof record !== 'object' || record === null || Array.isArray(record)) {
+			unreadable.push({ line, column: '', value: source, rule: 'malformed_row', detail: 'each line must be one JSON object' });
+			continue;
+		}
+		const unknown = Object.keys(record).find((key) => !columns.includes(key));
+		if (unknown !== undefined) {
+			unreadable.push({ line, column: unknown, value: String(JSON.stringify((record as Record<string, unknown>)[unknown])), rule: 'unknown_column', detail: '' });
+			continue;
+		}
+		const cells: Cells = {};
+		for (const [key, value] of Object.entries(record)) cells[key] = asText(value);
+		rows.push({ line, cells });
+	}
+	return { file, decimal: '.', rows, unreadable };
+}
+
+/** JSON values become the text a CSV cell would hold; null counts as missing. */
+function asText(value: unknown): string | undefined {
+	if (value === null || value === undefined) return undefined;
+	if (typeof value === 'string') return value;
+	if (typeof value === 'number') return Number.isFinite(value) ? String(value) : 'not a finite number';
+	return JSON.stringify(value);
+}

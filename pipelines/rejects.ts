@@ -1,0 +1,56 @@
+/**
+ * A reject is one problem with one row: where it is (file, line, column), what
+ * was there (value) and which rule it broke. A row can have several problems;
+ * it is rejected once.
+ */
+import type { z } from 'zod';
+import { csvLine } from './read/csv.ts';
+import type { Cells, UnreadableRow } from './read/table.ts';
+import { isRule, looksLikePersonalNumber, RULES, type Rule } from './schema/index.ts';
+
+export interface Reject {
+	file: string;
+	line: number;
+	column: string;
+	value: string;
+	rule: Rule;
+	message: string;
+}
+
+const MAX_VALUE_LENGTH = 120;
+
+/**
+ * The value as the rejects report may show it: cut to a readable length, and
+ * never a personal identity number, whichever column it was found in.
+ */
+export function shownValue(value: string | undefined): string {
+	if (value === undefined) return '';
+	if (looksLikePersonalNumber(value)) return '[redacted: looks like a personal identity number]';
+	return value.length > MAX_VALUE_LENGTH ? `${value.slice(0, MAX_VALUE_LENGTH)}… (${value.length} characters)` : value;
+}
+
+export function reject(file: string, line: number, column: string, value: string | undefined, rule: Rule, detail = ''): Reject {
+	return { file, line, column, value: shownValue(value), rule, message: detail ? `${RULES[rule]}: ${detail}` : RULES[rule] };
+}
+
+export function fromIssues(file: string, line: number, cells: Cells, issues: readonly z.core.$ZodIssue[]): Reject[] {
+	return issues.map((issue) => {
+		const column = String(issue.path[0] ?? '');
+		const rule: Rule = isRule(issue.message) ? issue.message : 'malformed_row';
+		return reject(file, line, column, cells[column], rule, isRule(issue.message) ? '' : issue.message);
+	});
+}
+
+export const fromUnreadable = (file: string, row: UnreadableRow) =>
+	reject(file, row.line, row.column, row.value, row.rule, row.detail);
+
+export const REJECT_COLUMNS = ['file', 'line', 'column', 'value', 'rule', 'message'] as const;
+
+export const byPosition = (a: Reject, b: Reject) =>
+	a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || (a.column < b.column ? -1 : a.column > b.column ? 1 : 0);
+
+export function rejectsCsv(rejects: readonly Reject[]): string {
+	let out = csvLine(REJECT_COLUMNS);
+	for (const r of rejects) out += csvLine([r.file, r.line, r.column, r.value, r.rule, r.message]);
+	return out;
+}

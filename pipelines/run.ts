@@ -1,0 +1,326 @@
+/**
+ * One pipeline run: read → validate → fold events → resolve revisions →
+ * aggregate → write. Returns what happened; the CLI decides what to print.
+ * Throws InputError for input it cannot use at all (exit code 2).
+ */
+import { createHash } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { loadTable, openDatabase, sqlFile, TableLoader, type Schema } from './db.ts';
+import { foldUnits, openDuring, type LocatedEvent, type LocatedUnit, type UnitLife } from './fold.ts';
+import { EVENTS_FILE, findInputs, UNITS_FILE } from './inputs.ts';
+import { readTable } from './read/table.ts';
+import { readAreas } from './reference.ts';
+import { byPosition, fromIssues, fromUnreadable, reject, rejectsCsv, type Reject } from './rejects.ts';
+import {
+	REPORT_COLUMNS,
+	REPORT_COUNTS,
+	reportSchema,
+	reportSchemaDecimalComma,
+	UNIT_COLUMNS,
+	UNIT_EVENT_COLUMNS,
+	unitEventSchema,
+	unitSchema,
+	type Report,
+	type Rule,
+} from './schema/index.ts';
+import { formatDate, formatIsoWeek } from './schema/time.ts';
+import { tilePositions } from './tiles.ts';
+import { stagingFolder, swapInto, writeFileAtomic, writeMart, type MartFacts } from './write.ts';
+
+export const SCHEMA_VERSION = 1;
+
+export interface RunOptions {
+	inDir: string;
+	referenceDir: string;
+	outDir: string;
+	/** Largest share of rejected rows that still publishes (0.01 = 1 %). */
+	maxRejectRate: number;
+	/** Where a failed run writes its rejects report (a successful run writes it beside the marts). */
+	failedRejectsPath: string;
+	onProgress?: (message: string) => void;
+}
+
+export interface Summary {
+	inputs: { report_files: number; report_rows: number; unit_rows: number; event_rows: number };
+	rows_read: number;
+	rows_rejected: number;
+	reject_rate: number;
+	reports_accepted: number;
+	reports_published: number;
+	revisions_replaced: number;
+	duplicates: number;
+	rejects_by_rule: Partial<Record<Rule, { rows: number; examples: Reject[] }>>;
+}
+
+export interface RunResult {
+	published: boolean;
+	summary: Summary;
+	rejectsPath: string;
+	manifest?: Manifest;
+}
+
+export interface Manifest {
+	schema_version: number;
+	data_period: { first_week: string; last_week: string; first_iso_week: string; last_iso_week: string } | null;
+	marts: Record<string, MartFacts>;
+	rejects: { rows: number; problems: number; by_rule: Record<string, number>; file: { bytes: number; sha256: string } };
+	revisions: { replaced: number; duplicates: number };
+	inputs: Summary['inputs'];
+	completeness: { expected_unit_weeks: number; reported_unit_weeks: number; share: number | null };
+}
+
+const MARTS = ['unit_week', 'units', 'unit_areas', 'areas', 'fidelity', 'specialist_spells'] as const;
+
+const REPORT_ROW_SCHEMA: Schema = {
+	file_idx: 'INTEGER',
+	line: 'INTEGER',
+	report_id: 'VARCHAR',
+	unit_id: 'VARCHAR',
+	specialist_id: 'VARCHAR',
+	week: 'DATE',
+	submitted_at: 'DOUBLE',
+	fte: 'DOUBLE',
+	...Object.fromEntries(REPORT_COUNTS.map((c) => [c, 'INTEGER'])),
+};
+
+class RejectLog {
+	readonly problems: Reject[] = [];
+	private readonly rows = new Set<string>();
+	add(rejects: readonly Reject[]) {
+		for (const r of rejects) {
+			this.problems.push(r);
+			this.rows.add(`${r.file}\u0000${r.line}`);
+		}
+	}
+	get rowCount() {
+		return this.rows.size;
+	}
+}
+
+export async function runPipeline(options: RunOptions): Promise<RunResult> {
+	const progress = options.onProgress ?? (() => {});
+	const inputs = findInputs(options.inDir);
+	const areas = readAreas(options.referenceDir);
+	const log = new RejectLog();
+
+	const units = readUnits(options.inDir, new Set(areas.map((a) => a.region_code)), log);
+	const events = readEvents(options.inDir, log);
+	const folded = foldUnits(units.valid, events.valid, new Set(areas.map((a) => a.code)));
+	log.add(folded.rejects);
+
+	const conn = await openDatabase();
+	try {
+		const reportRows = await stageReports(conn, options.inDir, inputs.reports, folded.lives, log, progress);
+		progress('resolving revisions');
+		await conn.run(sqlFile('resolve_reports'));
+		log.add(await revisionRejects(conn, inputs.reports));
+
+		const counts = (await conn.runAndReadAll(
+			`SELECT (SELECT count(*) FROM report_rows)::INTEGER, (SELECT count(*) FROM reports)::INTEGER, replaced::INTEGER, duplicates::INTEGER FROM revision_counts`,
+		)).getRows()[0] as number[];
+		const rowsRead = reportRows + units.rows + events.rows;
+		const summary = summarise(log, {
+			inputs: { report_files: inputs.reports.length, report_rows: reportRows, unit_rows: units.rows, event_rows: events.rows },
+			rowsRead,
+			accepted: counts[0]!,
+			published: counts[1]!,
+			replaced: counts[2]!,
+			duplicates: counts[3]!,
+		});
+		const problems = log.problems.slice().sort(byPosition);
+		const rejects = rejectsCsv(problems);
+
+		if (summary.reject_rate > options.maxRejectRate) {
+			writeFileAtomic(options.failedRejectsPath, rejects);
+			return { published: false, summary, rejectsPath: options.failedRejectsPath };
+		}
+
+		progress('aggregating');
+		await loadFolded(conn, folded.lives, areas);
+		for (const mart of ['specialist_spells', 'unit_week', 'units', 'unit_areas', 'fidelity', 'areas']) await conn.run(sqlFile(mart));
+
+		const staging = stagingFolder(options.outDir);
+		try {
+			const marts: Record<string, MartFacts> = {};
+			for (const mart of MARTS) {
+				progress(`writing ${mart}`);
+				marts[mart] = await writeMart(conn, `mart_${mart}`, staging, mart);
+			}
+			writeFileAtomic(join(staging, 'rejects.csv'), rejects);
+			const manifest = await buildManifest(conn, marts, summary, problems.length, rejects);
+			writeFileAtomic(join(staging, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+			swapInto(staging, options.outDir);
+			return { published: true, summary, rejectsPath: join(options.outDir, 'rejects.csv'), manifest };
+		} finally {
+			rmSync(staging, { recursive: true, force: true });
+		}
+	} finally {
+		conn.closeSync();
+	}
+}
+
+interface Read<T> {
+	valid: T[];
+	/** Every data row in the file, readable or not. */
+	rows: number;
+}
+
+function readUnits(inDir: string, regions: ReadonlySet<string>, log: RejectLog): Read<LocatedUnit> {
+	const table = readTable(join(inDir, UNITS_FILE), UNITS_FILE, UNIT_COLUMNS);
+	log.add(table.unreadable.map((row) => fromUnreadable(UNITS_FILE, row)));
+	const units: LocatedUnit[] = [];
+	for (const row of table.rows) {
+		const parsed = unitSchema.safeParse(row.cells);
+		if (!parsed.success) log.add(fromIssues(UNITS_FILE, row.line, row.cells, parsed.error.issues));
+		else if (!regions.has(parsed.data.region_code)) log.add([reject(UNITS_FILE, row.line, 'region_code', parsed.data.region_code, 'region_unknown')]);
+		else units.push({ ...parsed.data, file: UNITS_FILE, line: row.line });
+	}
+	return { valid: units, rows: table.rows.length + table.unreadable.length };
+}
+
+function readEvents(inDir: string, log: RejectLog): Read<LocatedEvent> {
+	const table = readTable(join(inDir, EVENTS_FILE), EVENTS_FILE, UNIT_EVENT_COLUMNS);
+	log.add(table.unreadable.map((row) => fromUnreadable(EVENTS_FILE, row)));
+	const events: LocatedEvent[] = [];
+	for (const row of table.rows) {
+		const parsed = unitEventSchema.safeParse(row.cells);
+		if (!parsed.success) log.add(fromIssues(EVENTS_FILE, row.line, row.cells, parsed.error.issues));
+		else events.push({ ...parsed.data, file: EVENTS_FILE, line: row.line });
+	}
+	return { valid: events, rows: table.rows.length + table.unreadable.length };
+}
+
+/** Validates every report row and stages the valid ones in DuckDB; returns the rows read. */
+async function stageReports(
+	conn: DuckDBConnection,
+	inDir: string,
+	files: readonly string[],
+	lives: ReadonlyMap<string, UnitLife>,
+	log: RejectLog,
+	progress: (message: string) => void,
+): Promise<number> {
+	const loader = await TableLoader.open<Record<string, unknown>>(conn, 'report_rows', REPORT_ROW_SCHEMA);
+	let rows = 0;
+	let lastProgress = performance.now();
+	for (let fileIdx = 0; fileIdx < files.length; fileIdx++) {
+		const file = files[fileIdx]!;
+		const table = readTable(join(inDir, file), file, REPORT_COLUMNS);
+		log.add(table.unreadable.map((row) => fromUnreadable(file, row)));
+		rows += table.unreadable.length;
+		const schema = table.decimal === ',' ? reportSchemaDecimalComma : reportSchema;
+		for (const row of table.rows) {
+			rows++;
+			const parsed = schema.safeParse(row.cells);
+			if (!parsed.success) {
+				log.add(fromIssues(file, row.line, row.cells, parsed.error.issues));
+				continue;
+			}
+			const report: Report = parsed.data;
+			const life = lives.get(report.unit_id);
+			if (!life) log.add([reject(file, row.line, 'unit_id', report.unit_id, 'unit_unknown')]);
+			else if (!openDuring(life, report.week)) log.add([reject(file, row.line, 'week', row.cells.week, 'unit_not_open')]);
+			else loader.add({ ...report, file_idx: fileIdx, line: row.line });
+		}
+		if (performance.now() - lastProgress > 1000) {
+			lastProgress = performance.now();
+			progress(`reading reports: ${fileIdx + 1} of ${files.length} files, ${rows.toLocaleString('en')} rows`);
+		}
+	}
+	loader.close();
+	return rows;
+}
+
+async function revisionRejects(conn: DuckDBConnection, files: readonly string[]): Promise<Reject[]> {
+	const reader = await conn.runAndReadAll(`
+		SELECT p.file_idx, p.line, p.column_name, p.rule, d.report_id, d.submitted_at
+		FROM report_problems p JOIN report_distinct d USING (file_idx, line)
+		ORDER BY p.file_idx, p.line, p.rule`);
+	return reader.getRowsJS().map(([fileIdx, line, column, rule, reportId, submittedAt]) =>
+		reject(
+			files[Number(fileIdx)]!,
+			Number(line),
+			String(column),
+			column === 'report_id' ? String(reportId) : new Date(Number(submittedAt)).toISOString(),
+			rule as Rule,
+		),
+	);
+}
+
+function summarise(
+	log: RejectLog,
+	n: { inputs: Summary['inputs']; rowsRead: number; accepted: number; published: number; replaced: number; duplicates: number },
+): Summary {
+	const byRule: Summary['rejects_by_rule'] = {};
+	const seen = new Set<string>();
+	for (const problem of log.problems.slice().sort(byPosition)) {
+		const key = `${problem.rule}\u0000${problem.file}\u0000${problem.line}`;
+		if (seen.has(key)) continue;
+		seen.add(key);
+		const entry = (byRule[problem.rule] ??= { rows: 0, examples: [] });
+		entry.rows++;
+		if (entry.examples.length < 3) entry.examples.push(problem);
+	}
+	return {
+		inputs: n.inputs,
+		rows_read: n.rowsRead,
+		rows_rejected: log.rowCount,
+		reject_rate: n.rowsRead === 0 ? 0 : log.rowCount / n.rowsRead,
+		reports_accepted: n.accepted,
+		reports_published: n.published,
+		revisions_replaced: n.replaced,
+		duplicates: n.duplicates,
+		rejects_by_rule: byRule,
+	};
+}
+
+async function loadFolded(conn: DuckDBConnection, lives: ReadonlyMap<string, UnitLife>, areas: ReturnType<typeof readAreas>) {
+	const ordered = [...lives.values()].sort((a, b) => (a.unit_id < b.unit_id ? -1 : 1));
+	await loadTable(conn, 'unit_lives', {
+		unit_id: 'VARCHAR', name: 'VARCHAR', org_type: 'VARCHAR', host: 'VARCHAR', region_code: 'VARCHAR',
+		opened_on: 'DATE', closed_on: 'DATE', funding_initial: 'VARCHAR', funding_current: 'VARCHAR',
+	}, ordered as unknown as Record<string, unknown>[]);
+	await loadTable(conn, 'unit_area_periods', { unit_id: 'VARCHAR', area_code: 'VARCHAR', valid_from: 'DATE', valid_to: 'DATE' },
+		ordered.flatMap((u) => u.areas.map((a) => ({ unit_id: u.unit_id, ...a }))));
+	await loadTable(conn, 'fidelity', { unit_id: 'VARCHAR', reviewed_on: 'DATE', score: 'INTEGER' },
+		ordered.flatMap((u) => u.reviews.map((r) => ({ unit_id: u.unit_id, ...r }))));
+	const tiles = tilePositions(areas);
+	await loadTable(conn, 'area_tiles', {
+		code: 'VARCHAR', name: 'VARCHAR', region_code: 'VARCHAR', region_name: 'VARCHAR', population: 'INTEGER',
+		population_year: 'INTEGER', lat: 'DOUBLE', lon: 'DOUBLE', tile_col: 'INTEGER', tile_row: 'INTEGER',
+	}, areas.map((a) => ({ ...a, ...tiles.get(a.code)! })));
+}
+
+async function buildManifest(
+	conn: DuckDBConnection,
+	marts: Record<string, MartFacts>,
+	summary: Summary,
+	problems: number,
+	rejects: string,
+): Promise<Manifest> {
+	const [first, last] = (await conn.runAndReadAll(`SELECT min(week), max(week) FROM reports`)).getRowsJS()[0] as (Date | null)[];
+	const [expected, reported] = (await conn.runAndReadAll(sqlFile('completeness'))).getRowsJS()[0] as number[];
+	const day = (d: Date) => Math.round(d.getTime() / 86_400_000);
+	return {
+		schema_version: SCHEMA_VERSION,
+		data_period:
+			first && last
+				? { first_week: formatDate(day(first)), last_week: formatDate(day(last)), first_iso_week: formatIsoWeek(day(first)), last_iso_week: formatIsoWeek(day(last)) }
+				: null,
+		marts,
+		rejects: {
+			rows: summary.rows_rejected,
+			problems,
+			by_rule: Object.fromEntries(Object.entries(summary.rejects_by_rule).map(([rule, v]) => [rule, v.rows])),
+			file: { bytes: Buffer.byteLength(rejects), sha256: createHash('sha256').update(rejects).digest('hex') },
+		},
+		revisions: { replaced: summary.revisions_replaced, duplicates: summary.duplicates },
+		inputs: summary.inputs,
+		completeness: {
+			expected_unit_weeks: expected!,
+			reported_unit_weeks: reported!,
+			share: expected ? Math.round((reported! / expected) * 10000) / 10000 : null,
+		},
+	};
+}

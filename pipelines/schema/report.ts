@@ -1,0 +1,78 @@
+/**
+ * The weekly specialist report (input contract v1). One row per specialist per
+ * ISO week. The browser reuses this schema to check a report before upload.
+ */
+import { z } from 'zod';
+import { count, decimal, id, isoWeek, pseudonym, timestamp } from './fields.ts';
+import { dayOfMs } from './time.ts';
+
+/** The twelve counts every report carries, in contract order. */
+export const REPORT_COUNTS = [
+	'caseload',
+	'caseload_young',
+	'referrals',
+	'waitlist',
+	'enrolled',
+	'wait_days',
+	'employer_contacts',
+	'job_starts',
+	'employed',
+	'education_starts',
+	'in_education',
+	'exits',
+] as const;
+
+export const REPORT_COLUMNS = [
+	'report_id',
+	'unit_id',
+	'specialist_id',
+	'week',
+	'submitted_at',
+	'fte',
+	...REPORT_COUNTS,
+] as const;
+
+export type ReportCount = (typeof REPORT_COUNTS)[number];
+
+const fte = (separator: '.' | ',') =>
+	decimal(separator).refine((value) => value > 0 && value <= 1, { error: 'fte_range' });
+
+const counts = Object.fromEntries(REPORT_COUNTS.map((name) => [name, count])) as Record<
+	ReportCount,
+	typeof count
+>;
+
+const shape = (separator: '.' | ',') =>
+	z.object({
+		report_id: id,
+		unit_id: id,
+		specialist_id: pseudonym,
+		week: isoWeek,
+		submitted_at: timestamp,
+		fte: fte(separator),
+		...counts,
+	});
+
+/** Cross-field rules; each issue names the column a manager should look at. */
+const crossChecks = (report: z.output<ReturnType<typeof shape>>, ctx: z.RefinementCtx) => {
+	for (const part of ['caseload_young', 'employed', 'in_education'] as const) {
+		if (report[part] > report.caseload) {
+			ctx.addIssue({ code: 'custom', message: 'exceeds_caseload', path: [part] });
+		}
+	}
+	if (report.enrolled === 0 && report.wait_days !== 0) {
+		ctx.addIssue({ code: 'custom', message: 'wait_without_enrolment', path: ['wait_days'] });
+	}
+	if (report.week > dayOfMs(report.submitted_at)) {
+		ctx.addIssue({ code: 'custom', message: 'week_after_submission', path: ['week'] });
+	}
+};
+
+const build = (separator: '.' | ',') => z.compile(shape(separator).superRefine(crossChecks));
+
+/** Reports from `,`-separated CSV and JSON Lines (decimal point). */
+export const reportSchema = build('.');
+/** Reports from `;`-separated CSV (decimal comma, as Nordic spreadsheets export). */
+export const reportSchemaDecimalComma = build(',');
+
+export type Report = z.output<typeof reportSchema>;
