@@ -1,0 +1,65 @@
+/** Shared test helpers: temporary folders, fixture copies, pipeline runs, mart reads. */
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { tableFromIPC } from 'apache-arrow';
+import { afterAll } from 'vitest';
+import { runPipeline, type RunOptions } from '../pipelines/run.ts';
+
+export const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
+export const REFERENCE = join(FIXTURES, 'reference');
+
+const made: string[] = [];
+afterAll(() => {
+	for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+
+export function tempDir(prefix = 'ips-'): string {
+	const dir = mkdtempSync(join(tmpdir(), prefix));
+	made.push(dir);
+	return dir;
+}
+
+/** A writable copy of a fixture input folder. */
+export function copyFixture(name: string): string {
+	const dir = join(tempDir(), 'in');
+	cpSync(join(FIXTURES, name), dir, { recursive: true });
+	return dir;
+}
+
+export function run(inDir: string, options: Partial<RunOptions> = {}) {
+	const root = tempDir();
+	return runPipeline({
+		inDir,
+		referenceDir: REFERENCE,
+		outDir: join(root, 'out'),
+		maxRejectRate: 1,
+		failedRejectsPath: join(root, 'failed-rejects.csv'),
+		...options,
+	});
+}
+
+/** Rows of a published Parquet mart, as plain objects (DATE as YYYY-MM-DD). */
+export async function readParquet(path: string, orderBy?: string): Promise<Record<string, unknown>[]> {
+	const instance = await DuckDBInstance.create(':memory:');
+	const conn = await instance.connect();
+	try {
+		const reader = await conn.runAndReadAll(`SELECT * FROM read_parquet('${path}')${orderBy ? ` ORDER BY ${orderBy}` : ''}`);
+		return reader.getRowObjectsJson() as Record<string, unknown>[];
+	} finally {
+		conn.closeSync();
+	}
+}
+
+export function readArrow(path: string) {
+	return tableFromIPC(readFileSync(path));
+}
+
+export function readCsvRows(path: string): string[][] {
+	return readFileSync(path, 'utf8')
+		.trimEnd()
+		.split('\n')
+		.map((line) => line.split(','));
+}
