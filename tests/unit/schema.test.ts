@@ -1,5 +1,6 @@
 /** Every row rule of the input contract, each broken once by an otherwise valid row. */
 import { describe, expect, it } from 'vitest';
+import type { z } from 'zod';
 import { fromIssues } from '../../pipelines/rejects.ts';
 import {
 	areaSchema,
@@ -33,9 +34,9 @@ const validReport: Cells = {
 	exits: '1',
 };
 
-const problems = (schema: { safeParse(v: unknown): { success: boolean; error?: { issues: never[] } } }, cells: Cells) => {
+const problems = (schema: z.ZodType, cells: Cells) => {
 	const result = schema.safeParse(cells);
-	return result.success ? [] : fromIssues('f.csv', 2, cells, result.error!.issues).map((r) => [r.column, r.rule]);
+	return result.success ? [] : fromIssues('f.csv', 2, cells, result.error.issues).map((r) => [r.column, r.rule]);
 };
 
 describe('weekly report', () => {
