@@ -53,6 +53,20 @@ export async function readParquet(path: string, orderBy?: string): Promise<Recor
 	}
 }
 
+/** A DuckDB connection with one view per published Parquet mart in `dir`. */
+export async function openMarts(dir: string) {
+	const instance = await DuckDBInstance.create(':memory:');
+	const conn = await instance.connect();
+	for (const name of ['unit_week', 'units', 'unit_areas', 'areas', 'fidelity', 'specialist_spells']) {
+		await conn.run(`CREATE VIEW ${name} AS SELECT * FROM read_parquet('${join(dir, `${name}.parquet`)}')`);
+	}
+	/** The first row of a query as numbers, typed by the column names the caller names. */
+	return async <Column extends string>(sql: string) => {
+		const row = (await conn.runAndReadAll(sql)).getRowObjectsJS()[0]!;
+		return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === 'bigint' ? Number(v) : v])) as Record<Column, number>;
+	};
+}
+
 export function readArrow(path: string) {
 	return tableFromIPC(readFileSync(path));
 }
