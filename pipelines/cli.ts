@@ -66,7 +66,7 @@ async function run(args: { in: string; reference: string; out: string; rejects: 
 			outDir: args.out,
 			maxRejectRate: args.maxRejectRate,
 			failedRejectsPath: args.rejects,
-			onProgress: args.quiet ? undefined : (message) => console.error(`… ${message}`),
+			onProgress: args.quiet ? undefined : (message) => console.error(`… ${((performance.now() - started) / 1000).toFixed(1)} s: ${message}`),
 		});
 		const seconds = ((performance.now() - started) / 1000).toFixed(1);
 		if (!args.quiet) printSummary(result.summary);

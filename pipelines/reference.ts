@@ -13,7 +13,7 @@ export function readAreas(referenceDir: string): Area[] {
 	const path = join(referenceDir, 'areas.csv');
 	if (!existsSync(path)) throw new InputError(`${path} is missing: --reference must name a folder with areas.csv.`);
 	const table = readTable(path, path, AREA_COLUMNS);
-	const problems = table.unreadable.map((row) => fromUnreadable(path, row));
+	const problems: ReturnType<typeof fromUnreadable>[] = [];
 	const areas: Area[] = [];
 	const codes = new Set<string>();
 	for (const row of table.rows) {
@@ -25,6 +25,7 @@ export function readAreas(referenceDir: string): Area[] {
 			areas.push(parsed.data);
 		}
 	}
+	problems.push(...table.unreadable.map((row) => fromUnreadable(path, row)));
 	if (problems.length) {
 		const first = problems.slice(0, 5).map((p) => `  line ${p.line}, ${p.column}: "${p.value}" ${p.message}`);
 		throw new InputError(`${path} has ${problems.length} bad value(s):\n${first.join('\n')}`);

@@ -7,22 +7,18 @@ import { createHash } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { loadTable, openDatabase, sqlFile, TableLoader, type Schema } from './db.ts';
-import { foldUnits, openDuring, type LocatedEvent, type LocatedUnit, type UnitLife } from './fold.ts';
+import { loadTable, openDatabase, sqlFile } from './db.ts';
+import { foldUnits, type LocatedEvent, type LocatedUnit, type UnitLife } from './fold.ts';
+import { stageReports } from './stage/index.ts';
 import { EVENTS_FILE, findInputs, UNITS_FILE } from './inputs.ts';
 import { readTable } from './read/table.ts';
 import { readAreas } from './reference.ts';
 import { byPosition, fromIssues, fromUnreadable, reject, rejectsCsv, type Reject } from './rejects.ts';
 import {
-	REPORT_COLUMNS,
-	REPORT_COUNTS,
-	reportSchema,
-	reportSchemaDecimalComma,
 	UNIT_COLUMNS,
 	UNIT_EVENT_COLUMNS,
 	unitEventSchema,
 	unitSchema,
-	type Report,
 	type Rule,
 } from './schema/index.ts';
 import { formatDate, formatIsoWeek } from './schema/time.ts';
@@ -73,18 +69,6 @@ export interface Manifest {
 
 const MARTS = ['unit_week', 'units', 'unit_areas', 'areas', 'fidelity', 'specialist_spells'] as const;
 
-const REPORT_ROW_SCHEMA: Schema = {
-	file_idx: 'INTEGER',
-	line: 'INTEGER',
-	report_id: 'VARCHAR',
-	unit_id: 'VARCHAR',
-	specialist_id: 'VARCHAR',
-	week: 'DATE',
-	submitted_at: 'DOUBLE',
-	fte: 'DOUBLE',
-	...Object.fromEntries(REPORT_COUNTS.map((c) => [c, 'INTEGER'])),
-};
-
 class RejectLog {
 	readonly problems: Reject[] = [];
 	private readonly rows = new Set<string>();
@@ -112,13 +96,15 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
 
 	const conn = await openDatabase();
 	try {
-		const reportRows = await stageReports(conn, options.inDir, inputs.reports, folded.lives, log, progress);
+		const staged = await stageReports(conn, options.inDir, inputs.reports, folded.lives, progress);
+		log.add(staged.rejects);
+		const reportRows = staged.rows;
 		progress('resolving revisions');
 		await conn.run(sqlFile('resolve_reports'));
 		log.add(await revisionRejects(conn, inputs.reports));
 
 		const counts = (await conn.runAndReadAll(
-			`SELECT (SELECT count(*) FROM report_rows)::INTEGER, (SELECT count(*) FROM reports)::INTEGER, replaced::INTEGER, duplicates::INTEGER FROM revision_counts`,
+			`SELECT accepted::INTEGER, published::INTEGER, replaced::INTEGER, duplicates::INTEGER FROM revision_counts`,
 		)).getRows()[0] as number[];
 		const rowsRead = reportRows + units.rows + events.rows;
 		const summary = summarise(log, {
@@ -169,7 +155,6 @@ interface Read<T> {
 
 function readUnits(inDir: string, regions: ReadonlySet<string>, log: RejectLog): Read<LocatedUnit> {
 	const table = readTable(join(inDir, UNITS_FILE), UNITS_FILE, UNIT_COLUMNS);
-	log.add(table.unreadable.map((row) => fromUnreadable(UNITS_FILE, row)));
 	const units: LocatedUnit[] = [];
 	for (const row of table.rows) {
 		const parsed = unitSchema.safeParse(row.cells);
@@ -177,59 +162,20 @@ function readUnits(inDir: string, regions: ReadonlySet<string>, log: RejectLog):
 		else if (!regions.has(parsed.data.region_code)) log.add([reject(UNITS_FILE, row.line, 'region_code', parsed.data.region_code, 'region_unknown')]);
 		else units.push({ ...parsed.data, file: UNITS_FILE, line: row.line });
 	}
-	return { valid: units, rows: table.rows.length + table.unreadable.length };
+	log.add(table.unreadable.map((row) => fromUnreadable(UNITS_FILE, row)));
+	return { valid: units, rows: table.count };
 }
 
 function readEvents(inDir: string, log: RejectLog): Read<LocatedEvent> {
 	const table = readTable(join(inDir, EVENTS_FILE), EVENTS_FILE, UNIT_EVENT_COLUMNS);
-	log.add(table.unreadable.map((row) => fromUnreadable(EVENTS_FILE, row)));
 	const events: LocatedEvent[] = [];
 	for (const row of table.rows) {
 		const parsed = unitEventSchema.safeParse(row.cells);
 		if (!parsed.success) log.add(fromIssues(EVENTS_FILE, row.line, row.cells, parsed.error.issues));
 		else events.push({ ...parsed.data, file: EVENTS_FILE, line: row.line });
 	}
-	return { valid: events, rows: table.rows.length + table.unreadable.length };
-}
-
-/** Validates every report row and stages the valid ones in DuckDB; returns the rows read. */
-async function stageReports(
-	conn: DuckDBConnection,
-	inDir: string,
-	files: readonly string[],
-	lives: ReadonlyMap<string, UnitLife>,
-	log: RejectLog,
-	progress: (message: string) => void,
-): Promise<number> {
-	const loader = await TableLoader.open<Record<string, unknown>>(conn, 'report_rows', REPORT_ROW_SCHEMA);
-	let rows = 0;
-	let lastProgress = performance.now();
-	for (let fileIdx = 0; fileIdx < files.length; fileIdx++) {
-		const file = files[fileIdx]!;
-		const table = readTable(join(inDir, file), file, REPORT_COLUMNS);
-		log.add(table.unreadable.map((row) => fromUnreadable(file, row)));
-		rows += table.unreadable.length;
-		const schema = table.decimal === ',' ? reportSchemaDecimalComma : reportSchema;
-		for (const row of table.rows) {
-			rows++;
-			const parsed = schema.safeParse(row.cells);
-			if (!parsed.success) {
-				log.add(fromIssues(file, row.line, row.cells, parsed.error.issues));
-				continue;
-			}
-			const report: Report = parsed.data;
-			const life = lives.get(report.unit_id);
-			if (!life) log.add([reject(file, row.line, 'unit_id', report.unit_id, 'unit_unknown')]);
-			else if (!openDuring(life, report.week)) log.add([reject(file, row.line, 'week', row.cells.week, 'unit_not_open')]);
-			else loader.add({ ...report, file_idx: fileIdx, line: row.line });
-		}
-		if (performance.now() - lastProgress > 1000) {
-			lastProgress = performance.now();
-			progress(`reading reports: ${fileIdx + 1} of ${files.length} files, ${rows.toLocaleString('en')} rows`);
-		}
-	}
-	loader.close();
-	return rows;
+	log.add(table.unreadable.map((row) => fromUnreadable(EVENTS_FILE, row)));
+	return { valid: events, rows: table.count };
 }
 
 async function revisionRejects(conn: DuckDBConnection, files: readonly string[]): Promise<Reject[]> {

@@ -51,10 +51,13 @@ const facts = (path: string): FileFacts => {
 
 /** Writes `<name>.parquet` and `<name>.arrow` from a view; returns rows, sizes and hashes. */
 export async function writeMart(conn: DuckDBConnection, view: string, dir: string, name: string): Promise<MartFacts> {
+	// Computed once, then written twice.
+	const table = `published_${name}`;
+	await conn.run(`CREATE OR REPLACE TEMP TABLE ${table} AS SELECT * FROM ${view}`);
 	const parquetPath = join(dir, `${name}.parquet`);
-	await conn.run(`COPY (SELECT * FROM ${view}) TO '${parquetPath.replaceAll("'", "''")}' (FORMAT parquet, COMPRESSION zstd)`);
+	await conn.run(`COPY ${table} TO '${parquetPath.replaceAll("'", "''")}' (FORMAT parquet, COMPRESSION zstd)`);
 
-	const reader = await conn.runAndReadAll(`SELECT * FROM ${view}`);
+	const reader = await conn.runAndReadAll(`SELECT * FROM ${table}`);
 	const names = reader.columnNames();
 	const types = reader.columnTypes();
 	const columns = reader.getColumns();

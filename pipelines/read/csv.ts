@@ -32,12 +32,18 @@ export function* csvRecords(text: string, delimiter: Delimiter): Generator<CsvRe
 	const length = text.length;
 	let pos = 0;
 	let line = 1;
+	// The next quote in the text, found once and reused until passed: searching
+	// from every line would scan the rest of a quote-free file again and again.
+	let quote = -1;
 	while (pos < length) {
 		let end = text.indexOf('\n', pos);
 		if (end === -1) end = length;
 		const rawEnd = end > pos && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
-		const quote = text.indexOf('"', pos);
-		if (quote === -1 || quote >= end) {
+		if (quote !== length && quote < pos) {
+			quote = text.indexOf('"', pos);
+			if (quote === -1) quote = length;
+		}
+		if (quote >= end) {
 			// Fast path: no quotes on this line.
 			if (rawEnd > pos) yield { line, cells: text.slice(pos, rawEnd).split(delimiter) };
 			pos = end + 1;

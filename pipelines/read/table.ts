@@ -28,8 +28,15 @@ export interface Table {
 	file: string;
 	/** Decimal separator of the file's numbers: `;`-separated CSV uses decimal commas. */
 	decimal: '.' | ',';
-	rows: Row[];
+	/**
+	 * The rows, read as they are asked for: a row is validated and dropped
+	 * before the next is read, which keeps large files off the garbage collector.
+	 */
+	rows: Iterable<Row>;
+	/** Rows that could not be read, filled in while `rows` is read. */
 	unreadable: UnreadableRow[];
+	/** Data rows seen so far, readable or not. */
+	readonly count: number;
 }
 
 export const isTableFile = (name: string) => ['.csv', '.jsonl', '.ndjson'].includes(extname(name).toLowerCase());
@@ -49,19 +56,35 @@ function readCsv(text: string, file: string, columns: readonly string[]): Table 
 	const records = csvRecords(text, delimiter);
 	const header = (records.next().value as CsvRecord).cells.map((name) => name.trim());
 	checkHeader(header, file, columns, delimiter);
-	const rows: Row[] = [];
-	const unreadable: UnreadableRow[] = [];
-	for (const record of records) {
-		if (record.broken || record.cells.length !== header.length) {
-			const detail = record.broken ?? `the row has ${record.cells.length} values, the header has ${header.length}`;
-			unreadable.push({ line: record.line, column: '', value: record.cells.join(delimiter), rule: 'malformed_row', detail });
-			continue;
+	const build = rowBuilder(header);
+	const table = {
+		file,
+		decimal: delimiter === ';' ? (',' as const) : ('.' as const),
+		unreadable: [] as UnreadableRow[],
+		count: 0,
+		rows: [] as Iterable<Row>,
+	};
+	table.rows = (function* () {
+		for (const record of records) {
+			table.count++;
+			if (record.broken || record.cells.length !== header.length) {
+				const detail = record.broken ?? `the row has ${record.cells.length} values, the header has ${header.length}`;
+				table.unreadable.push({ line: record.line, column: '', value: record.cells.join(delimiter), rule: 'malformed_row', detail });
+				continue;
+			}
+			yield { line: record.line, cells: build(record.cells) };
 		}
-		const cells: Cells = {};
-		for (let i = 0; i < header.length; i++) cells[header[i]!] = record.cells[i];
-		rows.push({ line: record.line, cells });
-	}
-	return { file, decimal: delimiter === ';' ? ',' : '.', rows, unreadable };
+	})();
+	return table;
+}
+
+/**
+ * A function that turns a record's cells into an object keyed by the header.
+ * Compiled once per file so that every row object has the same shape.
+ */
+function rowBuilder(header: readonly string[]): (cells: string[]) => Cells {
+	const body = header.map((name, i) => `${JSON.stringify(name)}: cells[${i}]`).join(', ');
+	return new Function('cells', `return { ${body} };`) as (cells: string[]) => Cells;
 }
 
 function checkHeader(header: string[], file: string, columns: readonly string[], delimiter: Delimiter) {
@@ -80,34 +103,51 @@ function checkHeader(header: string[], file: string, columns: readonly string[],
 }
 
 function readJsonLines(text: string, file: string, columns: readonly string[]): Table {
-	const rows: Row[] = [];
-	const unreadable: UnreadableRow[] = [];
-	const lines = text.split('\n');
-	for (let i = 0; i < lines.length; i++) {
-		const source = lines[i]!.trim();
-		if (source === '') continue;
-		const line = i + 1;
-		let record: unknown;
-		try {
-			record = JSON.parse(source);
-		} catch (error) {
-			unreadable.push({ line, column: '', value: source, rule: 'malformed_row', detail: `not valid JSON (${(error as Error).message})` });
-			continue;
+	const known = new Set(columns);
+	const table = {
+		file,
+		decimal: '.' as const,
+		unreadable: [] as UnreadableRow[],
+		count: 0,
+		rows: [] as Iterable<Row>,
+	};
+	table.rows = (function* () {
+		let start = 0;
+		for (let line = 1; start <= text.length; line++) {
+			let end = text.indexOf('\n', start);
+			if (end === -1) end = text.length;
+			const source = text.slice(start, end).trim();
+			start = end + 1;
+			if (source === '') continue;
+			table.count++;
+			let record: unknown;
+			try {
+				record = JSON.parse(source);
+			} catch (error) {
+				table.unreadable.push({ line, column: '', value: source, rule: 'malformed_row', detail: `not valid JSON (${(error as Error).message})` });
+				continue;
+			}
+			if (typeof record !== 'object' || record === null || Array.isArray(record)) {
+				table.unreadable.push({ line, column: '', value: source, rule: 'malformed_row', detail: 'each line must be one JSON object' });
+				continue;
+			}
+			const cells: Cells = {};
+			let unknown: string | undefined;
+			for (const key in record) {
+				if (!known.has(key)) {
+					unknown = key;
+					break;
+				}
+				cells[key] = asText((record as Record<string, unknown>)[key]);
+			}
+			if (unknown !== undefined) {
+				table.unreadable.push({ line, column: unknown, value: String(JSON.stringify((record as Record<string, unknown>)[unknown])), rule: 'unknown_column', detail: '' });
+				continue;
+			}
+			yield { line, cells };
 		}
-		if (typeof record !== 'object' || record === null || Array.isArray(record)) {
-			unreadable.push({ line, column: '', value: source, rule: 'malformed_row', detail: 'each line must be one JSON object' });
-			continue;
-		}
-		const unknown = Object.keys(record).find((key) => !columns.includes(key));
-		if (unknown !== undefined) {
-			unreadable.push({ line, column: unknown, value: String(JSON.stringify((record as Record<string, unknown>)[unknown])), rule: 'unknown_column', detail: '' });
-			continue;
-		}
-		const cells: Cells = {};
-		for (const [key, value] of Object.entries(record)) cells[key] = asText(value);
-		rows.push({ line, cells });
-	}
-	return { file, decimal: '.', rows, unreadable };
+	})();
+	return table;
 }
 
 /** JSON values become the text a CSV cell would hold; null counts as missing. */

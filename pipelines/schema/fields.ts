@@ -56,17 +56,40 @@ export const timestamp = z.string({ error: 'missing_value' }).transform((value, 
 	return ms;
 });
 
-const INTEGER = /^[+-]?\d+$/;
+/**
+ * Reads a whole number written in text without a regular expression: this
+ * runs for twelve cells of every report row, and a character loop is several
+ * times faster. Returns undefined for anything but optional sign and digits.
+ */
+export function readInteger(text: string): number | undefined {
+	let i = 0;
+	let end = text.length;
+	while (i < end && text.charCodeAt(i) === 32) i++;
+	while (end > i && text.charCodeAt(end - 1) === 32) end--;
+	if (i === end) return undefined;
+	let sign = 1;
+	const first = text.charCodeAt(i);
+	if (first === 45 || first === 43) {
+		sign = first === 45 ? -1 : 1;
+		if (++i === end) return undefined;
+	}
+	let n = 0;
+	for (; i < end; i++) {
+		const digit = text.charCodeAt(i) - 48;
+		if (digit < 0 || digit > 9) return undefined;
+		n = n * 10 + digit;
+	}
+	return sign * n;
+}
 
 /** A whole number written in text; `min` and `max` bound it. */
 export const integer = (min = 0, max = MAX_COUNT) =>
 	z.string({ error: 'missing_value' }).transform((value, ctx) => {
-		const trimmed = value.trim();
-		if (!INTEGER.test(trimmed)) {
-			ctx.addIssue({ code: 'custom', message: trimmed === '' ? 'missing_value' : 'not_integer' });
+		const n = readInteger(value);
+		if (n === undefined) {
+			ctx.addIssue({ code: 'custom', message: value.trim() === '' ? 'missing_value' : 'not_integer' });
 			return z.NEVER;
 		}
-		const n = Number(trimmed);
 		if (n < min) ctx.addIssue({ code: 'custom', message: 'negative' });
 		else if (n > max) ctx.addIssue({ code: 'custom', message: 'too_large' });
 		return n;
@@ -79,13 +102,29 @@ export const count = integer();
  * ;-separated files, so the separator is a property of the file's dialect.
  */
 export const decimal = (separator: '.' | ',') => {
-	const pattern = separator === '.' ? /^[+-]?(\d+\.?\d*|\.\d+)$/ : /^[+-]?(\d+,?\d*|,\d+)$/;
+	const point = separator.charCodeAt(0);
 	return z.string({ error: 'missing_value' }).transform((value, ctx) => {
-		const trimmed = value.trim();
-		if (!pattern.test(trimmed)) {
-			ctx.addIssue({ code: 'custom', message: trimmed === '' ? 'missing_value' : 'not_number' });
+		const n = readDecimal(value, point);
+		if (n === undefined) {
+			ctx.addIssue({ code: 'custom', message: value.trim() === '' ? 'missing_value' : 'not_number' });
 			return z.NEVER;
 		}
-		return Number(separator === '.' ? trimmed : trimmed.replace(',', '.'));
+		return n;
 	});
 };
+
+/** Digits with at most one decimal separator (the character code `point`) and an optional sign. */
+function readDecimal(text: string, point: number): number | undefined {
+	const trimmed = text.trim();
+	let i = trimmed.charCodeAt(0) === 45 || trimmed.charCodeAt(0) === 43 ? 1 : 0;
+	let digits = 0;
+	let separators = 0;
+	for (; i < trimmed.length; i++) {
+		const c = trimmed.charCodeAt(i);
+		if (c >= 48 && c <= 57) digits++;
+		else if (c === point && separators === 0) separators++;
+		else return undefined;
+	}
+	if (digits === 0) return undefined;
+	return Number(point === 46 ? trimmed : trimmed.replace(',', '.'));
+}

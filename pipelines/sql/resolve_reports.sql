@@ -8,30 +8,53 @@
 --    submitted_at: both are rejected as conflicting.
 -- 4. Of what remains, the latest submitted_at for (unit, specialist, week) wins;
 --    the earlier ones are revisions that it replaced.
+-- Grouping (hash aggregates) rather than window functions: the same answer, a
+-- third of the time on a million rows.
+
+-- Row order does not matter until the marts (which sort themselves): not
+-- keeping it saves memory and time on a million rows.
+SET preserve_insertion_order = false;
+
+CREATE OR REPLACE TABLE revision_counts AS SELECT count(*) AS accepted FROM report_rows;
 
 CREATE OR REPLACE TABLE report_distinct AS
-SELECT * FROM report_rows
-QUALIFY row_number() OVER (
-    PARTITION BY unit_id, specialist_id, week, submitted_at, fte,
-        caseload, caseload_young, referrals, waitlist, enrolled, wait_days,
-        employer_contacts, job_starts, employed, education_starts, in_education, exits
-    ORDER BY file_idx, line) = 1;
+SELECT
+    unit_id, specialist_id, week, submitted_at, fte,
+    caseload, caseload_young, referrals, waitlist, enrolled, wait_days,
+    employer_contacts, job_starts, employed, education_starts, in_education, exits,
+    arg_min(report_id, position) AS report_id,
+    (min(position) >> 32)::INTEGER AS file_idx,
+    (min(position) & 4294967295)::INTEGER AS line
+FROM (SELECT *, (file_idx::BIGINT << 32) | line AS position FROM report_rows)
+GROUP BY ALL;
+
+-- The intermediate tables are a million rows each on a large run: free each when done.
+DROP TABLE report_rows;
 
 CREATE OR REPLACE TABLE report_problems AS
 SELECT file_idx, line, 'report_id' AS column_name, 'report_id_reused' AS rule FROM report_distinct
-QUALIFY count(*) OVER (PARTITION BY report_id) > 1
+WHERE report_id IN (SELECT report_id FROM report_distinct GROUP BY report_id HAVING count(*) > 1)
 UNION ALL
 SELECT file_idx, line, 'submitted_at', 'conflicting_submission' FROM report_distinct
-QUALIFY count(*) OVER (PARTITION BY unit_id, specialist_id, week, submitted_at) > 1;
+WHERE (unit_id, specialist_id, week, submitted_at) IN (
+    SELECT (unit_id, specialist_id, week, submitted_at) FROM report_distinct
+    GROUP BY unit_id, specialist_id, week, submitted_at HAVING count(*) > 1);
+
+CREATE OR REPLACE TABLE report_valid AS
+SELECT * FROM report_distinct
+WHERE (file_idx, line) NOT IN (SELECT (file_idx, line) FROM report_problems);
 
 CREATE OR REPLACE TABLE reports AS
-SELECT * FROM report_distinct d
-WHERE NOT EXISTS (SELECT 1 FROM report_problems p WHERE p.file_idx = d.file_idx AND p.line = d.line)
+SELECT * FROM report_valid
 QUALIFY row_number() OVER (PARTITION BY unit_id, specialist_id, week ORDER BY submitted_at DESC) = 1;
 
 CREATE OR REPLACE TABLE revision_counts AS
 SELECT
-    (SELECT count(*) FROM report_rows) - (SELECT count(*) FROM report_distinct) AS duplicates,
-    (SELECT count(*) FROM report_distinct d
-        WHERE NOT EXISTS (SELECT 1 FROM report_problems p WHERE p.file_idx = d.file_idx AND p.line = d.line))
-      - (SELECT count(*) FROM reports) AS replaced;
+    accepted,
+    accepted - (SELECT count(*) FROM report_distinct) AS duplicates,
+    (SELECT count(*) FROM report_valid) - (SELECT count(*) FROM reports) AS replaced,
+    (SELECT count(*) FROM reports) AS published
+FROM revision_counts;
+
+DROP TABLE report_valid;
+SET preserve_insertion_order = true;
