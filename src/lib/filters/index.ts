@@ -1,0 +1,102 @@
+/**
+ * Filter state lives in the URL's query string: a copied link reproduces the
+ * view. Every value is parsed with zod against what the data holds; anything
+ * else falls back to the default and is named in a visible notice. Values are
+ * only ever passed to SQL as bound parameters.
+ */
+import { z } from 'zod';
+import { ORG_TYPES } from '../../../pipelines/schema/units.ts';
+import { FUNDING } from '../../../pipelines/schema/unitEvents.ts';
+
+export const FILTER_KEYS = ['from', 'to', 'region', 'org', 'funding', 'unit'] as const;
+export type FilterKey = (typeof FILTER_KEYS)[number];
+
+export interface Filters {
+	/** Quarters written 2024-Q3; null means the default. */
+	from: string | null;
+	to: string | null;
+	region: string | null;
+	org: (typeof ORG_TYPES)[number] | null;
+	funding: (typeof FUNDING)[number] | null;
+	unit: string | null;
+}
+
+export const DEFAULT_FILTERS: Filters = { from: null, to: null, region: null, org: null, funding: null, unit: null };
+
+/** What the data offers to choose from: the filters accept nothing else. */
+export interface FilterChoices {
+	quarters: readonly string[];
+	regions: ReadonlySet<string>;
+	units: ReadonlySet<string>;
+}
+
+const QUARTER = /^\d{4}-Q[1-4]$/;
+
+function schemaFor(choices: FilterChoices) {
+	const oneOf = (allowed: ReadonlySet<string> | readonly string[]) =>
+		z.string().max(64).refine((value) => (allowed instanceof Set ? allowed.has(value) : (allowed as readonly string[]).includes(value)));
+	return {
+		from: z.string().regex(QUARTER).pipe(oneOf(choices.quarters)),
+		to: z.string().regex(QUARTER).pipe(oneOf(choices.quarters)),
+		region: oneOf(choices.regions),
+		org: z.enum(ORG_TYPES),
+		funding: z.enum(FUNDING),
+		unit: oneOf(choices.units),
+	} satisfies Record<FilterKey, z.ZodType>;
+}
+
+export interface ParsedFilters {
+	filters: Filters;
+	/** Keys whose value was refused, or that are not filters at all. */
+	rejected: string[];
+}
+
+export function parseFilters(search: URLSearchParams, choices: FilterChoices): ParsedFilters {
+	const schema = schemaFor(choices);
+	const filters: Filters = { ...DEFAULT_FILTERS };
+	const rejected: string[] = [];
+	for (const key of new Set(search.keys())) {
+		if (!(FILTER_KEYS as readonly string[]).includes(key)) {
+			rejected.push(key.slice(0, 40));
+			continue;
+		}
+		const values = search.getAll(key);
+		const parsed = values.length === 1 ? schema[key as FilterKey].safeParse(values[0]) : undefined;
+		if (parsed?.success) (filters as unknown as Record<string, string>)[key] = parsed.data as string;
+		else rejected.push(key);
+	}
+	if (filters.from && filters.to && filters.from > filters.to) {
+		filters.from = null;
+		filters.to = null;
+		rejected.push('from', 'to');
+	}
+	return { filters, rejected: [...new Set(rejected)] };
+}
+
+/** The query string for a set of filters, keys in a fixed order, defaults left out. */
+export function filterSearch(filters: Filters): string {
+	const search = new URLSearchParams();
+	for (const key of FILTER_KEYS) if (filters[key] !== null) search.set(key, filters[key]!);
+	const text = search.toString();
+	return text ? `?${text}` : '';
+}
+
+export const isDefault = (filters: Filters) => FILTER_KEYS.every((key) => filters[key] === null);
+
+/** 2024-Q3 → 2024-07-01 (the quarter's first day). */
+export function quarterStart(quarter: string): string {
+	const [year, q] = quarter.split('-Q').map(Number) as [number, number];
+	return `${year}-${String((q - 1) * 3 + 1).padStart(2, '0')}-01`;
+}
+
+/** 2024-07-01 → 2024-Q3. */
+export function quarterOf(date: string): string {
+	const [year, month] = date.split('-').map(Number) as [number, number];
+	return `${year}-Q${Math.floor((month - 1) / 3) + 1}`;
+}
+
+export function shiftQuarter(quarter: string, by: number): string {
+	const [year, q] = quarter.split('-Q').map(Number) as [number, number];
+	const index = year * 4 + (q - 1) + by;
+	return `${Math.floor(index / 4)}-Q${(index % 4) + 1}`;
+}

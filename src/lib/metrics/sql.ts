@@ -1,0 +1,40 @@
+/**
+ * The common start of every metric's SQL. Parameters, always bound, never
+ * spliced into the text:
+ *   $1 first quarter (DATE), $2 last quarter (DATE), $3 region code,
+ *   $4 organisation type, $5 current funding, $6 unit id (NULL = all).
+ *
+ * quarters      every quarter of the period, with the first day of the next
+ * chosen_units  the units the filters select
+ * chosen_weeks  their weekly rows, each in the quarter of its Monday
+ * inhabitants   population of the region chosen, or of the whole country
+ */
+export const FILTERED = `
+WITH params AS (
+    SELECT $1::DATE AS first_quarter, $2::DATE AS last_quarter, $3::VARCHAR AS region,
+        $4::VARCHAR AS org_type, $5::VARCHAR AS funding, $6::VARCHAR AS unit
+),
+quarters AS (
+    SELECT quarter, (quarter + INTERVAL 3 MONTH)::DATE AS next_quarter
+    FROM (SELECT unnest(generate_series(first_quarter, last_quarter, INTERVAL 3 MONTH))::DATE AS quarter FROM params)
+),
+chosen_units AS (
+    SELECT u.* FROM units u, params p
+    WHERE (p.region IS NULL OR u.region_code = p.region)
+        AND (p.org_type IS NULL OR u.org_type = p.org_type)
+        AND (p.funding IS NULL OR u.funding_current = p.funding)
+        AND (p.unit IS NULL OR u.unit_id = p.unit)
+),
+chosen_weeks AS (
+    SELECT w.*, date_trunc('quarter', w.week)::DATE AS quarter
+    FROM unit_week w JOIN chosen_units USING (unit_id)
+),
+chosen_areas AS (
+    SELECT a.* FROM areas a, params p WHERE p.region IS NULL OR a.region_code = p.region
+),
+inhabitants AS (
+    SELECT sum(population)::DOUBLE AS population FROM chosen_areas
+)`;
+
+/** Quarter written as text, the same in DuckDB-wasm and in Node. */
+export const QUARTER_TEXT = `strftime(q.quarter, '%Y-%m-%d') AS quarter`;

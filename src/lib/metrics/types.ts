@@ -1,0 +1,37 @@
+import type { Text } from '$lib/i18n';
+
+/** A published reference value a figure can be read against. */
+export interface Reference {
+	value: number;
+	text: Text;
+	source: string;
+}
+
+/**
+ * A metric: what it means, how it is computed and how it is shown. The SQL
+ * returns one row per quarter in the period (quarter, value, numerator,
+ * denominator) and takes the bound parameters of ./params.ts.
+ */
+export interface Metric {
+	id: string;
+	label: Text;
+	definition: Text;
+	unit: Text;
+	/** How values are written: counts, one decimal, or a share shown as a percentage. */
+	format: 'integer' | 'decimal' | 'percent';
+	/** Which way is good news, for the colour of a change. */
+	better: 'higher' | 'lower';
+	/** Names of numerator and denominator, for rates that show them. */
+	numerator?: Text;
+	denominator?: Text;
+	sql: string;
+	references: Reference[];
+}
+
+export interface MetricRow {
+	/** First day of the quarter, YYYY-MM-DD. */
+	quarter: string;
+	value: number | null;
+	numerator: number | null;
+	denominator: number | null;
+}

@@ -1,0 +1,28 @@
+import adapter from '@sveltejs/adapter-static';
+import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+
+/** @type {import('@sveltejs/kit').Config} */
+const config = {
+	preprocess: vitePreprocess(),
+	kit: {
+		adapter: adapter({ pages: 'build', assets: 'build', fallback: undefined, precompress: false, strict: true }),
+		prerender: { entries: ['/', '/methods', '/sv', '/sv/methods'], handleHttpError: 'fail' },
+		csp: {
+			mode: 'hash',
+			directives: {
+				'default-src': ['self'],
+				// DuckDB-wasm compiles WebAssembly; nothing else is evaluated.
+				'script-src': ['self', 'wasm-unsafe-eval'],
+				'worker-src': ['self', 'blob:'],
+				'connect-src': ['self'],
+				'img-src': ['self', 'data:', 'blob:'],
+				'style-src': ['self', 'unsafe-inline'],
+				'font-src': ['self'],
+				'object-src': ['none'],
+				'base-uri': ['self'],
+			},
+		},
+	},
+};
+
+export default config;
