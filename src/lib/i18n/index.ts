@@ -23,7 +23,7 @@ export const messages = {
 	nav_label: { en: 'Main', sv: 'Huvudmeny' },
 	language: { en: 'Language', sv: 'Språk' },
 	switch_language: { en: 'På svenska', sv: 'In English' },
-	overview_title: { en: 'National overview', sv: 'Nationell översikt' },
+	overview_title: { en: 'Overview', sv: 'Översikt' },
 	overview_lead: {
 		en: 'Key figures for the latest full quarter, with the change from the same quarter a year earlier.',
 		sv: 'Nyckeltal för det senaste hela kvartalet, med förändringen mot samma kvartal året innan.',
@@ -55,6 +55,7 @@ export const messages = {
 	latest_quarter: { en: 'Latest full quarter', sv: 'Senaste hela kvartalet' },
 	change_year: { en: 'vs a year earlier', sv: 'mot året innan' },
 	no_change: { en: 'no earlier figure', sv: 'ingen jämförelse' },
+	percentage_points: { en: 'percentage points', sv: 'procentenheter' },
 	missing: { en: 'No data', sv: 'Uppgift saknas' },
 	loading: { en: 'Loading…', sv: 'Laddar…' },
 	empty: { en: 'No data for this selection.', sv: 'Inga uppgifter för det här urvalet.' },

@@ -11,6 +11,7 @@ export const ftePer10k: Metric = {
 	},
 	unit: { en: 'FTE per 10,000', sv: 'heltider per 10 000' },
 	format: 'decimal',
+	digits: 2,
 	better: 'higher',
 	numerator: { en: 'specialist FTE (weekly mean)', sv: 'heltider (veckomedel)' },
 	denominator: { en: 'inhabitants', sv: 'invånare' },

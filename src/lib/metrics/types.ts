@@ -19,6 +19,8 @@ export interface Metric {
 	unit: Text;
 	/** How values are written: counts, one decimal, or a share shown as a percentage. */
 	format: 'integer' | 'decimal' | 'percent';
+	/** Decimals shown (default: 0 for integers, 1 otherwise). */
+	digits?: number;
 	/** Which way is good news, for the colour of a change. */
 	better: 'higher' | 'lower';
 	/** Names of numerator and denominator, for rates that show them. */

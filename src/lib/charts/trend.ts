@@ -1,0 +1,68 @@
+/**
+ * The quarterly trend of a metric, drawn with Observable Plot. The same
+ * function draws in the browser and, at build time, on the server (with a
+ * DOM from linkedom passed as `document`).
+ */
+import * as Plot from '@observablehq/plot';
+import { formatNumber, formatQuarter, type Locale } from '$lib/i18n';
+import type { Metric, MetricRow } from '$lib/metrics';
+
+/** A colour-blind-safe pair (blue and orange), both with at least 4.5:1 contrast on white. */
+export const PALETTE = { series: '#1f5a96', reference: '#a84f00', grid: '#d0d7de', text: '#1b1f24' } as const;
+
+/** One size for every trend chart, on the server and in the browser: the layout does not jump when the live chart replaces the prerendered one. */
+export const PLOT_WIDTH = 360;
+
+export function formatValue(metric: Metric, locale: Locale, value: number | null): string {
+	if (value === null) return '–';
+	return formatNumber(locale, value, digitsOf(metric), metric.format === 'percent' ? 'percent' : 'decimal');
+}
+
+export const digitsOf = (metric: Metric) => metric.digits ?? (metric.format === 'integer' ? 0 : 1);
+
+interface Point {
+	date: Date;
+	value: number | null;
+	label: string;
+}
+
+export function trendPlot(
+	metric: Metric,
+	rows: readonly MetricRow[],
+	locale: Locale,
+	options: { width?: number; height?: number; document?: Document } = {},
+): SVGSVGElement | HTMLElement {
+	const points: Point[] = rows.map((r) => ({
+		date: new Date(`${r.quarter}T00:00:00Z`),
+		value: r.value,
+		label: `${formatQuarter(locale, r.quarter)}: ${formatValue(metric, locale, r.value)}`,
+	}));
+	const defined = points.filter((p) => p.value !== null);
+	const reference = metric.references[0];
+	const percent = metric.format === 'percent';
+	return Plot.plot({
+		document: options.document,
+		width: options.width ?? 360,
+		height: options.height ?? 170,
+		marginLeft: 48,
+		marginRight: 12,
+		style: { fontSize: '12px', color: PALETTE.text, background: 'transparent', overflow: 'visible' },
+		x: { type: 'utc', label: null, ticks: 4 },
+		y: {
+			label: null,
+			grid: true,
+			zero: true,
+			nice: true,
+			ticks: 4,
+			tickFormat: (v: number) => (percent ? formatNumber(locale, v, 0, 'percent') : formatNumber(locale, v, v % 1 === 0 ? 0 : 1)),
+		},
+		marks: [
+			Plot.ruleY([0], { stroke: PALETTE.grid }),
+			reference ? Plot.ruleY([reference.value], { stroke: PALETTE.reference, strokeDasharray: '4,3' }) : null,
+			// Missing quarters break the line: a gap, never a zero.
+			Plot.lineY(points, { x: 'date', y: 'value', stroke: PALETTE.series, strokeWidth: 2, curve: 'linear' }),
+			Plot.dot(defined.slice(-1), { x: 'date', y: 'value', fill: PALETTE.series, r: 3.5 }),
+			Plot.tip(defined, Plot.pointerX({ x: 'date', y: 'value', title: 'label' })),
+		],
+	});
+}
