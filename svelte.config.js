@@ -1,11 +1,16 @@
 import adapter from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 
+// The end-to-end tests build the site from their own data in their own folders.
+const statics = process.env.IPS_STATIC_DIR ?? 'static';
+const output = process.env.IPS_BUILD_DIR ?? 'build';
+
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
 	preprocess: vitePreprocess(),
 	kit: {
-		adapter: adapter({ pages: 'build', assets: 'build', fallback: undefined, precompress: false, strict: true }),
+		files: { assets: statics },
+		adapter: adapter({ pages: output, assets: output, fallback: undefined, precompress: false, strict: true }),
 		prerender: { entries: ['/', '/methods', '/sv', '/sv/methods'], handleHttpError: 'fail' },
 		csp: {
 			mode: 'hash',

@@ -4,8 +4,22 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
 	resolve: { alias: { $lib: fileURLToPath(new URL('./src/lib', import.meta.url)) } },
 	test: {
-		include: ['tests/unit/**/*.test.ts'],
 		testTimeout: 60_000,
 		hookTimeout: 60_000,
+		projects: [
+			{ extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
+			{
+				extends: true,
+				test: {
+					name: 'e2e',
+					include: ['tests/e2e/**/*.test.ts'],
+					// Builds the site from a simulated fixture and serves it on a free port.
+					globalSetup: ['tests/e2e/setup.ts'],
+					hookTimeout: 180_000,
+					testTimeout: 90_000,
+					fileParallelism: false,
+				},
+			},
+		],
 	},
 });

@@ -83,7 +83,8 @@ export function simulate(options: SimulateOptions): SimulateResult {
 	const tally: Tally = { educationStartsYoung: 0, educationStartsOlder: 0 };
 
 	const firstMonday = mondayOf(start) + (mondayOf(start) < start ? 7 : 0);
-	const lastMonday = mondayOf(end) - 7; // the last full week
+	// The last full week: the one ending on `end` if that is a Sunday, else the one before.
+	const lastMonday = mondayOf(end) + 6 === end ? mondayOf(end) : mondayOf(end) - 7;
 	for (const unit of units) {
 		const unitRng = rng.fork();
 		let counter = 0;

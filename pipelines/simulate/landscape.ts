@@ -127,17 +127,17 @@ function simulateUnit(n: number, opened: number, end: number, areas: readonly Ar
 		...served.map((a) => ({ date: opened, event: 'serves' as const, value: a.code })),
 	];
 
-	let closed: number | null = null;
+	let closedOn: number;
 	const early = EARLY_CLOSURE[funding];
-	if (rng.chance(early.share)) closed = opened + Math.floor(rng.between(early.from, early.to) * YEAR);
+	if (rng.chance(early.share)) closedOn = opened + Math.floor(rng.between(early.from, early.to) * YEAR);
 	else {
 		// Survivors: most project units become permanent; then a small yearly hazard.
 		if (funding !== 'permanent' && rng.chance(funding === 'project' ? 0.7 : 0.5)) {
 			events.push({ date: opened + Math.floor(rng.between(1.5, 3) * YEAR), event: 'funding', value: 'permanent' });
 		}
-		closed = opened + Math.floor(3 * YEAR + (rng.geometric(1 - Math.pow(1 - LATE_HAZARD, 1 / 52)) * 7));
+		closedOn = opened + Math.floor(3 * YEAR + rng.geometric(1 - Math.pow(1 - LATE_HAZARD, 1 / 52)) * 7);
 	}
-	if (closed > end) closed = null;
+	const closed = closedOn > end ? null : closedOn;
 	const last = closed ?? end;
 
 	// Now and then a unit takes on a neighbour later, or lets one go.

@@ -62,7 +62,7 @@ describe('hostile input', () => {
 
 	it('a tab-separated file stops the run with the columns it expected', async () => {
 		const message = await inputError('tabs.csv', `${HEADER.replaceAll(',', '\t')}\n${GOOD.replaceAll(',', '\t')}\n`);
-		expect(message).toMatch(/^reports\/tabs\.csv, line 1: missing columns report_id, unit_id, .*Is the file separated by something other than , or \;\?$/s);
+		expect(message).toMatch(/^reports\/tabs\.csv, line 1: missing columns report_id, unit_id, .*Is the file separated by something other than , or ;\?$/s);
 	});
 
 	it('Latin-1 bytes stop the run at the line of the first bad byte', async () => {

@@ -40,7 +40,7 @@ export function trendPlot(
 	const defined = points.filter((p) => p.value !== null);
 	const reference = metric.references[0];
 	const percent = metric.format === 'percent';
-	return Plot.plot({
+	const figure = Plot.plot({
 		document: options.document,
 		width: options.width ?? 360,
 		height: options.height ?? 170,
@@ -65,4 +65,8 @@ export function trendPlot(
 			Plot.tip(defined, Plot.pointerX({ x: 'date', y: 'value', title: 'label' })),
 		],
 	});
+	// The chart's container carries role="img" and a summary in words; the
+	// drawing itself is hidden from assistive technology.
+	figure.setAttribute('aria-hidden', 'true');
+	return figure;
 }

@@ -5,7 +5,7 @@
  * Plot into a DOM from linkedom and shipped as SVG.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { parseHTML } from 'linkedom';
 import { trendPlot } from '$lib/charts/trend';
@@ -15,7 +15,8 @@ import type { Locale } from '$lib/i18n';
 import { METRICS, metricParams, type MetricRow } from '$lib/metrics';
 import { defaultPeriod, quartersBetween, type OverviewChoices, type Period } from '$lib/overview';
 
-const DATA = join(process.cwd(), 'static', 'data');
+/** The published marts the site is built from (the end-to-end tests point elsewhere). */
+const DATA = resolve(process.env.IPS_STATIC_DIR ?? 'static', 'data');
 
 export interface PrerenderedOverview {
 	manifest: Manifest;

@@ -1,0 +1,84 @@
+/**
+ * A small static file server for the built site: the right MIME types (the
+ * WebAssembly needs application/wasm), gzip for text and WebAssembly (the
+ * 34 MB engine travels as about 8 MB), long caching for hashed assets, and
+ * nothing outside the folder it serves.
+ */
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const TYPES: Record<string, string> = {
+	'.html': 'text/html; charset=utf-8',
+	'.js': 'text/javascript; charset=utf-8',
+	'.mjs': 'text/javascript; charset=utf-8',
+	'.css': 'text/css; charset=utf-8',
+	'.json': 'application/json; charset=utf-8',
+	'.svg': 'image/svg+xml',
+	'.png': 'image/png',
+	'.wasm': 'application/wasm',
+	'.arrow': 'application/vnd.apache.arrow.stream',
+	'.parquet': 'application/vnd.apache.parquet',
+	'.csv': 'text/csv; charset=utf-8',
+	'.txt': 'text/plain; charset=utf-8',
+};
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.svg', '.wasm', '.arrow', '.csv']);
+
+/** The file a URL path names: exact, then with .html, then the folder's index.html. */
+function locate(root: string, urlPath: string): string | undefined {
+	const path = normalize(decodeURIComponent(urlPath)).replace(/^([/\\])+/, '');
+	const candidates = [join(root, path), join(root, `${path.replace(/[/\\]$/, '')}.html`), join(root, path, 'index.html')];
+	for (const candidate of candidates) {
+		const full = resolve(candidate);
+		if (full !== root && !full.startsWith(root + sep)) return undefined;
+		if (existsSync(full) && statSync(full).isFile()) return full;
+	}
+	return undefined;
+}
+
+export function serveStatic(folder: string, port: number, host = '127.0.0.1'): Promise<Server> {
+	const root = resolve(folder);
+	const gzipped = new Map<string, { mtime: number; body: Buffer }>();
+	const server = createServer((request, response) => {
+		if (request.method !== 'GET' && request.method !== 'HEAD') {
+			response.writeHead(405, { Allow: 'GET, HEAD' }).end();
+			return;
+		}
+		let file: string | undefined;
+		try {
+			file = locate(root, new URL(request.url ?? '/', 'http://localhost').pathname);
+		} catch {
+			file = undefined;
+		}
+		if (!file) {
+			response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
+			return;
+		}
+		const ext = extname(file);
+		const headers: Record<string, string> = {
+			'Content-Type': TYPES[ext] ?? 'application/octet-stream',
+			'X-Content-Type-Options': 'nosniff',
+			'Cache-Control': file.includes(`${sep}immutable${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+			Vary: 'Accept-Encoding',
+		};
+		const stat = statSync(file);
+		if (COMPRESSIBLE.has(ext) && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''))) {
+			let cached = gzipped.get(file);
+			if (!cached || cached.mtime !== stat.mtimeMs) {
+				cached = { mtime: stat.mtimeMs, body: gzipSync(readFileSync(file), { level: 6 }) };
+				gzipped.set(file, cached);
+			}
+			response.writeHead(200, { ...headers, 'Content-Encoding': 'gzip', 'Content-Length': String(cached.body.length) });
+			response.end(request.method === 'HEAD' ? undefined : cached.body);
+			return;
+		}
+		response.writeHead(200, { ...headers, 'Content-Length': String(stat.size) });
+		if (request.method === 'HEAD') response.end();
+		else createReadStream(file).pipe(response);
+	});
+	return new Promise((resolvePromise, reject) => {
+		server.once('error', reject);
+		server.listen(port, host, () => resolvePromise(server));
+	});
+}

@@ -1,0 +1,184 @@
+/**
+ * The built site in real Chromium: what a person sees on the overview.
+ * Expected figures are computed here from the published Parquet with plain SQL
+ * written for the test, independently of the metric registry.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser } from './browser.ts';
+import { baseUrl, chartsSettled, figureText, openPage } from './site.ts';
+
+let browser: Browser;
+let db: DuckDBConnection;
+
+beforeAll(async () => {
+	browser = await launchBrowser();
+	db = await (await DuckDBInstance.create(':memory:')).connect();
+	for (const name of ['units', 'unit_week', 'unit_areas', 'areas']) {
+		await db.run(`CREATE TABLE ${name} AS SELECT * FROM read_parquet('${join(inject('dataDir'), `${name}.parquet`)}')`);
+	}
+});
+afterAll(async () => {
+	await browser?.close();
+});
+
+const one = async (sql: string) => Number((await db.runAndReadAll(sql)).getRows()[0]![0]);
+
+// The fixture runs to July 2024: the latest full quarter is 2024 Q2.
+const QUARTER_END = `DATE '2024-06-30'`;
+const unitsOpen = (where = 'true') =>
+	one(`SELECT count(*) FROM units WHERE opened_on <= ${QUARTER_END} AND (closed_on IS NULL OR closed_on > ${QUARTER_END}) AND ${where}`);
+const employment = (where = 'true') =>
+	one(`SELECT sum(employed) / sum(caseload) FROM unit_week JOIN units USING (unit_id)
+		WHERE week >= DATE '2024-04-01' AND week < DATE '2024-07-01' AND ${where}`);
+
+describe('overview', () => {
+	it('is drawn in the prerendered HTML, before any script runs', async () => {
+		const html = await (await fetch(`${baseUrl()}/`)).text();
+		expect(html).toContain('data-chart="units_open" data-state="ready"');
+		expect((html.match(/data-state="ready"/g) ?? []).length).toBe(7);
+		expect(html).toMatch(/<svg[^>]+class="plot-/);
+	});
+
+	it('shows the figures of the latest full quarter, with no console error and no foreign request', async () => {
+		const { page, consoleErrors, foreignRequests } = await openPage(browser, '/');
+		await chartsSettled(page);
+		expect(await figureText(page, 'units_open')).toBe(String(await unitsOpen()));
+		expect(await figureText(page, 'employment_rate')).toBe(`${((await employment()) * 100).toFixed(1)}%`);
+		const served = await one(`SELECT count(DISTINCT ua.area_code) FROM unit_areas ua JOIN units u USING (unit_id)
+			WHERE ua.valid_from <= ${QUARTER_END} AND (ua.valid_to IS NULL OR ua.valid_to > ${QUARTER_END})
+			AND u.opened_on <= ${QUARTER_END} AND (u.closed_on IS NULL OR u.closed_on > ${QUARTER_END})`);
+		expect(await figureText(page, 'municipalities_served')).toBe(`${((served / 290) * 100).toFixed(1)}%`);
+		expect(await page.locator('[data-metric="municipalities_served"] .denominator').innerText()).toBe(
+			`${served} municipalities served / 290 municipalities`,
+		);
+		expect(await page.locator('[data-metric="units_open"] .quarter').innerText()).toBe('2024 Q2');
+		// Let the engine finish starting in the background before judging the console.
+		await page.waitForTimeout(1500);
+		expect(consoleErrors).toEqual([]);
+		expect(foreignRequests).toEqual([]);
+		await page.context().close();
+	});
+
+	it('changes the URL and every chart when a filter changes, and back and forward work', async () => {
+		const { page, consoleErrors } = await openPage(browser, '/');
+		await chartsSettled(page);
+		const nationalSvg = await page.locator('[data-chart="people_waiting"] .plot').innerHTML();
+		await page.selectOption('#filter-region', '14');
+		await page.waitForURL(/\?region=14$/);
+		await chartsSettled(page);
+		expect(await figureText(page, 'units_open')).toBe(String(await unitsOpen(`region_code = '14'`)));
+		expect(await figureText(page, 'employment_rate')).toBe(`${((await employment(`region_code = '14'`)) * 100).toFixed(1)}%`);
+		expect(await page.locator('[data-chart="people_waiting"] .plot').innerHTML()).not.toBe(nationalSvg);
+
+		await page.selectOption('#filter-org', 'municipal');
+		await page.waitForURL(/\?region=14&org=municipal$/);
+		await chartsSettled(page);
+		expect(await figureText(page, 'units_open')).toBe(String(await unitsOpen(`region_code = '14' AND org_type = 'municipal'`)));
+
+		await page.goBack();
+		await page.waitForURL(/\?region=14$/);
+		await chartsSettled(page);
+		expect(await page.locator('#filter-org').inputValue()).toBe('');
+		expect(await figureText(page, 'units_open')).toBe(String(await unitsOpen(`region_code = '14'`)));
+		await page.goForward();
+		await page.waitForURL(/org=municipal/);
+		await chartsSettled(page);
+		expect(await figureText(page, 'units_open')).toBe(String(await unitsOpen(`region_code = '14' AND org_type = 'municipal'`)));
+		expect(consoleErrors).toEqual([]);
+		await page.context().close();
+	});
+
+	it('opens a link with filters on its own figures, never the default ones', async () => {
+		const { page } = await openPage(browser, '/?org=joint');
+		// Before the engine answers, the prerendered national figure is hidden.
+		const hidden = await page.evaluate(() => {
+			const headline = document.querySelector('[data-metric="units_open"] .headline');
+			return !headline || getComputedStyle(headline).visibility === 'hidden' || !headline.querySelector('.number');
+		});
+		expect(hidden).toBe(true);
+		await chartsSettled(page);
+		expect(await figureText(page, 'units_open')).toBe(String(await unitsOpen(`org_type = 'joint'`)));
+		await page.context().close();
+	});
+
+	it('downloads each chart as a PNG that decodes, an SVG that parses and a CSV of the rows drawn', async () => {
+		const { page } = await openPage(browser, '/');
+		await chartsSettled(page);
+		const chart = page.locator('[data-chart="employment_rate"]');
+		const save = async (label: string) => {
+			const [download] = await Promise.all([page.waitForEvent('download'), chart.getByRole('button', { name: label }).click()]);
+			return { name: download.suggestedFilename(), bytes: readFileSync((await download.path())!) };
+		};
+		const png = await save('PNG image');
+		expect(png.name).toBe('employment_rate.png');
+		expect(png.bytes.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+		const size = await page.evaluate(async (b64) => {
+			const image = new Image();
+			image.src = `data:image/png;base64,${b64}`;
+			await image.decode();
+			return [image.naturalWidth, image.naturalHeight];
+		}, png.bytes.toString('base64'));
+		expect(size[0]).toBeGreaterThanOrEqual(2 * 360); // drawn at twice the size, for slides
+
+		const svg = await save('SVG image');
+		expect(svg.name).toBe('employment_rate.svg');
+		const parsed = await page.evaluate((text) => {
+			const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+			return { error: doc.querySelector('parsererror') !== null, title: doc.querySelector('text')?.textContent };
+		}, svg.bytes.toString('utf8'));
+		expect(parsed).toEqual({ error: false, title: 'In competitive employment' });
+
+		const csv = await save('CSV data');
+		const lines = csv.bytes.toString('utf8').trim().split('\n');
+		expect(lines[0]).toBe('quarter,value,numerator,denominator');
+		const tableRows = await chart.locator('table tbody tr').count();
+		expect(lines.length - 1).toBe(tableRows);
+		expect(lines[lines.length - 1]).toMatch(/^2024-04-01,0\.\d+,\d+,\d+$/);
+		await page.context().close();
+	});
+
+	it('is in Swedish at /sv, numbers and all', async () => {
+		const { page, consoleErrors } = await openPage(browser, '/sv');
+		await chartsSettled(page);
+		expect(await page.getAttribute('html', 'lang')).toBe('sv');
+		expect(await page.locator('h1').innerText()).toBe('Översikt');
+		expect(await page.locator('[data-chart="employment_rate"] h3').innerText()).toBe('I arbete på öppna marknaden');
+		// Swedish writes a decimal comma and a no-break space before the per cent sign.
+		expect(await figureText(page, 'employment_rate')).toBe(`${((await employment()) * 100).toFixed(1).replace('.', ',')}\u00a0%`);
+		expect(await page.locator('[data-metric="units_open"] .quarter').innerText()).toBe('2024 kv. 2');
+		await page.click('[data-language-switch]');
+		await page.waitForURL(`${baseUrl()}/`);
+		expect(await page.locator('h1').innerText()).toBe('Overview');
+		expect(consoleErrors).toEqual([]);
+		await page.context().close();
+	});
+
+	it('lists every metric on the Methods page, with its SQL', async () => {
+		const { page } = await openPage(browser, '/methods');
+		expect(await page.locator('section.method h2').allInnerTexts()).toEqual([
+			'Units open',
+			'Municipalities served',
+			'Population covered',
+			'Specialists per 10,000 inhabitants',
+			'People waiting',
+			'Mean wait',
+			'In competitive employment',
+		]);
+		expect(await page.locator('#employment_rate pre').textContent()).toContain('sum(employed)');
+		await page.context().close();
+	});
+
+	it('names the missing file when the data cannot be loaded', async () => {
+		const context = await browser.newContext();
+		await context.route('**/data/unit_week.arrow', (route) => route.fulfill({ status: 404, body: 'gone' }));
+		const page = await context.newPage();
+		await page.goto(`${baseUrl()}/?region=01`);
+		await page.waitForSelector('[data-chart="units_open"][data-state="error"]');
+		expect(await page.locator('.data-error').innerText()).toContain('data/unit_week.arrow: HTTP 404');
+		await context.close();
+	});
+});

@@ -1,0 +1,42 @@
+/** Shared helpers for the browser tests: a page that records console errors and foreign requests. */
+import { inject } from 'vitest';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+
+export const baseUrl = () => inject('baseUrl');
+
+export interface WatchedPage {
+	page: Page;
+	consoleErrors: string[];
+	foreignRequests: string[];
+}
+
+export async function openPage(browser: Browser, path: string, options: BrowserContextOptions = {}): Promise<WatchedPage> {
+	const context = await browser.newContext({ viewport: { width: 1280, height: 1000 }, acceptDownloads: true, ...options });
+	const page = await context.newPage();
+	const consoleErrors: string[] = [];
+	const foreignRequests: string[] = [];
+	page.on('console', (message) => {
+		if (message.type() === 'error' || message.type() === 'warning') consoleErrors.push(`${message.type()}: ${message.text()}`);
+	});
+	page.on('pageerror', (error) => consoleErrors.push(`pageerror: ${error.message}`));
+	page.on('request', (request) => {
+		const url = request.url();
+		if (!url.startsWith(baseUrl()) && !url.startsWith('data:') && !url.startsWith('blob:')) foreignRequests.push(url);
+	});
+	await page.goto(`${baseUrl()}${path}`);
+	return { page, consoleErrors, foreignRequests };
+}
+
+/** Waits until every chart on the page is drawn (or empty). */
+export async function chartsSettled(page: Page, timeout = 30_000) {
+	await page.waitForFunction(
+		() => {
+			const charts = [...document.querySelectorAll('[data-chart]')];
+			return charts.length > 0 && charts.every((c) => ['ready', 'empty'].includes(c.getAttribute('data-state') ?? ''));
+		},
+		undefined,
+		{ timeout },
+	);
+}
+
+export const figureText = (page: Page, metric: string) => page.locator(`[data-metric="${metric}"] .value .number`).innerText();
