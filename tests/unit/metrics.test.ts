@@ -17,7 +17,7 @@
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { METRICS, type MetricRow } from '$lib/metrics';
+import { METRICS, OVERVIEW_SQL, seriesByMetric, type MetricRow } from '$lib/metrics';
 import { tempDir } from '../helpers.ts';
 
 const COUNTS = ['caseload', 'caseload_young', 'referrals', 'waitlist', 'enrolled', 'wait_days', 'employer_contacts', 'job_starts', 'employed', 'education_starts', 'in_education', 'exits'];
@@ -125,6 +125,18 @@ describe('metric SQL on hand-made marts', () => {
 		expect(values(await series('units_open', [null, 'joint', null, null]))).toEqual([0, 0, 0, 0, 1]);
 		expect(values(await series('units_open', [null, null, 'project', null]))).toEqual([0, 0, 0, 0, 1]);
 		expect(values(await series('people_waiting', [null, null, null, 'u1']))).toEqual([5, null, null, null, 4]);
+	});
+
+	it('gives the same series in the overview statement as in each metric alone', async () => {
+		for (const filters of [[null, null, null, null], ['R2', null, null, null], [null, 'municipal', null, 'u1']]) {
+			const together = seriesByMetric(
+				(await conn.runAndReadAll(OVERVIEW_SQL, [...PERIOD, ...filters])).getRowObjectsJS() as unknown as (MetricRow & { metric: string })[],
+			);
+			for (const metric of METRICS) {
+				const alone = (await conn.runAndReadAll(metric.sql, [...PERIOD, ...filters])).getRowObjectsJS();
+				expect(together[metric.id]).toEqual(alone);
+			}
+		}
 	});
 
 	it('treats a hostile value as a value, never as SQL', async () => {

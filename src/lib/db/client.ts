@@ -16,6 +16,8 @@ export interface Database {
 	manifest: Manifest;
 	/** Runs SQL with bound parameters ($1, $2, …) and returns plain rows. */
 	query<Row>(sql: string, params: readonly (string | number | null)[]): Promise<Row[]>;
+	/** Prepares a statement ahead of its first use. */
+	prepare(sql: string): Promise<void>;
 }
 
 /** A data file that is missing or cannot be read, named for the person who must fix it. */
@@ -70,24 +72,32 @@ async function open(): Promise<Database> {
 			throw error instanceof DataError ? error : new DataError(`data/${name}.arrow`, `not a readable Arrow IPC stream (${String(error)})`);
 		}
 	}
-	return { manifest, query: queryWith(conn) };
+	return { manifest, ...statementsOn(conn) };
 }
 
-function queryWith(conn: AsyncDuckDBConnection) {
+function statementsOn(conn: AsyncDuckDBConnection) {
 	const statements = new Map<string, Promise<AsyncPreparedStatement>>();
-	// One query at a time on the one connection: results arrive in order.
+	// One request at a time on the one connection: results arrive in order.
 	let queue: Promise<unknown> = Promise.resolve();
-	return <Row>(sql: string, params: readonly (string | number | null)[]): Promise<Row[]> => {
-		const run = queue.then(async () => {
-			let statement = statements.get(sql);
-			if (!statement) {
-				statement = conn.prepare(sql);
-				statements.set(sql, statement);
-			}
-			const table = await (await statement).query(...params);
-			return table.toArray().map((row) => row.toJSON() as Row);
-		});
+	const enqueue = <T>(work: () => Promise<T>): Promise<T> => {
+		const run = queue.then(work);
 		queue = run.catch(() => undefined);
 		return run;
+	};
+	const statement = (sql: string) => {
+		let prepared = statements.get(sql);
+		if (!prepared) {
+			prepared = conn.prepare(sql);
+			statements.set(sql, prepared);
+		}
+		return prepared;
+	};
+	return {
+		prepare: (sql: string) => enqueue(async () => void (await statement(sql))),
+		query: <Row>(sql: string, params: readonly (string | number | null)[]) =>
+			enqueue(async () => {
+				const table = await (await statement(sql)).query(...params);
+				return table.toArray().map((row) => row.toJSON() as Row);
+			}),
 	};
 }

@@ -1,8 +1,7 @@
-import type { Metric } from './types';
-import { FILTERED, QUARTER_TEXT } from './sql';
+import { defineMetric, QUARTER_TEXT } from './sql';
 
 /** Share of the caseload in competitive employment, weighted by caseload over the quarter's weeks. */
-export const employmentRate: Metric = {
+export const employmentRate = defineMetric({
 	id: 'employment_rate',
 	label: { en: 'In competitive employment', sv: 'I arbete på öppna marknaden' },
 	definition: {
@@ -14,13 +13,11 @@ export const employmentRate: Metric = {
 	better: 'higher',
 	numerator: { en: 'participant-weeks in work', sv: 'deltagarveckor i arbete' },
 	denominator: { en: 'participant-weeks', sv: 'deltagarveckor' },
-	sql: `${FILTERED},
-quarterly AS (SELECT quarter, sum(employed)::DOUBLE AS employed, sum(caseload)::DOUBLE AS caseload FROM chosen_weeks GROUP BY quarter)
-SELECT ${QUARTER_TEXT},
-    w.employed / nullif(w.caseload, 0) AS value,
-    w.employed AS numerator,
-    w.caseload AS denominator
-FROM quarters q LEFT JOIN quarterly w USING (quarter)
+	select: `SELECT ${QUARTER_TEXT},
+    t.employed / nullif(t.caseload, 0) AS value,
+    t.employed AS numerator,
+    t.caseload AS denominator
+FROM quarters q LEFT JOIN quarter_totals t USING (quarter)
 ORDER BY q.quarter`,
 	references: [
 		{
@@ -32,4 +29,4 @@ ORDER BY q.quarter`,
 			source: 'Bond et al. 2022',
 		},
 	],
-};
+});

@@ -1,8 +1,7 @@
-import type { Metric } from './types';
-import { FILTERED, QUARTER_TEXT } from './sql';
+import { defineMetric, QUARTER_TEXT } from './sql';
 
 /** Specialist full-time equivalents per 10,000 inhabitants, averaged over the quarter's reported weeks. */
-export const ftePer10k: Metric = {
+export const ftePer10k = defineMetric({
 	id: 'fte_per_10k',
 	label: { en: 'Specialists per 10,000 inhabitants', sv: 'Specialister per 10 000 invånare' },
 	definition: {
@@ -15,14 +14,12 @@ export const ftePer10k: Metric = {
 	better: 'higher',
 	numerator: { en: 'specialist FTE (weekly mean)', sv: 'heltider (veckomedel)' },
 	denominator: { en: 'inhabitants', sv: 'invånare' },
-	sql: `${FILTERED},
-weekly AS (SELECT quarter, week, sum(fte) AS fte FROM chosen_weeks GROUP BY quarter, week),
-quarterly AS (SELECT quarter, avg(fte) AS fte FROM weekly GROUP BY quarter)
-SELECT ${QUARTER_TEXT},
-    w.fte / (SELECT population FROM inhabitants) * 10000 AS value,
-    w.fte AS numerator,
+	select: `SELECT ${QUARTER_TEXT},
+    avg(w.fte) / (SELECT population FROM inhabitants) * 10000 AS value,
+    avg(w.fte) AS numerator,
     (SELECT population FROM inhabitants) AS denominator
-FROM quarters q LEFT JOIN quarterly w USING (quarter)
+FROM quarters q LEFT JOIN week_totals w USING (quarter)
+GROUP BY q.quarter
 ORDER BY q.quarter`,
 	references: [
 		{
@@ -31,4 +28,4 @@ ORDER BY q.quarter`,
 			source: 'About one specialist per 10,000 inhabitants (IPS in Northern Norway)',
 		},
 	],
-};
+});

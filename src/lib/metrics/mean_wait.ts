@@ -1,8 +1,7 @@
-import type { Metric } from './types';
-import { FILTERED, QUARTER_TEXT } from './sql';
+import { defineMetric, QUARTER_TEXT } from './sql';
 
 /** Mean days from referral to first meeting, over everyone enrolled in the quarter. */
-export const meanWait: Metric = {
+export const meanWait = defineMetric({
 	id: 'mean_wait',
 	label: { en: 'Mean wait', sv: 'Genomsnittlig väntetid' },
 	definition: {
@@ -14,13 +13,11 @@ export const meanWait: Metric = {
 	better: 'lower',
 	numerator: { en: 'waiting days', sv: 'väntedagar' },
 	denominator: { en: 'people enrolled', sv: 'inskrivna personer' },
-	sql: `${FILTERED},
-quarterly AS (SELECT quarter, sum(wait_days)::DOUBLE AS days, sum(enrolled)::DOUBLE AS enrolled FROM chosen_weeks GROUP BY quarter)
-SELECT ${QUARTER_TEXT},
-    w.days / nullif(w.enrolled, 0) AS value,
-    w.days AS numerator,
-    w.enrolled AS denominator
-FROM quarters q LEFT JOIN quarterly w USING (quarter)
+	select: `SELECT ${QUARTER_TEXT},
+    t.wait_days / nullif(t.enrolled, 0) AS value,
+    t.wait_days AS numerator,
+    t.enrolled AS denominator
+FROM quarters q LEFT JOIN quarter_totals t USING (quarter)
 ORDER BY q.quarter`,
 	references: [],
-};
+});

@@ -1,8 +1,7 @@
-import type { Metric } from './types';
-import { FILTERED, QUARTER_TEXT } from './sql';
+import { defineMetric, QUARTER_TEXT } from './sql';
 
 /** People referred and not yet met, summed over units, in an average reported week. */
-export const peopleWaiting: Metric = {
+export const peopleWaiting = defineMetric({
 	id: 'people_waiting',
 	label: { en: 'People waiting', sv: 'Personer som väntar' },
 	definition: {
@@ -12,11 +11,9 @@ export const peopleWaiting: Metric = {
 	unit: { en: 'people', sv: 'personer' },
 	format: 'integer',
 	better: 'lower',
-	sql: `${FILTERED},
-weekly AS (SELECT quarter, week, sum(waitlist) AS waiting FROM chosen_weeks GROUP BY quarter, week),
-quarterly AS (SELECT quarter, avg(waiting) AS waiting FROM weekly GROUP BY quarter)
-SELECT ${QUARTER_TEXT}, w.waiting::DOUBLE AS value, NULL::DOUBLE AS numerator, NULL::DOUBLE AS denominator
-FROM quarters q LEFT JOIN quarterly w USING (quarter)
+	select: `SELECT ${QUARTER_TEXT}, avg(w.waitlist)::DOUBLE AS value, NULL::DOUBLE AS numerator, NULL::DOUBLE AS denominator
+FROM quarters q LEFT JOIN week_totals w USING (quarter)
+GROUP BY q.quarter
 ORDER BY q.quarter`,
 	references: [],
-};
+});

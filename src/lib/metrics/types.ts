@@ -26,6 +26,9 @@ export interface Metric {
 	/** Names of numerator and denominator, for rates that show them. */
 	numerator?: Text;
 	denominator?: Text;
+	/** The metric's own SELECT over the common CTEs of ./sql.ts. */
+	select: string;
+	/** The full statement: the common CTEs and the SELECT. */
 	sql: string;
 	references: Reference[];
 }
