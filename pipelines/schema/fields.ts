@@ -4,6 +4,7 @@
  * failure carries a rule id from ./rules.ts as its message.
  */
 import { z } from 'zod';
+import type { Rule } from './rules.ts';
 import { parseIsoDate, parseIsoWeek, parseTimestamp } from './time.ts';
 
 /** Largest count a single report may carry: keeps unit sums inside 32-bit integers. */
@@ -26,35 +27,25 @@ export const pseudonym = id.refine((value) => !PERSONAL_NUMBER.test(value), {
 
 export const looksLikePersonalNumber = (value: string) => PERSONAL_NUMBER.test(value.trim());
 
+/** Text read by `parse`; when it returns undefined, the value breaks `rule`. */
+const parsedBy = (parse: (text: string) => number | undefined, rule: Rule) =>
+	z.string({ error: 'missing_value' }).transform((value, ctx) => {
+		const parsed = parse(value);
+		if (parsed === undefined) {
+			ctx.addIssue({ code: 'custom', message: rule });
+			return z.NEVER;
+		}
+		return parsed;
+	});
+
 /** A calendar date as days since 1970-01-01 (how DuckDB and Arrow store DATE). */
-export const isoDate = z.string({ error: 'missing_value' }).transform((value, ctx) => {
-	const days = parseIsoDate(value);
-	if (days === undefined) {
-		ctx.addIssue({ code: 'custom', message: 'date_format' });
-		return z.NEVER;
-	}
-	return days;
-});
+export const isoDate = parsedBy(parseIsoDate, 'date_format');
 
 /** An ISO week as the day number of its Monday. */
-export const isoWeek = z.string({ error: 'missing_value' }).transform((value, ctx) => {
-	const monday = parseIsoWeek(value);
-	if (monday === undefined) {
-		ctx.addIssue({ code: 'custom', message: 'week_format' });
-		return z.NEVER;
-	}
-	return monday;
-});
+export const isoWeek = parsedBy(parseIsoWeek, 'week_format');
 
 /** A timestamp as milliseconds since the epoch, UTC. */
-export const timestamp = z.string({ error: 'missing_value' }).transform((value, ctx) => {
-	const ms = parseTimestamp(value);
-	if (ms === undefined) {
-		ctx.addIssue({ code: 'custom', message: 'timestamp_format' });
-		return z.NEVER;
-	}
-	return ms;
-});
+export const timestamp = parsedBy(parseTimestamp, 'timestamp_format');
 
 /**
  * Reads a whole number written in text without a regular expression: this

@@ -91,7 +91,7 @@ async function measure(baseUrl: string, sent: () => number): Promise<Run> {
 			const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? 0;
 			return { first: Math.max(window.__bench.first, fcp), all: Math.max(window.__bench.all, fcp) };
 		})()`)) as { first: number; all: number };
-		await page.waitForFunction("document.documentElement.dataset.engine === 'ready'", undefined, { timeout: 60_000 });
+		await page.waitForFunction("document.documentElement.dataset.engine === 'ready'", undefined, { timeout: 120_000 });
 		const engine = (await page.evaluate('performance.now()')) as number;
 		const bytes = sent() - before;
 
