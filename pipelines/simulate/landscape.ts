@@ -48,7 +48,7 @@ export interface SimUnit {
 }
 
 /** Population below which a municipality counts as rural here. */
-export const RURAL_POPULATION = 15_000;
+const RURAL_POPULATION = 15_000;
 
 const ORG_TYPES: [OrgType, number][] = [['municipal', 0.7], ['region', 0.2], ['joint', 0.1]];
 const INITIAL_FUNDING: [Funding, number][] = [['project', 0.62], ['mixed', 0.18], ['permanent', 0.2]];

@@ -81,8 +81,6 @@ export function filterSearch(filters: Filters): string {
 	return text ? `?${text}` : '';
 }
 
-export const isDefault = (filters: Filters) => FILTER_KEYS.every((key) => filters[key] === null);
-
 /** 2024-Q3 → 2024-07-01 (the quarter's first day). */
 export function quarterStart(quarter: string): string {
 	const [year, q] = quarter.split('-Q').map(Number) as [number, number];

@@ -9,8 +9,6 @@ export type Locale = (typeof LOCALES)[number];
 /** A text in both languages. */
 export type Text = Readonly<Record<Locale, string>>;
 
-export const isLocale = (value: string | undefined): value is Locale => value === 'en' || value === 'sv';
-
 export const messages = {
 	site_name: { en: 'IPS Monitor', sv: 'IPS-monitorn' },
 	site_tagline: {
