@@ -23,7 +23,8 @@ import {
 } from './schema/index.ts';
 import { formatDate, formatIsoWeek } from './schema/time.ts';
 import { tilePositions } from './tiles.ts';
-import { stagingFolder, swapInto, writeFileAtomic, writeMart, type MartFacts } from './write.ts';
+import { MART_NAMES, type Manifest, type MartFacts } from './schema/manifest.ts';
+import { stagingFolder, swapInto, writeFileAtomic, writeMart } from './write.ts';
 
 export const SCHEMA_VERSION = 1;
 
@@ -56,18 +57,6 @@ export interface RunResult {
 	rejectsPath: string;
 	manifest?: Manifest;
 }
-
-export interface Manifest {
-	schema_version: number;
-	data_period: { first_week: string; last_week: string; first_iso_week: string; last_iso_week: string } | null;
-	marts: Record<string, MartFacts>;
-	rejects: { rows: number; problems: number; by_rule: Record<string, number>; file: { bytes: number; sha256: string } };
-	revisions: { replaced: number; duplicates: number };
-	inputs: Summary['inputs'];
-	completeness: { expected_unit_weeks: number; reported_unit_weeks: number; share: number | null };
-}
-
-const MARTS = ['unit_week', 'units', 'unit_areas', 'areas', 'fidelity', 'specialist_spells'] as const;
 
 class RejectLog {
 	readonly problems: Reject[] = [];
@@ -130,7 +119,7 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
 		const staging = stagingFolder(options.outDir);
 		try {
 			const marts: Record<string, MartFacts> = {};
-			for (const mart of MARTS) {
+			for (const mart of MART_NAMES) {
 				progress(`writing ${mart}`);
 				marts[mart] = await writeMart(conn, `mart_${mart}`, staging, mart);
 			}

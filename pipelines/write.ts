@@ -9,20 +9,11 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync 
 import { basename, dirname, join } from 'node:path';
 import type { DuckDBConnection, DuckDBDateValue } from '@duckdb/node-api';
 import { DuckDBTypeId } from '@duckdb/node-api';
+import type { FileFacts, MartFacts } from './schema/manifest.ts';
 import { Bool, DateDay, Float64, Int32, Table, Utf8, tableToIPC, vectorFromArray, type Vector } from 'apache-arrow';
 
 const DAY_MS = 86_400_000;
 
-export interface FileFacts {
-	bytes: number;
-	sha256: string;
-}
-
-export interface MartFacts {
-	rows: number;
-	parquet: FileFacts;
-	arrow: FileFacts;
-}
 
 function arrowVector(typeId: DuckDBTypeId, values: readonly unknown[], column: string): Vector {
 	switch (typeId) {

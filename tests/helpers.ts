@@ -7,6 +7,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { tableFromIPC } from 'apache-arrow';
 import { afterAll } from 'vitest';
 import { runPipeline, type RunOptions } from '../pipelines/run.ts';
+import { MART_NAMES } from '../pipelines/schema/manifest.ts';
 
 export const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
 export const REFERENCE = join(FIXTURES, 'reference');
@@ -57,7 +58,7 @@ export async function readParquet(path: string, orderBy?: string): Promise<Recor
 export async function openMarts(dir: string) {
 	const instance = await DuckDBInstance.create(':memory:');
 	const conn = await instance.connect();
-	for (const name of ['unit_week', 'units', 'unit_areas', 'areas', 'fidelity', 'specialist_spells']) {
+	for (const name of MART_NAMES) {
 		await conn.run(`CREATE VIEW ${name} AS SELECT * FROM read_parquet('${join(dir, `${name}.parquet`)}')`);
 	}
 	/** The first row of a query as numbers, typed by the column names the caller names. */

@@ -1,0 +1,30 @@
+/**
+ * The published marts and manifest.json: written by pipelines/run.ts, read
+ * (and checked with this schema) by the site at build time and in the browser.
+ */
+import { z } from 'zod';
+
+export const MART_NAMES = ['unit_week', 'units', 'unit_areas', 'areas', 'fidelity', 'specialist_spells'] as const;
+export type MartName = (typeof MART_NAMES)[number];
+
+const fileFacts = z.object({ bytes: z.number(), sha256: z.string() });
+
+export const manifestSchema = z.object({
+	schema_version: z.literal(1),
+	data_period: z
+		.object({ first_week: z.string(), last_week: z.string(), first_iso_week: z.string(), last_iso_week: z.string() })
+		.nullable(),
+	marts: z.record(z.string(), z.object({ rows: z.number(), parquet: fileFacts, arrow: fileFacts })),
+	rejects: z.object({ rows: z.number(), problems: z.number(), by_rule: z.record(z.string(), z.number()), file: fileFacts }),
+	revisions: z.object({ replaced: z.number(), duplicates: z.number() }),
+	inputs: z.object({ report_files: z.number(), report_rows: z.number(), unit_rows: z.number(), event_rows: z.number() }),
+	completeness: z.object({ expected_unit_weeks: z.number(), reported_unit_weeks: z.number(), share: z.number().nullable() }),
+});
+
+export type Manifest = z.infer<typeof manifestSchema>;
+export type FileFacts = z.infer<typeof fileFacts>;
+export interface MartFacts {
+	rows: number;
+	parquet: FileFacts;
+	arrow: FileFacts;
+}
