@@ -56,6 +56,12 @@ describe('overview', () => {
 			`${served} municipalities served / 290 municipalities`,
 		);
 		expect(await page.locator('[data-metric="units_open"] .quarter').innerText()).toBe('2024 Q2');
+		// Reports received over the period shown (2019 Q1 to 2024 Q2), in every footnote.
+		const received = await one(`WITH weeks AS (SELECT DISTINCT week FROM unit_week WHERE week < DATE '2024-07-01')
+			SELECT count(w.unit_id) / count(*) FROM weeks
+			JOIN units u ON u.opened_on < weeks.week + 7 AND (u.closed_on IS NULL OR u.closed_on > weeks.week)
+			LEFT JOIN unit_week w ON w.unit_id = u.unit_id AND w.week = weeks.week`);
+		expect(await page.locator('[data-chart="mean_wait"] .footnote').innerText()).toContain(`Reports received: ${(received * 100).toFixed(1)}%`);
 		// Let the engine finish starting in the background before judging the console.
 		await page.waitForTimeout(1500);
 		expect(consoleErrors).toEqual([]);
@@ -167,6 +173,7 @@ describe('overview', () => {
 			'People waiting',
 			'Mean wait',
 			'In competitive employment',
+			'Reports received',
 		]);
 		expect(await page.locator('#employment_rate pre').textContent()).toContain('sum(employed)');
 		await page.context().close();

@@ -17,7 +17,7 @@
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { METRICS, OVERVIEW_SQL, seriesByMetric, type MetricRow } from '$lib/metrics';
+import { COMPLETENESS, completenessFrom, METRICS, OVERVIEW_SQL, seriesByMetric, type MetricRow } from '$lib/metrics';
 import { tempDir } from '../helpers.ts';
 
 const COUNTS = ['caseload', 'caseload_young', 'referrals', 'waitlist', 'enrolled', 'wait_days', 'employer_contacts', 'job_starts', 'employed', 'education_starts', 'in_education', 'exits'];
@@ -68,7 +68,7 @@ const PERIOD = ['2023-01-01', '2024-01-01'];
 const QUARTERS = ['2023-01-01', '2023-04-01', '2023-07-01', '2023-10-01', '2024-01-01'];
 
 async function series(id: string, filters: (string | null)[] = [null, null, null, null]) {
-	const metric = METRICS.find((m) => m.id === id)!;
+	const metric = [...METRICS, COMPLETENESS].find((m) => m.id === id)!;
 	const rows = (await conn.runAndReadAll(metric.sql, [...PERIOD, ...filters])).getRowObjectsJS() as unknown as MetricRow[];
 	expect(rows.map((r) => r.quarter)).toEqual(QUARTERS);
 	return rows;
@@ -114,6 +114,16 @@ describe('metric SQL on hand-made marts', () => {
 		expect([rows[4]!.numerator, rows[4]!.denominator]).toEqual([26, 65]);
 	});
 
+	it('report completeness: reported unit-weeks over the weeks each unit was open', async () => {
+		// 2023-Q1: u1 open and reporting in both weeks. 2023-Q4: u1 and u2 open in the one week, u2 reported.
+		// 2024-Q1: u1 (3 weeks open, 2 reported), u2 (3, 1), u3 (open only in the week of 2024-02-05, reported): 4 of 7.
+		const rows = await series('report_completeness');
+		expect(values(rows)).toEqual([1, null, null, 0.5, Number((4 / 7).toFixed(6))]);
+		expect(rows.map((r) => [r.numerator, r.denominator])).toEqual([[2, 2], [0, 0], [0, 0], [1, 2], [4, 7]]);
+		expect(completenessFrom(rows, '2023-01-01')).toBe(7 / 11);
+		expect(completenessFrom(rows, '2023-04-01')).toBe(5 / 9);
+	});
+
 	it('follows the region filter, with the region as denominator', async () => {
 		expect(values(await series('units_open', ['R2', null, null, null]))).toEqual([0, 1, 1, 1, 1]);
 		expect(values(await series('municipalities_served', ['R2', null, null, null]))).toEqual([0, 0.5, 0.5, 0.5, 1]);
@@ -132,7 +142,7 @@ describe('metric SQL on hand-made marts', () => {
 			const together = seriesByMetric(
 				(await conn.runAndReadAll(OVERVIEW_SQL, [...PERIOD, ...filters])).getRowObjectsJS() as unknown as (MetricRow & { metric: string })[],
 			);
-			for (const metric of METRICS) {
+			for (const metric of [...METRICS, COMPLETENESS]) {
 				const alone = (await conn.runAndReadAll(metric.sql, [...PERIOD, ...filters])).getRowObjectsJS();
 				expect(together[metric.id]).toEqual(alone);
 			}

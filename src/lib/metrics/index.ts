@@ -10,6 +10,7 @@ import { meanWait } from './mean_wait';
 import { municipalitiesServed } from './municipalities_served';
 import { peopleWaiting } from './people_waiting';
 import { populationServed } from './population_served';
+import { reportCompleteness } from './report_completeness';
 import { FILTERED } from './sql';
 import type { Metric, MetricRow } from './types';
 import { unitsOpen } from './units_open';
@@ -17,17 +18,31 @@ import { unitsOpen } from './units_open';
 export type { Metric, MetricRow, Reference } from './types';
 export { metricParams, type MetricParams } from './params';
 
+/** The overview's key figures, in the order shown. */
 export const METRICS = [unitsOpen, municipalitiesServed, populationServed, ftePer10k, peopleWaiting, meanWait, employmentRate] as const satisfies readonly Metric[];
+
+/** Report completeness: in every chart's footnote rather than a chart of its own. */
+export const COMPLETENESS = reportCompleteness;
+
+/** Everything the overview computes. */
+const COMPUTED: readonly Metric[] = [...METRICS, COMPLETENESS];
 
 /**
  * Every overview metric in one statement (one round trip to the engine): each
  * metric's rows tagged with its id. Same parameters as each metric's own SQL.
  */
-export const OVERVIEW_SQL = `${FILTERED}${METRICS.map((m) => `SELECT '${m.id}' AS metric, * FROM (${m.select})`).join('\nUNION ALL\n')}`;
+export const OVERVIEW_SQL = `${FILTERED}${COMPUTED.map((m) => `SELECT '${m.id}' AS metric, * FROM (${m.select})`).join('\nUNION ALL\n')}`;
+
+/** The share of reports received over the quarters from `from` on: all reported unit-weeks over all open ones. */
+export function completenessFrom(rows: readonly MetricRow[], from: string): number | null {
+	const shown = rows.filter((r) => r.quarter >= from);
+	const expected = shown.reduce((sum, r) => sum + (r.denominator ?? 0), 0);
+	return expected > 0 ? shown.reduce((sum, r) => sum + (r.numerator ?? 0), 0) / expected : null;
+}
 
 /** Splits OVERVIEW_SQL's rows back into one series per metric, quarters in order. */
 export function seriesByMetric(rows: readonly (MetricRow & { metric: string })[]): Record<string, MetricRow[]> {
-	const series: Record<string, MetricRow[]> = Object.fromEntries(METRICS.map((m) => [m.id, []]));
+	const series: Record<string, MetricRow[]> = Object.fromEntries(COMPUTED.map((m) => [m.id, []]));
 	for (const { metric, ...row } of rows) series[metric]?.push(row);
 	for (const rows of Object.values(series)) rows.sort((a, b) => (a.quarter < b.quarter ? -1 : 1));
 	return series;

@@ -12,7 +12,7 @@ import { trendPlot } from '$lib/charts/trend';
 import { MART_NAMES, manifestSchema, type Manifest } from '$lib/db/manifest';
 import { DEFAULT_FILTERS } from '$lib/filters';
 import type { Locale } from '$lib/i18n';
-import { METRICS, metricParams, type MetricRow } from '$lib/metrics';
+import { COMPLETENESS, METRICS, metricParams, type MetricRow } from '$lib/metrics';
 import { defaultPeriod, quartersBetween, type OverviewChoices, type Period } from '$lib/overview';
 
 /** The published marts the site is built from (the end-to-end tests point elsewhere). */
@@ -48,7 +48,7 @@ async function compute(): Promise<PrerenderedOverview> {
 		}
 		const params = metricParams(DEFAULT_FILTERS, period);
 		const results: Record<string, MetricRow[]> = {};
-		for (const metric of METRICS) {
+		for (const metric of [...METRICS, COMPLETENESS]) {
 			results[metric.id] = (await conn.runAndReadAll(metric.sql, [...params])).getRowObjectsJS() as unknown as MetricRow[];
 		}
 		const regions = (await conn.runAndReadAll(`SELECT DISTINCT region_code, region_name FROM areas ORDER BY region_code`)).getRows();
