@@ -71,10 +71,3 @@ export async function openMarts(dir: string) {
 export function readArrow(path: string) {
 	return tableFromIPC(readFileSync(path));
 }
-
-export function readCsvRows(path: string): string[][] {
-	return readFileSync(path, 'utf8')
-		.trimEnd()
-		.split('\n')
-		.map((line) => line.split(','));
-}

@@ -19,7 +19,6 @@ export const messages = {
 	nav_overview: { en: 'Overview', sv: 'Översikt' },
 	nav_methods: { en: 'Methods', sv: 'Metoder' },
 	nav_label: { en: 'Main', sv: 'Huvudmeny' },
-	language: { en: 'Language', sv: 'Språk' },
 	switch_language: { en: 'På svenska', sv: 'In English' },
 	overview_title: { en: 'Overview', sv: 'Översikt' },
 	overview_lead: {
@@ -94,7 +93,6 @@ export const messages = {
 	metric_unit: { en: 'Unit', sv: 'Enhet' },
 	metric_reference: { en: 'Reference values', sv: 'Referensvärden' },
 	metric_sql: { en: 'SQL', sv: 'SQL' },
-	data_period: { en: 'Data period', sv: 'Dataperiod' },
 } as const satisfies Record<string, Text>;
 
 export type MessageKey = keyof typeof messages;
