@@ -47,15 +47,29 @@ export function readTable(path: string, shownAs: string, columns: readonly strin
 	return kind === '.csv' ? readCsv(text, shownAs, columns) : readJsonLines(text, shownAs, columns);
 }
 
-function readCsv(text: string, file: string, columns: readonly string[]): Table {
+/** The layout of a CSV file, read from its header line. */
+export interface CsvLayout {
+	delimiter: Delimiter;
+	/** Column names in file order, trimmed. */
+	header: string[];
+}
+
+/** Reads and checks a CSV header; unusable headers stop the run (InputError). */
+export function readCsvHeader(text: string, file: string, columns: readonly string[]): CsvLayout {
 	const firstLine = text.slice(0, text.search(/\r?\n|$/));
 	if (firstLine.trim() === '') {
 		throw new InputError(`${file}: the file is empty or its first line is blank; the first line must be the header (${columns.join(', ')}).`);
 	}
 	const delimiter: Delimiter = detectDelimiter(firstLine) ?? ',';
-	const records = csvRecords(text, delimiter);
-	const header = (records.next().value as CsvRecord).cells.map((name) => name.trim());
+	const header = (csvRecords(firstLine, delimiter).next().value as CsvRecord).cells.map((name) => name.trim());
 	checkHeader(header, file, columns, delimiter);
+	return { delimiter, header };
+}
+
+function readCsv(text: string, file: string, columns: readonly string[]): Table {
+	const { delimiter, header } = readCsvHeader(text, file, columns);
+	const records = csvRecords(text, delimiter);
+	records.next(); // the header
 	const build = rowBuilder(header);
 	const table = {
 		file,
@@ -67,22 +81,28 @@ function readCsv(text: string, file: string, columns: readonly string[]): Table 
 	table.rows = (function* () {
 		for (const record of records) {
 			table.count++;
-			if (record.broken || record.cells.length !== header.length) {
-				const detail = record.broken ?? `the row has ${record.cells.length} values, the header has ${header.length}`;
-				table.unreadable.push({ line: record.line, column: '', value: record.cells.join(delimiter), rule: 'malformed_row', detail });
-				continue;
-			}
-			yield { line: record.line, cells: build(record.cells) };
+			const row = csvRow(record, header, delimiter, build);
+			if ('rule' in row) table.unreadable.push(row);
+			else yield row;
 		}
 	})();
 	return table;
+}
+
+/** A CSV record as a row, or as unreadable when it cannot be split into the header's columns. */
+export function csvRow(record: CsvRecord, header: readonly string[], delimiter: Delimiter, build = rowBuilder(header)): Row | UnreadableRow {
+	if (record.broken || record.cells.length !== header.length) {
+		const detail = record.broken ?? `the row has ${record.cells.length} values, the header has ${header.length}`;
+		return { line: record.line, column: '', value: record.cells.join(delimiter), rule: 'malformed_row', detail };
+	}
+	return { line: record.line, cells: build(record.cells) };
 }
 
 /**
  * A function that turns a record's cells into an object keyed by the header.
  * Compiled once per file so that every row object has the same shape.
  */
-function rowBuilder(header: readonly string[]): (cells: string[]) => Cells {
+export function rowBuilder(header: readonly string[]): (cells: string[]) => Cells {
 	const body = header.map((name, i) => `${JSON.stringify(name)}: cells[${i}]`).join(', ');
 	return new Function('cells', `return { ${body} };`) as (cells: string[]) => Cells;
 }
@@ -116,38 +136,37 @@ function readJsonLines(text: string, file: string, columns: readonly string[]): 
 		for (let line = 1; start <= text.length; line++) {
 			let end = text.indexOf('\n', start);
 			if (end === -1) end = text.length;
-			const source = text.slice(start, end).trim();
+			const row = jsonLineRow(text.slice(start, end), line, known);
 			start = end + 1;
-			if (source === '') continue;
+			if (row === null) continue;
 			table.count++;
-			let record: unknown;
-			try {
-				record = JSON.parse(source);
-			} catch (error) {
-				table.unreadable.push({ line, column: '', value: source, rule: 'malformed_row', detail: `not valid JSON (${(error as Error).message})` });
-				continue;
-			}
-			if (typeof record !== 'object' || record === null || Array.isArray(record)) {
-				table.unreadable.push({ line, column: '', value: source, rule: 'malformed_row', detail: 'each line must be one JSON object' });
-				continue;
-			}
-			const cells: Cells = {};
-			let unknown: string | undefined;
-			for (const key in record) {
-				if (!known.has(key)) {
-					unknown = key;
-					break;
-				}
-				cells[key] = asText((record as Record<string, unknown>)[key]);
-			}
-			if (unknown !== undefined) {
-				table.unreadable.push({ line, column: unknown, value: String(JSON.stringify((record as Record<string, unknown>)[unknown])), rule: 'unknown_column', detail: '' });
-				continue;
-			}
-			yield { line, cells };
+			if ('rule' in row) table.unreadable.push(row);
+			else yield row;
 		}
 	})();
 	return table;
+}
+
+/** One line of a JSON Lines file as a row; null for a blank line, which is not a row. */
+export function jsonLineRow(text: string, line: number, known: ReadonlySet<string>): Row | UnreadableRow | null {
+	const source = text.trim();
+	if (source === '') return null;
+	let record: unknown;
+	try {
+		record = JSON.parse(source);
+	} catch (error) {
+		return { line, column: '', value: source, rule: 'malformed_row', detail: `not valid JSON (${(error as Error).message})` };
+	}
+	if (typeof record !== 'object' || record === null || Array.isArray(record)) {
+		return { line, column: '', value: source, rule: 'malformed_row', detail: 'each line must be one JSON object' };
+	}
+	const cells: Cells = {};
+	for (const key in record) {
+		const value = (record as Record<string, unknown>)[key];
+		if (!known.has(key)) return { line, column: key, value: String(JSON.stringify(value)), rule: 'unknown_column', detail: '' };
+		cells[key] = asText(value);
+	}
+	return { line, cells };
 }
 
 /** JSON values become the text a CSV cell would hold; null counts as missing. */

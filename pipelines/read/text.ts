@@ -9,12 +9,18 @@ import { InputError } from './errors.ts';
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
 export function readUtf8(path: string, shownAs: string): string {
-	let bytes: Buffer;
+	return decodeUtf8(readBytes(path, shownAs), shownAs);
+}
+
+export function readBytes(path: string, shownAs: string): Buffer {
 	try {
-		bytes = readFileSync(path);
+		return readFileSync(path);
 	} catch (error) {
 		throw new InputError(`${shownAs}: cannot be read (${(error as NodeJS.ErrnoException).code ?? error}).`);
 	}
+}
+
+export function decodeUtf8(bytes: Uint8Array, shownAs: string): string {
 	try {
 		// The decoder drops a leading byte-order mark itself.
 		return decoder.decode(bytes);

@@ -8,8 +8,9 @@
 --    submitted_at: both are rejected as conflicting.
 -- 4. Of what remains, the latest submitted_at for (unit, specialist, week) wins;
 --    the earlier ones are revisions that it replaced.
--- Grouping (hash aggregates) rather than window functions: the same answer, a
--- third of the time on a million rows.
+-- Grouping (hash aggregates) and joins on key columns rather than window
+-- functions over whole rows: the same answer in a fraction of the time on a
+-- million rows.
 
 -- Row order does not matter until the marts (which sort themselves): not
 -- keeping it saves memory and time on a million rows.
@@ -40,21 +41,26 @@ WHERE (unit_id, specialist_id, week, submitted_at) IN (
     SELECT (unit_id, specialist_id, week, submitted_at) FROM report_distinct
     GROUP BY unit_id, specialist_id, week, submitted_at HAVING count(*) > 1);
 
-CREATE OR REPLACE TABLE report_valid AS
-SELECT * FROM report_distinct
-WHERE (file_idx, line) NOT IN (SELECT (file_idx, line) FROM report_problems);
+-- The latest valid submission for each (unit, specialist, week), found on
+-- the key columns alone: cheaper than a window over whole rows.
+CREATE OR REPLACE TABLE report_latest AS
+SELECT unit_id, specialist_id, week, max(submitted_at) AS submitted_at, count(*) AS valid
+FROM (SELECT unit_id, specialist_id, week, submitted_at FROM report_distinct ANTI JOIN report_problems USING (file_idx, line))
+GROUP BY ALL;
 
 CREATE OR REPLACE TABLE reports AS
-SELECT * FROM report_valid
-QUALIFY row_number() OVER (PARTITION BY unit_id, specialist_id, week ORDER BY submitted_at DESC) = 1;
+SELECT * FROM report_distinct
+ANTI JOIN report_problems USING (file_idx, line)
+SEMI JOIN report_latest USING (unit_id, specialist_id, week, submitted_at);
 
 CREATE OR REPLACE TABLE revision_counts AS
 SELECT
     accepted,
     accepted - (SELECT count(*) FROM report_distinct) AS duplicates,
-    (SELECT count(*) FROM report_valid) - (SELECT count(*) FROM reports) AS replaced,
+    (SELECT sum(valid) FROM report_latest) - (SELECT count(*) FROM reports) AS replaced,
     (SELECT count(*) FROM reports) AS published
 FROM revision_counts;
 
-DROP TABLE report_valid;
+DROP TABLE report_latest;
+
 SET preserve_insertion_order = true;

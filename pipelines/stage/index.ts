@@ -1,26 +1,45 @@
 /**
- * Staging the weekly reports: every row validated, the valid ones loaded into
- * DuckDB's report_rows table. Large runs spread the files over worker threads
- * (validation is the costly part); small runs stay in this thread, where a
- * worker's start-up would cost more than it saves.
+ * Staging the weekly reports: every row validated, the valid ones in DuckDB's
+ * report_rows table. Two validators share the work. Bulk checks in SQL
+ * (sql/stage_reports.sql) take every line written in plain form, a million
+ * in a few seconds; the row-by-row validator (validateFile.ts) takes the
+ * lines they flag and the files they cannot read line by line (CSV with
+ * quotes, columns in another order), and words every reject.
  */
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
+import { tmpdir } from 'node:os';
+import { extname, join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { sqlFile } from '../db.ts';
 import type { UnitLife } from '../fold.ts';
-import { InputError } from '../read/errors.ts';
-import type { Reject } from '../rejects.ts';
-import { STAGED_COLUMNS, validateReportFile, type UnitSpan } from './validateFile.ts';
-import type { WorkerJob, WorkerMessage } from './worker.ts';
-
-/** Below this many bytes of reports, validate in this thread. */
-const WORKER_THRESHOLD_BYTES = 8 * 1024 * 1024;
+import type { Delimiter } from '../read/csv.ts';
+import { csvRow, jsonLineRow, readCsvHeader } from '../read/table.ts';
+import { decodeUtf8, readBytes } from '../read/text.ts';
+import { fromUnreadable, type Reject } from '../rejects.ts';
+import { REPORT_COLUMNS } from '../schema/index.ts';
+import { PLAIN_FORM_VARIABLES } from './plainForm.ts';
+import { emptyValidated, STAGED_COLUMNS, validateReportFile, validateReportRow, type UnitSpan, type Validated } from './validateFile.ts';
 
 export interface Staged {
+	/** Data rows read, readable or not. */
 	rows: number;
 	rejects: Reject[];
+	/** Lines the bulk checks handed to the row-by-row validator. */
+	flagged: number;
+	/** Files read by the row-by-row validator alone. */
+	filesReadRowByRow: number;
+}
+
+/** How a report file is read. */
+interface FilePlan {
+	idx: number;
+	file: string;
+	path: string;
+	format: 'csv' | 'jsonl';
+	delimiter: Delimiter;
+	/** Whether the bulk checks can read it line by line. */
+	bulk: boolean;
 }
 
 export async function stageReports(
@@ -30,97 +49,97 @@ export async function stageReports(
 	lives: ReadonlyMap<string, UnitLife>,
 	progress: (message: string) => void,
 ): Promise<Staged> {
-	const spans: UnitSpan[] = [...lives.values()].map((l) => [l.unit_id, l.opened_on, l.closed_on]);
-	const sizes = files.map((f) => statSync(join(inDir, f)).size);
-	const total = sizes.reduce((a, b) => a + b, 0);
-	const workers = total < WORKER_THRESHOLD_BYTES ? 0 : Math.max(1, Math.min(availableParallelism(), files.length, 4));
+	const plans = files.map((file, idx) => planFile(inDir, file, idx));
+	const spans = new Map<string, UnitSpan>([...lives.values()].map((l) => [l.unit_id, [l.unit_id, l.opened_on, l.closed_on]]));
+	const bulk = plans.filter((p) => p.bulk);
+	const validated = emptyValidated();
+	let flagged = 0;
+	if (bulk.length === 0) {
+		await conn.run(`CREATE OR REPLACE TABLE report_rows (${Object.entries(REPORT_ROW_COLUMNS).map(([name, type]) => `${name} ${type}`).join(', ')})`);
+	} else {
+		progress(`checking ${bulk.length} report files in bulk`);
+		await checkInBulk(conn, bulk, lives);
+		validated.rows = Number((await conn.runAndReadAll('SELECT count(*) FROM report_rows')).getRowsJS()[0]![0]);
+		flagged = await validateFlagged(conn, plans, spans, validated);
+	}
+	const rowByRow = plans.filter((p) => !p.bulk);
+	for (const plan of rowByRow) {
+		progress(`reading ${plan.file} row by row`);
+		validateReportFile(inDir, plan.file, plan.idx, spans, validated);
+	}
+	await loadValidated(conn, validated.tsv);
+	return { rows: validated.rows, rejects: validated.rejects, flagged, filesReadRowByRow: rowByRow.length };
+}
+
+/** The columns of report_rows: what every accepted row carries into resolve_reports.sql. */
+const REPORT_ROW_COLUMNS = {
+	...Object.fromEntries(Object.entries(STAGED_COLUMNS).filter(([name]) => name !== 'week_day' && name !== 'submitted_ms')),
+	week: 'DATE',
+	submitted_at: 'DOUBLE',
+} as const;
+
+function planFile(inDir: string, file: string, idx: number): FilePlan {
+	const path = join(inDir, file);
+	const bytes = readBytes(path, file);
+	if (!isUtf8(bytes)) decodeUtf8(bytes, file); // throws, naming the line of the first bad byte
+	if (extname(file).toLowerCase() !== '.csv') return { idx, file, path, format: 'jsonl', delimiter: ',', bulk: true };
+	const newline = bytes.indexOf(0x0a);
+	const { delimiter, header } = readCsvHeader(decodeUtf8(newline === -1 ? bytes : bytes.subarray(0, newline), file), file, REPORT_COLUMNS);
+	const contractOrder = header.every((name, i) => name === REPORT_COLUMNS[i]);
+	const quoted = bytes.includes(0x22);
+	return { idx, file, path, format: 'csv', delimiter, bulk: contractOrder && !quoted };
+}
+
+async function checkInBulk(conn: DuckDBConnection, plans: readonly FilePlan[], lives: ReadonlyMap<string, UnitLife>) {
+	const quote = (text: string) => `'${text.replaceAll("'", "''")}'`;
+	const values = (rows: string[][]) => rows.map((r) => `(${r.join(', ')})`).join(', ');
+	await conn.run(`CREATE OR REPLACE TEMP TABLE report_files (file_idx INTEGER, path VARCHAR, format VARCHAR, delimiter VARCHAR)`);
+	await conn.run(`INSERT INTO report_files VALUES ${values(plans.map((p) => [String(p.idx), quote(p.path), quote(p.format), quote(p.delimiter)]))}`);
+	await conn.run(`CREATE OR REPLACE TEMP TABLE unit_spans (unit_id VARCHAR, opened_on DATE, closed_on DATE)`);
+	if (lives.size) {
+		const day = (d: number | null) => (d === null ? 'NULL' : `DATE '1970-01-01' + ${d}`);
+		await conn.run(`INSERT INTO unit_spans VALUES ${values([...lives.values()].map((l) => [quote(l.unit_id), day(l.opened_on), day(l.closed_on)]))}`);
+	}
+	await conn.run(`SET VARIABLE report_paths = [${plans.map((p) => quote(p.path)).join(', ')}]`);
+	for (const [name, pattern] of Object.entries(PLAIN_FORM_VARIABLES)) await conn.run(`SET VARIABLE ${name} = ${quote(pattern)}`);
+	await conn.run(sqlFile('stage_reports'));
+}
+
+/** The lines the bulk checks flagged, through the row-by-row validator. Returns how many. */
+async function validateFlagged(conn: DuckDBConnection, plans: readonly FilePlan[], spans: ReadonlyMap<string, UnitSpan>, into: Validated) {
+	const reader = await conn.runAndReadAll('SELECT file_idx, line, text FROM report_flagged ORDER BY file_idx, line');
+	await conn.run('DROP TABLE report_flagged');
+	const known = new Set<string>(REPORT_COLUMNS);
+	const lines = reader.getRowsJS() as [number, number, string][];
+	for (const [fileIdx, line, text] of lines) {
+		const plan = plans[fileIdx]!;
+		// A bulk CSV file has no quotes: its line is its record, split at each delimiter.
+		const row = plan.format === 'csv' ? csvRow({ line, cells: text.split(plan.delimiter) }, REPORT_COLUMNS, plan.delimiter) : jsonLineRow(text, line, known);
+		if (row === null) continue;
+		into.rows++;
+		if ('rule' in row) into.rejects.push(fromUnreadable(plan.file, row));
+		else validateReportRow(row, plan.file, fileIdx, plan.format === 'csv' && plan.delimiter === ';' ? ',' : '.', spans, into);
+	}
+	return lines.length;
+}
+
+/** Rows the row-by-row validator accepted, into report_rows. */
+async function loadValidated(conn: DuckDBConnection, tsv: readonly string[]) {
+	if (tsv.length === 0) return;
 	const dir = mkdtempSync(join(tmpdir(), 'ips-stage-'));
 	try {
-		const staged =
-			workers === 0 ? stageHere(inDir, files, spans, join(dir, 'rows.tsv')) : await stageInWorkers(inDir, files, sizes, spans, dir, workers, progress);
-		progress(`loading ${staged.rows.toLocaleString('en')} rows into DuckDB`);
-		await loadStaged(conn, staged.paths);
-		return { rows: staged.rows, rejects: staged.rejects };
+		const path = join(dir, 'rows.tsv');
+		writeFileSync(path, tsv.join(''));
+		const columns = Object.entries(STAGED_COLUMNS)
+			.map(([name, type]) => `'${name}': '${type}'`)
+			.join(', ');
+		await conn.run(`
+			INSERT INTO report_rows BY NAME
+			SELECT * EXCLUDE (week_day, submitted_ms),
+				DATE '1970-01-01' + week_day AS week,
+				submitted_ms AS submitted_at
+			FROM read_csv('${path.replaceAll("'", "''")}', delim = '\t', header = false, quote = '', escape = '', auto_detect = false, columns = {${columns}})`);
 	} finally {
 		rmSync(dir, { recursive: true, force: true });
 	}
-}
-
-function stageHere(inDir: string, files: readonly string[], spans: UnitSpan[], path: string) {
-	const map = new Map(spans.map((s) => [s[0], s]));
-	let tsv = '';
-	let rows = 0;
-	const rejects: Reject[] = [];
-	files.forEach((file, idx) => {
-		const result = validateReportFile(inDir, file, idx, map);
-		tsv += result.tsv;
-		rows += result.rows;
-		rejects.push(...result.rejects);
-	});
-	writeFileSync(path, tsv);
-	return { rows, rejects, paths: [path] };
-}
-
-async function stageInWorkers(
-	inDir: string,
-	files: readonly string[],
-	sizes: number[],
-	spans: UnitSpan[],
-	dir: string,
-	count: number,
-	progress: (message: string) => void,
-) {
-	// Largest files first, each to the least loaded worker: even shares of work.
-	const jobs: WorkerJob[] = Array.from({ length: count }, (_, i) => ({ inDir, files: [], spans, stagingPath: join(dir, `rows-${i}.tsv`) }));
-	const load = new Array<number>(count).fill(0);
-	for (const idx of files.map((_, i) => i).sort((a, b) => sizes[b]! - sizes[a]! || a - b)) {
-		const target = load.indexOf(Math.min(...load));
-		jobs[target]!.files.push({ idx, path: files[idx]! });
-		load[target]! += sizes[idx]!;
-	}
-
-	let rowsSeen = 0;
-	let filesSeen = 0;
-	let lastProgress = performance.now();
-	const results = await Promise.all(
-		jobs.map(
-			(job) =>
-				new Promise<Extract<WorkerMessage, { kind: 'done' | 'failed' }>>((resolve, reject) => {
-					// A larger young generation lets short-lived row objects die young: a quarter less time in GC.
-					const worker = new Worker(new URL('./worker.mjs', import.meta.url), { workerData: job, resourceLimits: { maxYoungGenerationSizeMb: 96 } });
-					worker.on('message', (message: WorkerMessage) => {
-						if (message.kind === 'progress') {
-							rowsSeen += message.rows;
-							filesSeen++;
-							if (performance.now() - lastProgress > 1000) {
-								lastProgress = performance.now();
-								progress(`reading reports: ${filesSeen} of ${files.length} files, ${rowsSeen.toLocaleString('en')} rows`);
-							}
-						} else {
-							resolve(message);
-							void worker.terminate();
-						}
-					});
-					worker.on('error', reject);
-				}),
-		),
-	);
-	const failures = results.filter((r) => r.kind === 'failed').sort((a, b) => a.fileIdx - b.fileIdx);
-	if (failures.length) throw failures[0]!.input ? new InputError(failures[0]!.message) : new Error(failures[0]!.message);
-	const done = results.filter((r) => r.kind === 'done');
-	return { rows: done.reduce((n, r) => n + r.rows, 0), rejects: done.flatMap((r) => r.rejects), paths: jobs.map((j) => j.stagingPath) };
-}
-
-/** report_rows: the staged lines with their real types. */
-async function loadStaged(conn: DuckDBConnection, paths: string[]) {
-	const columns = Object.entries(STAGED_COLUMNS)
-		.map(([name, type]) => `'${name}': '${type}'`)
-		.join(', ');
-	const list = paths.map((p) => `'${p.replaceAll("'", "''")}'`).join(', ');
-	await conn.run(`
-		CREATE OR REPLACE TABLE report_rows AS
-		SELECT * EXCLUDE (week_day, submitted_ms),
-			DATE '1970-01-01' + week_day AS week,
-			submitted_ms AS submitted_at
-		FROM read_csv([${list}], delim = '\t', header = false, quote = '', escape = '', auto_detect = false, columns = {${columns}})`);
 }
