@@ -6,20 +6,29 @@
 -- of the data, or when the unit closes. The spell_id is opaque: unit and a
 -- sequence number, never the pseudonym.
 CREATE OR REPLACE TABLE spells AS
-WITH marked AS (
+-- One pass over the reports finds the weeks that start and end a spell (the
+-- gap before or after them is more than eight weeks); the k-th start and the
+-- k-th end of a specialist in a unit bound the k-th spell.
+WITH bounds AS (
     SELECT unit_id, specialist_id, week,
-        coalesce(week - lag(week) OVER w > 63, true) AS starts_spell
+        coalesce(week - lag(week) OVER w > 63, true) AS starts_spell,
+        coalesce(lead(week) OVER w - week > 63, true) AS ends_spell
     FROM reports
     WINDOW w AS (PARTITION BY unit_id, specialist_id ORDER BY week)
 ),
-numbered AS (
-    SELECT *, sum(starts_spell::INTEGER) OVER (PARTITION BY unit_id, specialist_id ORDER BY week) AS spell_no
-    FROM marked
+starts AS (
+    SELECT unit_id, specialist_id, week AS first_week,
+        row_number() OVER (PARTITION BY unit_id, specialist_id ORDER BY week) AS k
+    FROM bounds WHERE starts_spell
+),
+ends AS (
+    SELECT unit_id, specialist_id, week AS last_week,
+        row_number() OVER (PARTITION BY unit_id, specialist_id ORDER BY week) AS k
+    FROM bounds WHERE ends_spell
 ),
 spans AS (
-    SELECT unit_id, specialist_id, min(week) AS first_week, max(week) AS last_week
-    FROM numbered
-    GROUP BY unit_id, specialist_id, spell_no
+    SELECT unit_id, specialist_id, first_week, last_week
+    FROM starts JOIN ends USING (unit_id, specialist_id, k)
 )
 SELECT
     s.unit_id || '-' || lpad(row_number() OVER (
