@@ -15,11 +15,13 @@
 --     CSV files here have the contract's columns in the contract's order and
 --     no quote characters, so one line is one record.
 --   unit_spans(unit_id, opened_on, closed_on)
+--   report_flagged(file_idx, line, text), to add to
 --   variable report_paths: report_files.path as a list, for read_text
 --   variables plain_comma, plain_semicolon: what a plain line looks like, as
 --     regular expressions (stage/plainForm.ts)
--- Outputs: report_rows (the rows that passed, with the columns of
--- stage/index.ts) and report_flagged (the others, with the text of their line).
+-- Outputs: report_checked (the rows that passed, with the columns of
+-- report_rows in stage/index.ts) and report_flagged (the others, with the
+-- text of their line).
 
 SET preserve_insertion_order = false;
 
@@ -118,14 +120,13 @@ SELECT t.* REPLACE (epoch_ms(t.submitted_at)::DOUBLE AS submitted_at),
         false) AS passed
 FROM typed t LEFT JOIN unit_spans u ON u.unit_id = t.unit_id;
 
-CREATE OR REPLACE TEMP TABLE report_flagged AS
+INSERT INTO report_flagged
 SELECT file_idx, line, text FROM report_records
 SEMI JOIN (SELECT file_idx, line FROM report_checked WHERE NOT passed) USING (file_idx, line);
 
--- What passed is report_rows: kept in place rather than copied.
+-- What passed, with the columns of report_rows.
 DELETE FROM report_checked WHERE NOT passed;
 ALTER TABLE report_checked DROP COLUMN passed;
-ALTER TABLE report_checked RENAME TO report_rows;
 
 DROP TABLE report_json_values;
 DROP TABLE report_records;

@@ -202,6 +202,21 @@ describe('staging the weekly reports', () => {
 		expect(staged.rejects.slice().sort(byPosition)[0]!.file).toBe('comma.csv');
 	});
 
+	it('gives the same answers when the files are checked in several batches', async () => {
+		const db = await openDatabase();
+		try {
+			const batched = await stageReports(db, dir, files, lives, () => {}, 20_000);
+			expect(batched.rows).toBe(staged.rows);
+			expect(batched.flagged).toBe(staged.flagged);
+			expect(batched.rejects.map(rejectKey).sort()).toEqual(staged.rejects.map(rejectKey).sort());
+			const rows = async (c: DuckDBConnection) =>
+				(await c.runAndReadAll('SELECT * FROM report_rows ORDER BY file_idx, line')).getRowsJS();
+			expect(await rows(db)).toEqual(await rows(conn));
+		} finally {
+			db.closeSync();
+		}
+	});
+
 	it('takes plain lines in bulk, and files it cannot read line by line row by row', async () => {
 		expect(staged.filesReadRowByRow).toBe(2); // quoted.csv and reordered.csv
 		// Plain lines in every dialect: none is flagged.
