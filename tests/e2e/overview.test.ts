@@ -141,6 +141,8 @@ describe('overview', () => {
 		const csv = await save('CSV data');
 		const lines = csv.bytes.toString('utf8').trim().split('\n');
 		expect(lines[0]).toBe('quarter,value,numerator,denominator');
+		await chart.locator('summary').click(); // the table alternative is built when opened
+		await chart.locator('table tbody tr').first().waitFor();
 		const tableRows = await chart.locator('table tbody tr').count();
 		expect(lines.length - 1).toBe(tableRows);
 		expect(lines[lines.length - 1]).toMatch(/^2024-04-01,0\.\d+,\d+,\d+$/);

@@ -17,7 +17,7 @@
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { COMPLETENESS, completenessFrom, METRICS, OVERVIEW_SQL, seriesByMetric, type MetricRow } from '$lib/metrics';
+import { COMPLETENESS, completenessFrom, METRICS, OVERVIEW_SQL, seriesByMetric, type MetricRow, type OverviewRow } from '$lib/metrics';
 import { tempDir } from '../helpers.ts';
 
 const COUNTS = ['caseload', 'caseload_young', 'referrals', 'waitlist', 'enrolled', 'wait_days', 'employer_contacts', 'job_starts', 'employed', 'education_starts', 'in_education', 'exits'];
@@ -140,7 +140,7 @@ describe('metric SQL on hand-made marts', () => {
 	it('gives the same series in the overview statement as in each metric alone', async () => {
 		for (const filters of [[null, null, null, null], ['R2', null, null, null], [null, 'municipal', null, 'u1']]) {
 			const together = seriesByMetric(
-				(await conn.runAndReadAll(OVERVIEW_SQL, [...PERIOD, ...filters])).getRowObjectsJS() as unknown as (MetricRow & { metric: string })[],
+				(await conn.runAndReadAll(OVERVIEW_SQL, [...PERIOD, ...filters])).getRowObjectsJS() as unknown as OverviewRow[],
 			);
 			for (const metric of [...METRICS, COMPLETENESS]) {
 				const alone = (await conn.runAndReadAll(metric.sql, [...PERIOD, ...filters])).getRowObjectsJS();

@@ -1,4 +1,4 @@
-import { defineMetric, QUARTER_TEXT } from './sql';
+import { defineMetric } from './sql';
 
 /** Share of the caseload in competitive employment, weighted by caseload over the quarter's weeks. */
 export const employmentRate = defineMetric({
@@ -13,12 +13,7 @@ export const employmentRate = defineMetric({
 	better: 'higher',
 	numerator: { en: 'participant-weeks in work', sv: 'deltagarveckor i arbete' },
 	denominator: { en: 'participant-weeks', sv: 'deltagarveckor' },
-	select: `SELECT ${QUARTER_TEXT},
-    t.employed / nullif(t.caseload, 0) AS value,
-    t.employed AS numerator,
-    t.caseload AS denominator
-FROM quarters q LEFT JOIN quarter_totals t USING (quarter)
-ORDER BY q.quarter`,
+	formula: { value: 'employed / nullif(caseload, 0)', numerator: 'employed', denominator: 'caseload' },
 	references: [
 		{
 			value: 0.55,

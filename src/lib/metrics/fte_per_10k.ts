@@ -1,4 +1,4 @@
-import { defineMetric, QUARTER_TEXT } from './sql';
+import { defineMetric } from './sql';
 
 /** Specialist full-time equivalents per 10,000 inhabitants, averaged over the quarter's reported weeks. */
 export const ftePer10k = defineMetric({
@@ -14,13 +14,7 @@ export const ftePer10k = defineMetric({
 	better: 'higher',
 	numerator: { en: 'specialist FTE (weekly mean)', sv: 'heltider (veckomedel)' },
 	denominator: { en: 'inhabitants', sv: 'invånare' },
-	select: `SELECT ${QUARTER_TEXT},
-    avg(w.fte) / (SELECT population FROM inhabitants) * 10000 AS value,
-    avg(w.fte) AS numerator,
-    (SELECT population FROM inhabitants) AS denominator
-FROM quarters q LEFT JOIN week_totals w USING (quarter)
-GROUP BY q.quarter
-ORDER BY q.quarter`,
+	formula: { value: 'fte / population * 10000', numerator: 'fte', denominator: 'population' },
 	references: [
 		{
 			value: 1,

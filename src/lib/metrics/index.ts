@@ -11,7 +11,7 @@ import { municipalitiesServed } from './municipalities_served';
 import { peopleWaiting } from './people_waiting';
 import { populationServed } from './population_served';
 import { reportCompleteness } from './report_completeness';
-import { FILTERED } from './sql';
+import { FACTS, formulaColumns } from './sql';
 import type { Metric, MetricRow } from './types';
 import { unitsOpen } from './units_open';
 
@@ -28,10 +28,16 @@ export const COMPLETENESS = reportCompleteness;
 const COMPUTED: readonly Metric[] = [...METRICS, COMPLETENESS];
 
 /**
- * Every overview metric in one statement (one round trip to the engine): each
- * metric's rows tagged with its id. Same parameters as each metric's own SQL.
+ * Every overview metric in one statement (one round trip to the engine): one
+ * row per quarter, each metric's value, numerator and denominator side by side
+ * as "<id>.value" and so on. Same parameters as each metric's own SQL.
  */
-export const OVERVIEW_SQL = `${FILTERED}${COMPUTED.map((m) => `SELECT '${m.id}' AS metric, * FROM (${m.select})`).join('\nUNION ALL\n')}`;
+export const OVERVIEW_SQL = `${FACTS}SELECT quarter, ${COMPUTED.map((m) => formulaColumns(m.formula, `${m.id}.`)).join(',\n    ')}
+FROM facts
+ORDER BY quarter`;
+
+/** A row of OVERVIEW_SQL. */
+export type OverviewRow = { quarter: string } & Record<string, number | null>;
 
 /** The share of reports received over the quarters from `from` on: all reported unit-weeks over all open ones. */
 export function completenessFrom(rows: readonly MetricRow[], from: string): number | null {
@@ -40,10 +46,17 @@ export function completenessFrom(rows: readonly MetricRow[], from: string): numb
 	return expected > 0 ? shown.reduce((sum, r) => sum + (r.numerator ?? 0), 0) / expected : null;
 }
 
-/** Splits OVERVIEW_SQL's rows back into one series per metric, quarters in order. */
-export function seriesByMetric(rows: readonly (MetricRow & { metric: string })[]): Record<string, MetricRow[]> {
-	const series: Record<string, MetricRow[]> = Object.fromEntries(COMPUTED.map((m) => [m.id, []]));
-	for (const { metric, ...row } of rows) series[metric]?.push(row);
-	for (const rows of Object.values(series)) rows.sort((a, b) => (a.quarter < b.quarter ? -1 : 1));
-	return series;
+/** Splits OVERVIEW_SQL's rows into one series per metric, quarters in order. */
+export function seriesByMetric(rows: readonly OverviewRow[]): Record<string, MetricRow[]> {
+	return Object.fromEntries(
+		COMPUTED.map((m) => [
+			m.id,
+			rows.map((row) => ({
+				quarter: row.quarter,
+				value: row[`${m.id}.value`] ?? null,
+				numerator: row[`${m.id}.numerator`] ?? null,
+				denominator: row[`${m.id}.denominator`] ?? null,
+			})),
+		]),
+	);
 }

@@ -1,4 +1,4 @@
-import { defineMetric, QUARTER_TEXT } from './sql';
+import { defineMetric } from './sql';
 
 /** Mean days from referral to first meeting, over everyone enrolled in the quarter. */
 export const meanWait = defineMetric({
@@ -13,11 +13,6 @@ export const meanWait = defineMetric({
 	better: 'lower',
 	numerator: { en: 'waiting days', sv: 'väntedagar' },
 	denominator: { en: 'people enrolled', sv: 'inskrivna personer' },
-	select: `SELECT ${QUARTER_TEXT},
-    t.wait_days / nullif(t.enrolled, 0) AS value,
-    t.wait_days AS numerator,
-    t.enrolled AS denominator
-FROM quarters q LEFT JOIN quarter_totals t USING (quarter)
-ORDER BY q.quarter`,
+	formula: { value: 'wait_days / nullif(enrolled, 0)', numerator: 'wait_days', denominator: 'enrolled' },
 	references: [],
 });

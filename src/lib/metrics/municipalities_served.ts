@@ -1,4 +1,4 @@
-import { defineMetric, QUARTER_TEXT } from './sql';
+import { defineMetric } from './sql';
 
 /** Municipalities served on the last day of each quarter, of all in the region or country. */
 export const municipalitiesServed = defineMetric({
@@ -13,13 +13,7 @@ export const municipalitiesServed = defineMetric({
 	better: 'higher',
 	numerator: { en: 'municipalities served', sv: 'kommuner med IPS' },
 	denominator: { en: 'municipalities', sv: 'kommuner' },
-	select: `SELECT ${QUARTER_TEXT},
-    count(s.code)::DOUBLE / (SELECT count(*) FROM chosen_areas) AS value,
-    count(s.code)::DOUBLE AS numerator,
-    (SELECT count(*) FROM chosen_areas)::DOUBLE AS denominator
-FROM quarters q LEFT JOIN served_areas s USING (quarter)
-GROUP BY q.quarter
-ORDER BY q.quarter`,
+	formula: { value: 'areas_served / areas', numerator: 'areas_served', denominator: 'areas' },
 	references: [
 		{
 			value: 1 / 3,

@@ -1,4 +1,4 @@
-import { defineMetric, QUARTER_TEXT } from './sql';
+import { defineMetric } from './sql';
 
 /** People referred and not yet met, summed over units, in an average reported week. */
 export const peopleWaiting = defineMetric({
@@ -11,9 +11,6 @@ export const peopleWaiting = defineMetric({
 	unit: { en: 'people', sv: 'personer' },
 	format: 'integer',
 	better: 'lower',
-	select: `SELECT ${QUARTER_TEXT}, avg(w.waitlist)::DOUBLE AS value, NULL::DOUBLE AS numerator, NULL::DOUBLE AS denominator
-FROM quarters q LEFT JOIN week_totals w USING (quarter)
-GROUP BY q.quarter
-ORDER BY q.quarter`,
+	formula: { value: 'waitlist' },
 	references: [],
 });

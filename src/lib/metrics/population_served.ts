@@ -1,4 +1,4 @@
-import { defineMetric, QUARTER_TEXT } from './sql';
+import { defineMetric } from './sql';
 
 /** Share of inhabitants living in a municipality that an open unit serves. */
 export const populationServed = defineMetric({
@@ -13,12 +13,6 @@ export const populationServed = defineMetric({
 	better: 'higher',
 	numerator: { en: 'inhabitants covered', sv: 'invånare som täcks' },
 	denominator: { en: 'inhabitants', sv: 'invånare' },
-	select: `SELECT ${QUARTER_TEXT},
-    coalesce(sum(s.population), 0)::DOUBLE / (SELECT population FROM inhabitants) AS value,
-    coalesce(sum(s.population), 0)::DOUBLE AS numerator,
-    (SELECT population FROM inhabitants) AS denominator
-FROM quarters q LEFT JOIN served_areas s USING (quarter)
-GROUP BY q.quarter
-ORDER BY q.quarter`,
+	formula: { value: 'population_served / population', numerator: 'population_served', denominator: 'population' },
 	references: [],
 });

@@ -8,6 +8,16 @@ export interface Reference {
 }
 
 /**
+ * How a metric is computed: SQL expressions over one quarter's facts
+ * (the columns of `facts` in ./sql.ts).
+ */
+export interface MetricFormula {
+	value: string;
+	numerator?: string;
+	denominator?: string;
+}
+
+/**
  * A metric: what it means, how it is computed and how it is shown. The SQL
  * returns one row per quarter in the period (quarter, value, numerator,
  * denominator) and takes the bound parameters of ./params.ts.
@@ -26,8 +36,7 @@ export interface Metric {
 	/** Names of numerator and denominator, for rates that show them. */
 	numerator?: Text;
 	denominator?: Text;
-	/** The metric's own SELECT over the common CTEs of ./sql.ts. */
-	select: string;
+	formula: MetricFormula;
 	/** The full statement: the common CTEs and the SELECT. */
 	sql: string;
 	references: Reference[];

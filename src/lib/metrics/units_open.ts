@@ -1,4 +1,4 @@
-import { defineMetric, QUARTER_TEXT } from './sql';
+import { defineMetric } from './sql';
 
 /** Units open on the last day of each quarter. */
 export const unitsOpen = defineMetric({
@@ -11,10 +11,6 @@ export const unitsOpen = defineMetric({
 	unit: { en: 'units', sv: 'enheter' },
 	format: 'integer',
 	better: 'higher',
-	select: `SELECT ${QUARTER_TEXT}, count(u.unit_id)::DOUBLE AS value, NULL::DOUBLE AS numerator, NULL::DOUBLE AS denominator
-FROM quarters q
-LEFT JOIN chosen_units u ON u.opened_on < q.next_quarter AND (u.closed_on IS NULL OR u.closed_on >= q.next_quarter)
-GROUP BY q.quarter
-ORDER BY q.quarter`,
+	formula: { value: 'units_open' },
 	references: [],
 });
