@@ -1,0 +1,30 @@
+/**
+ * Remembers the last `size` computations by key: the promise while it runs,
+ * and its value once done, so a caller can show a known value without a
+ * moment of waiting. A computation that fails is forgotten and can be tried
+ * again.
+ */
+export function memo<T>(size: number) {
+	const running = new Map<string, Promise<T>>();
+	const done = new Map<string, T>();
+	return {
+		get(key: string, compute: () => Promise<T>): Promise<T> {
+			let result = running.get(key);
+			if (!result) {
+				result = compute();
+				running.set(key, result);
+				result.then(
+					(value) => running.has(key) && done.set(key, value),
+					() => running.delete(key),
+				);
+				if (running.size > size) {
+					const oldest = running.keys().next().value!;
+					running.delete(oldest);
+					done.delete(oldest);
+				}
+			}
+			return result;
+		},
+		known: (key: string): T | undefined => done.get(key),
+	};
+}
