@@ -44,22 +44,22 @@ const OBSERVE = `
 	new MutationObserver(note).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-state'] });
 `;
 
-// Changes the region and resolves with the time until every chart is redrawn and painted.
+// Changes the region and resolves with the time until the figures shown are
+// the new region's, every chart drawn, and the page painted.
 // A string, not a function: the TypeScript loader would add helpers the page lacks.
 const FILTER_CHANGE = (region: string) => `new Promise((resolve) => {
 	const select = document.querySelector('#filter-region');
-	const states = () => [...document.querySelectorAll('[data-chart]')].map((c) => c.getAttribute('data-state'));
-	let sawLoading = false;
+	const figures = document.querySelector('[data-view]');
+	const done = () =>
+		figures.getAttribute('data-view') === '?region=${region}' &&
+		[...document.querySelectorAll('[data-chart]')].every((c) => ['ready', 'empty'].includes(c.getAttribute('data-state')));
 	const started = performance.now();
 	const observer = new MutationObserver(() => {
-		const now = states();
-		if (now.includes('loading')) sawLoading = true;
-		if (sawLoading && now.every((s) => s === 'ready' || s === 'empty')) {
-			observer.disconnect();
-			requestAnimationFrame(() => resolve(performance.now() - started));
-		}
+		if (!done()) return;
+		observer.disconnect();
+		requestAnimationFrame(() => resolve(performance.now() - started));
 	});
-	observer.observe(document, { subtree: true, attributes: true, attributeFilter: ['data-state'] });
+	observer.observe(document, { subtree: true, attributes: true, attributeFilter: ['data-state', 'data-view'] });
 	select.value = '${region}';
 	select.dispatchEvent(new Event('change', { bubbles: true }));
 })`;

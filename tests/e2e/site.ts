@@ -27,12 +27,16 @@ export async function openPage(browser: Browser, path: string, options: BrowserC
 	return { page, consoleErrors, foreignRequests };
 }
 
-/** Waits until every chart on the page is drawn (or empty). */
+/** Waits until every chart on the page is drawn (or empty), and no new figures are on their way. */
 export async function chartsSettled(page: Page, timeout = 30_000) {
 	await page.waitForFunction(
 		() => {
 			const charts = [...document.querySelectorAll('[data-chart]')];
-			return charts.length > 0 && charts.every((c) => ['ready', 'empty'].includes(c.getAttribute('data-state') ?? ''));
+			return (
+				charts.length > 0 &&
+				!document.querySelector('[aria-busy="true"]') &&
+				charts.every((c) => ['ready', 'empty'].includes(c.getAttribute('data-state') ?? ''))
+			);
 		},
 		undefined,
 		{ timeout },

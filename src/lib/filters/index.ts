@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { ORG_TYPES } from '../../../pipelines/schema/units.ts';
 import { FUNDING } from '../../../pipelines/schema/unitEvents.ts';
+export { ORG_TYPES };
 
 export const FILTER_KEYS = ['from', 'to', 'region', 'org', 'funding', 'unit'] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
