@@ -178,6 +178,7 @@ describe('overview', () => {
 			'Reports received',
 		]);
 		expect(await page.locator('#employment_rate pre').textContent()).toContain('sum(employed)');
+		expect(await page.locator('#employment_rate dd code').textContent()).toBe('employed / nullif(caseload, 0)');
 		await page.context().close();
 	});
 

@@ -93,6 +93,11 @@ export const messages = {
 	metric_unit: { en: 'Unit', sv: 'Enhet' },
 	metric_reference: { en: 'Reference values', sv: 'Referensvärden' },
 	metric_sql: { en: 'SQL', sv: 'SQL' },
+	metric_formula: { en: 'Computed as', sv: 'Beräknas som' },
+	metric_formula_note: {
+		en: 'from one row of facts per quarter, defined in the SQL below',
+		sv: 'ur en rad fakta per kvartal, definierad i SQL-koden nedan',
+	},
 } as const satisfies Record<string, Text>;
 
 export type MessageKey = keyof typeof messages;
