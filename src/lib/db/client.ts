@@ -63,6 +63,9 @@ async function open(): Promise<Database> {
 
 	await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
 	const conn = await db.connect();
+	// Every statement orders its own result; not keeping row order in between
+	// made the overview a tenth faster in DuckDB-wasm.
+	await conn.query('SET preserve_insertion_order = false');
 	const manifest = await manifestRequest;
 	for (const [i, request] of martRequests.entries()) {
 		const name = MART_NAMES[i]!;
