@@ -46,6 +46,7 @@ describe('accessibility', () => {
 		await summary.focus();
 		await page.keyboard.press('Enter');
 		expect(await page.locator('[data-chart="units_open"] details').getAttribute('open')).not.toBeNull();
+		await page.locator('[data-chart="units_open"] table tbody tr').first().waitFor(); // built when opened
 		expect(await page.locator('[data-chart="units_open"] table tbody tr').count()).toBeGreaterThan(4);
 		await page.context().close();
 	});
