@@ -54,6 +54,9 @@ export interface CsvLayout {
 	header: string[];
 }
 
+/** The decimal separator of numbers in a file: `;`-separated CSV uses decimal commas, everything else points. */
+export const decimalOf = (delimiter: Delimiter): '.' | ',' => (delimiter === ';' ? ',' : '.');
+
 /** Reads and checks a CSV header; unusable headers stop the run (InputError). */
 export function readCsvHeader(text: string, file: string, columns: readonly string[]): CsvLayout {
 	const firstLine = text.slice(0, text.search(/\r?\n|$/));
@@ -73,7 +76,7 @@ function readCsv(text: string, file: string, columns: readonly string[]): Table 
 	const build = rowBuilder(header);
 	const table = {
 		file,
-		decimal: delimiter === ';' ? (',' as const) : ('.' as const),
+		decimal: decimalOf(delimiter),
 		unreadable: [] as UnreadableRow[],
 		count: 0,
 		rows: [] as Iterable<Row>,

@@ -1,6 +1,6 @@
 -- The weekly reports, checked in bulk: the rules of pipelines/schema/report.ts
--- as column operations, so that a million rows take a second rather than the
--- half minute of row-by-row validation.
+-- as column operations. A million rows take under three seconds here, against
+-- six in row-by-row validation.
 --
 -- A row passes here only when it is certainly valid, and then with exactly
 -- the values the row-by-row validator would give it. Every other row is

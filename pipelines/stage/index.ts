@@ -14,7 +14,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { sqlFile } from '../db.ts';
 import type { UnitLife } from '../fold.ts';
 import type { Delimiter } from '../read/csv.ts';
-import { csvRow, jsonLineRow, readCsvHeader } from '../read/table.ts';
+import { csvRow, decimalOf, jsonLineRow, readCsvHeader } from '../read/table.ts';
 import { decodeUtf8, readBytes } from '../read/text.ts';
 import { fromUnreadable, type Reject } from '../rejects.ts';
 import { REPORT_COLUMNS } from '../schema/index.ts';
@@ -54,19 +54,21 @@ export async function stageReports(
 	const plans = files.map((file, idx) => planFile(inDir, file, idx));
 	const spans = new Map<string, UnitSpan>([...lives.values()].map((l) => [l.unit_id, [l.unit_id, l.opened_on, l.closed_on]]));
 	const validated = emptyValidated();
-	await conn.run(`CREATE OR REPLACE TEMP TABLE report_flagged (file_idx INTEGER, line INTEGER, text VARCHAR)`);
 	const batches = inBatches(plans.filter((p) => p.bulk), batchBytes);
+	if (batches.length) await prepareBulk(conn, spans);
 	for (const [i, batch] of batches.entries()) {
 		progress(`checking ${batch.length} report files in bulk${batches.length > 1 ? ` (batch ${i + 1} of ${batches.length})` : ''}`);
-		await checkInBulk(conn, batch, lives);
+		await checkInBulk(conn, batch);
 		// The first batch's table becomes report_rows as it is; a copy of a million rows costs a fifth of a second.
 		await conn.run(i === 0 ? 'ALTER TABLE report_checked RENAME TO report_rows' : 'INSERT INTO report_rows BY NAME FROM report_checked; DROP TABLE report_checked');
 	}
+	let flagged = 0;
 	if (batches.length === 0) {
 		await conn.run(`CREATE OR REPLACE TABLE report_rows (${Object.entries(REPORT_ROW_COLUMNS).map(([name, type]) => `${name} ${type}`).join(', ')})`);
+	} else {
+		validated.rows = Number((await conn.runAndReadAll('SELECT count(*) FROM report_rows')).getRowsJS()[0]![0]);
+		flagged = await validateFlagged(conn, plans, spans, validated);
 	}
-	validated.rows = Number((await conn.runAndReadAll('SELECT count(*) FROM report_rows')).getRowsJS()[0]![0]);
-	const flagged = await validateFlagged(conn, plans, spans, validated);
 	const rowByRow = plans.filter((p) => !p.bulk);
 	for (const plan of rowByRow) {
 		progress(`reading ${plan.file} row by row`);
@@ -116,18 +118,25 @@ function planFile(inDir: string, file: string, idx: number): FilePlan {
 	return { idx, file, path, format: 'csv', delimiter, bytes: bytes.length, bulk: contractOrder && !quoted };
 }
 
-async function checkInBulk(conn: DuckDBConnection, plans: readonly FilePlan[], lives: ReadonlyMap<string, UnitLife>) {
-	const quote = (text: string) => `'${text.replaceAll("'", "''")}'`;
-	const values = (rows: string[][]) => rows.map((r) => `(${r.join(', ')})`).join(', ');
+const quote = (text: string) => `'${text.replaceAll("'", "''")}'`;
+const values = (rows: string[][]) => rows.map((r) => `(${r.join(', ')})`).join(', ');
+
+/** What every batch of bulk checks reads: the units' spans, the plain-form patterns, the table of flagged lines. */
+async function prepareBulk(conn: DuckDBConnection, spans: ReadonlyMap<string, UnitSpan>) {
+	await conn.run(`CREATE OR REPLACE TEMP TABLE report_flagged (file_idx INTEGER, line INTEGER, text VARCHAR)`);
+	await conn.run(`CREATE OR REPLACE TEMP TABLE unit_spans (unit_id VARCHAR, opened_on DATE, closed_on DATE)`);
+	if (spans.size) {
+		const day = (d: number | null) => (d === null ? 'NULL' : `DATE '1970-01-01' + ${d}`);
+		await conn.run(`INSERT INTO unit_spans VALUES ${values([...spans.values()].map(([id, opened, closed]) => [quote(id), day(opened), day(closed)]))}`);
+	}
+	for (const [name, pattern] of Object.entries(PLAIN_FORM_VARIABLES)) await conn.run(`SET VARIABLE ${name} = ${quote(pattern)}`);
+}
+
+/** One batch of files through stage_reports.sql, into report_checked and report_flagged. */
+async function checkInBulk(conn: DuckDBConnection, plans: readonly FilePlan[]) {
 	await conn.run(`CREATE OR REPLACE TEMP TABLE report_files (file_idx INTEGER, path VARCHAR, format VARCHAR, delimiter VARCHAR)`);
 	await conn.run(`INSERT INTO report_files VALUES ${values(plans.map((p) => [String(p.idx), quote(p.path), quote(p.format), quote(p.delimiter)]))}`);
-	await conn.run(`CREATE OR REPLACE TEMP TABLE unit_spans (unit_id VARCHAR, opened_on DATE, closed_on DATE)`);
-	if (lives.size) {
-		const day = (d: number | null) => (d === null ? 'NULL' : `DATE '1970-01-01' + ${d}`);
-		await conn.run(`INSERT INTO unit_spans VALUES ${values([...lives.values()].map((l) => [quote(l.unit_id), day(l.opened_on), day(l.closed_on)]))}`);
-	}
 	await conn.run(`SET VARIABLE report_paths = [${plans.map((p) => quote(p.path)).join(', ')}]`);
-	for (const [name, pattern] of Object.entries(PLAIN_FORM_VARIABLES)) await conn.run(`SET VARIABLE ${name} = ${quote(pattern)}`);
 	await conn.run(sqlFile('stage_reports'));
 }
 
@@ -144,7 +153,7 @@ async function validateFlagged(conn: DuckDBConnection, plans: readonly FilePlan[
 		if (row === null) continue;
 		into.rows++;
 		if ('rule' in row) into.rejects.push(fromUnreadable(plan.file, row));
-		else validateReportRow(row, plan.file, fileIdx, plan.format === 'csv' && plan.delimiter === ';' ? ',' : '.', spans, into);
+		else validateReportRow(row, plan.file, fileIdx, decimalOf(plan.delimiter), spans, into);
 	}
 	return lines.length;
 }

@@ -10,6 +10,7 @@
  *
  * RE2 syntax (DuckDB's regular expressions), matched against the whole line.
  */
+import { decimalOf } from '../read/table.ts';
 import { REPORT_COLUMNS } from '../schema/report.ts';
 
 /** pipelines/schema/fields.ts: ids and pseudonyms. */
@@ -23,7 +24,8 @@ const COUNT = '(?:0|[1-9][0-9]{0,5})';
 const decimal = (separator: string) => `(?:0|[1-9][0-9]{0,5})(?:${separator}[0-9]{1,17})?`;
 
 function pattern(delimiter: ',' | ';'): string {
-	const fte = decimal(delimiter === ';' ? ',' : '\\.');
+	const separator = decimalOf(delimiter);
+	const fte = decimal(separator === '.' ? '\\.' : separator);
 	return REPORT_COLUMNS.map((column) =>
 		column === 'week' ? WEEK : column === 'submitted_at' ? TIMESTAMP : column === 'fte' ? fte : column.endsWith('_id') ? ID : COUNT,
 	).join(delimiter);
