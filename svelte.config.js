@@ -1,5 +1,6 @@
 import adapter from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+import { PRERENDER_ENTRIES } from './src/lib/views/routes.js';
 
 // The end-to-end tests build the site from their own data in their own folders.
 const statics = process.env.IPS_STATIC_DIR ?? 'static';
@@ -11,7 +12,7 @@ const config = {
 	kit: {
 		files: { assets: statics },
 		adapter: adapter({ pages: output, assets: output, fallback: undefined, precompress: false, strict: true }),
-		prerender: { entries: ['/', '/methods', '/sv', '/sv/methods'], handleHttpError: 'fail' },
+		prerender: { entries: [...PRERENDER_ENTRIES], handleHttpError: 'fail' },
 		csp: {
 			mode: 'hash',
 			directives: {

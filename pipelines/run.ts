@@ -12,7 +12,7 @@ import { foldUnits, type LocatedEvent, type LocatedUnit, type UnitLife } from '.
 import { stageReports } from './stage/index.ts';
 import { EVENTS_FILE, findInputs, UNITS_FILE } from './inputs.ts';
 import { readTable } from './read/table.ts';
-import { readAreas } from './reference.ts';
+import { readAreas, readBoundaries } from './reference.ts';
 import { byPosition, fromIssues, fromUnreadable, reject, rejectsCsv, type Reject } from './rejects.ts';
 import {
 	UNIT_COLUMNS,
@@ -23,7 +23,7 @@ import {
 } from './schema/index.ts';
 import { formatDate, formatIsoWeek } from './schema/time.ts';
 import { tilePositions } from './tiles.ts';
-import { MART_NAMES, type Manifest, type MartFacts } from './schema/manifest.ts';
+import { BOUNDARIES_FILE, MART_NAMES, type FileFacts, type Manifest, type MartFacts } from '../src/lib/contract/index.ts';
 import { stagingFolder, swapInto, writeFileAtomic, writeMart } from './write.ts';
 
 export const SCHEMA_VERSION = 1;
@@ -76,6 +76,7 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
 	const progress = options.onProgress ?? (() => {});
 	const inputs = findInputs(options.inDir);
 	const areas = readAreas(options.referenceDir);
+	const boundaries = readBoundaries(options.referenceDir, areas);
 	const log = new RejectLog();
 
 	const units = readUnits(options.inDir, new Set(areas.map((a) => a.region_code)), log);
@@ -124,7 +125,8 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
 				marts[mart] = await writeMart(conn, `mart_${mart}`, staging, mart);
 			}
 			writeFileAtomic(join(staging, 'rejects.csv'), rejects);
-			const manifest = await buildManifest(conn, marts, summary, problems.length, rejects);
+			if (boundaries !== null) writeFileAtomic(join(staging, BOUNDARIES_FILE), boundaries);
+			const manifest = await buildManifest(conn, marts, summary, problems.length, rejects, boundaries);
 			writeFileAtomic(join(staging, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 			swapInto(staging, options.outDir);
 			return { published: true, summary, rejectsPath: join(options.outDir, 'rejects.csv'), manifest };
@@ -233,6 +235,7 @@ async function buildManifest(
 	summary: Summary,
 	problems: number,
 	rejects: string,
+	boundaries: string | null,
 ): Promise<Manifest> {
 	const [first, last] = (await conn.runAndReadAll(`SELECT min(week), max(week) FROM reports`)).getRowsJS()[0] as (Date | null)[];
 	const [expected, reported] = (await conn.runAndReadAll(sqlFile('completeness'))).getRowsJS()[0] as number[];
@@ -244,11 +247,12 @@ async function buildManifest(
 				? { first_week: formatDate(day(first)), last_week: formatDate(day(last)), first_iso_week: formatIsoWeek(day(first)), last_iso_week: formatIsoWeek(day(last)) }
 				: null,
 		marts,
+		boundaries: boundaries === null ? null : textFacts(boundaries),
 		rejects: {
 			rows: summary.rows_rejected,
 			problems,
 			by_rule: Object.fromEntries(Object.entries(summary.rejects_by_rule).map(([rule, v]) => [rule, v.rows])),
-			file: { bytes: Buffer.byteLength(rejects), sha256: createHash('sha256').update(rejects).digest('hex') },
+			file: textFacts(rejects),
 		},
 		revisions: { replaced: summary.revisions_replaced, duplicates: summary.duplicates },
 		inputs: summary.inputs,
@@ -259,3 +263,5 @@ async function buildManifest(
 		},
 	};
 }
+
+const textFacts = (text: string): FileFacts => ({ bytes: Buffer.byteLength(text), sha256: createHash('sha256').update(text).digest('hex') });

@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync 
 import { basename, dirname, join } from 'node:path';
 import type { DuckDBConnection, DuckDBDateValue } from '@duckdb/node-api';
 import { DuckDBTypeId } from '@duckdb/node-api';
-import type { FileFacts, MartFacts } from './schema/manifest.ts';
+import type { FileFacts, MartFacts } from '../src/lib/contract/index.ts';
 import { Bool, DateDay, Float64, Int32, Table, Utf8, tableToIPC, vectorFromArray, type Vector } from 'apache-arrow';
 
 const DAY_MS = 86_400_000;

@@ -7,7 +7,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { tableFromIPC } from 'apache-arrow';
 import { afterAll } from 'vitest';
 import { runPipeline, type RunOptions } from '../pipelines/run.ts';
-import { MART_NAMES } from '../pipelines/schema/manifest.ts';
+import { MART_NAMES } from '../src/lib/contract/index.ts';
 
 export const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
 export const REFERENCE = join(FIXTURES, 'reference');

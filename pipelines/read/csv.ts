@@ -106,14 +106,4 @@ function quotedRecord(text: string, start: number, delimiter: Delimiter) {
 	}
 }
 
-/** Quote a value for CSV output, neutralising spreadsheet formulas (=, +, -, @). */
-export function csvCell(value: string | number | null | undefined): string {
-	if (value === null || value === undefined) return '';
-	if (typeof value === 'number') return String(value);
-	let text = value;
-	if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-	return /[",\n\r;]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
-export const csvLine = (values: readonly (string | number | null | undefined)[]) =>
-	values.map(csvCell).join(',') + '\n';
+export { csvCell, csvLine } from '../../src/lib/contract/csv.ts';

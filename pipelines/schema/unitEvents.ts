@@ -4,7 +4,10 @@
  * log and live in pipelines/fold.ts.
  */
 import { z } from 'zod';
+import { FUNDING, type Funding } from '../../src/lib/contract/enums.ts';
 import { id, isoDate } from './fields.ts';
+
+export { FUNDING, type Funding };
 
 export const EVENT_TYPES = [
 	'opened',
@@ -14,11 +17,9 @@ export const EVENT_TYPES = [
 	'fidelity_review',
 	'closed',
 ] as const;
-export const FUNDING = ['permanent', 'project', 'mixed'] as const;
 export const UNIT_EVENT_COLUMNS = ['unit_id', 'date', 'event', 'value'] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];
-export type Funding = (typeof FUNDING)[number];
 
 const FIDELITY = /^\d{2,3}$/;
 

@@ -2,7 +2,9 @@
 import { z } from 'zod';
 import { id, text } from './fields.ts';
 
-export const ORG_TYPES = ['municipal', 'region', 'joint'] as const;
+import { ORG_TYPES } from '../../src/lib/contract/enums.ts';
+
+export { ORG_TYPES };
 
 export const UNIT_COLUMNS = ['unit_id', 'name', 'org_type', 'host', 'region_code'] as const;
 

@@ -165,9 +165,10 @@ describe('overview', () => {
 		await page.context().close();
 	});
 
-	it('lists every metric on the Methods page, with its SQL', async () => {
+	it('lists every measure of every view once on the Methods page, with the shared SQL once', async () => {
 		const { page } = await openPage(browser, '/methods');
-		expect(await page.locator('section.method h2').allInnerTexts()).toEqual([
+		expect(await page.locator('h2.methods-view').allInnerTexts()).toEqual(['Overview', 'Coverage']);
+		expect(await page.locator('section.method h3').allInnerTexts()).toEqual([
 			'Units open',
 			'Municipalities served',
 			'Population covered',
@@ -177,8 +178,11 @@ describe('overview', () => {
 			'In competitive employment',
 			'Reports received',
 		]);
-		expect(await page.locator('#employment_rate pre').textContent()).toContain('sum(employed)');
-		expect(await page.locator('#employment_rate dd code').textContent()).toBe('employed / nullif(caseload, 0)');
+		// The predicates and facts every measure shares are printed once, not with every measure.
+		expect(await page.locator('#shared-sql pre').count()).toBe(4);
+		expect(await page.locator('pre', { hasText: 'CREATE OR REPLACE MACRO open_on' }).count()).toBe(1);
+		expect(await page.locator('#shared-sql').textContent()).toContain('sum(w.employed)');
+		expect(await page.locator('#employment_rate dd code').first().textContent()).toBe('employed / nullif(caseload, 0)');
 		await page.context().close();
 	});
 

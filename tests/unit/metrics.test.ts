@@ -15,14 +15,17 @@
  *   u3 2024-02-05 (0.5, 2, 4, 2, 0, 2)
  */
 import { join } from 'node:path';
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { COMPLETENESS, completenessFrom, METRICS, OVERVIEW_SQL, seriesByMetric, type MetricRow, type OverviewRow } from '$lib/metrics';
+import type { Database } from '$lib/db/database';
+import { ALL_METRICS, completenessFrom, measureSql, seriesByMetric, type MeasureRow } from '$lib/metrics';
+import { nodeDatabase } from '$lib/server/database';
+import { OVERVIEW_SQL } from '$lib/views/overview';
 import { tempDir } from '../helpers.ts';
 
 const COUNTS = ['caseload', 'caseload_young', 'referrals', 'waitlist', 'enrolled', 'wait_days', 'employer_contacts', 'job_starts', 'employed', 'education_starts', 'in_education', 'exits'];
 
-let conn: DuckDBConnection;
+let db: Database;
 
 beforeAll(async () => {
 	const dir = tempDir();
@@ -56,24 +59,27 @@ beforeAll(async () => {
 			${week('u3', '2024-02-05', 0.5, 2, 4, 2, 0, 2)})
 			t(unit_id, week, specialists, fte, reports, joiners, leavers, ${COUNTS.join(', ')});`);
 	// Published as Parquet, read back as the browser reads its marts: as tables of those names.
-	conn = await (await DuckDBInstance.create(':memory:')).connect();
+	const conn = await (await DuckDBInstance.create(':memory:')).connect();
 	for (const table of ['areas', 'units', 'unit_areas', 'unit_week']) {
 		const path = join(dir, `${table}.parquet`);
 		await build.run(`COPY ${table} TO '${path}' (FORMAT parquet)`);
 		await conn.run(`CREATE TABLE ${table} AS SELECT * FROM read_parquet('${path}')`);
 	}
+	db = await nodeDatabase(conn);
 });
 
-const PERIOD = ['2023-01-01', '2024-01-01'];
 const QUARTERS = ['2023-01-01', '2023-04-01', '2023-07-01', '2023-10-01', '2024-01-01'];
+type Filter = Partial<Record<'region' | 'org' | 'funding' | 'unit', string>>;
+const params = (filters: Filter = {}) => ({ first_quarter: '2023-01-01', last_quarter: '2024-01-01', region: null, org: null, funding: null, unit: null, ...filters });
 
-async function series(id: string, filters: (string | null)[] = [null, null, null, null]) {
-	const metric = [...METRICS, COMPLETENESS].find((m) => m.id === id)!;
-	const rows = (await conn.runAndReadAll(metric.sql, [...PERIOD, ...filters])).getRowObjectsJS() as unknown as MetricRow[];
+/** One metric alone, through the same query interface the site uses. */
+async function series(id: string, filters: Filter = {}) {
+	const metric = ALL_METRICS.find((m) => m.id === id)!;
+	const rows = seriesByMetric(await db.query<MeasureRow>(measureSql('quarter', [metric]), params(filters)), [metric])[id]!;
 	expect(rows.map((r) => r.quarter)).toEqual(QUARTERS);
 	return rows;
 }
-const values = (rows: MetricRow[]) => rows.map((r) => (r.value === null ? null : Number(r.value.toFixed(6))));
+const values = (rows: readonly { value: number | null }[]) => rows.map((r) => (r.value === null ? null : Number(r.value.toFixed(6))));
 
 describe('metric SQL on hand-made marts', () => {
 	it('units open at the end of each quarter', async () => {
@@ -125,31 +131,26 @@ describe('metric SQL on hand-made marts', () => {
 	});
 
 	it('follows the region filter, with the region as denominator', async () => {
-		expect(values(await series('units_open', ['R2', null, null, null]))).toEqual([0, 1, 1, 1, 1]);
-		expect(values(await series('municipalities_served', ['R2', null, null, null]))).toEqual([0, 0.5, 0.5, 0.5, 1]);
+		expect(values(await series('units_open', { region: 'R2' }))).toEqual([0, 1, 1, 1, 1]);
+		expect(values(await series('municipalities_served', { region: 'R2' }))).toEqual([0, 0.5, 0.5, 0.5, 1]);
 		// 2024-Q1 in R2: weekly totals 1.0 (u2) and 0.5 (u3), mean 0.75 over 150,000.
-		expect(values(await series('fte_per_10k', ['R2', null, null, null]))).toEqual([null, null, null, Number((1 / 15).toFixed(6)), 0.05]);
+		expect(values(await series('fte_per_10k', { region: 'R2' }))).toEqual([null, null, null, Number((1 / 15).toFixed(6)), 0.05]);
 	});
 
 	it('follows the organisation, funding and unit filters', async () => {
-		expect(values(await series('units_open', [null, 'joint', null, null]))).toEqual([0, 0, 0, 0, 1]);
-		expect(values(await series('units_open', [null, null, 'project', null]))).toEqual([0, 0, 0, 0, 1]);
-		expect(values(await series('people_waiting', [null, null, null, 'u1']))).toEqual([5, null, null, null, 4]);
+		expect(values(await series('units_open', { org: 'joint' }))).toEqual([0, 0, 0, 0, 1]);
+		expect(values(await series('units_open', { funding: 'project' }))).toEqual([0, 0, 0, 0, 1]);
+		expect(values(await series('people_waiting', { unit: 'u1' }))).toEqual([5, null, null, null, 4]);
 	});
 
 	it('gives the same series in the overview statement as in each metric alone', async () => {
-		for (const filters of [[null, null, null, null], ['R2', null, null, null], [null, 'municipal', null, 'u1']]) {
-			const together = seriesByMetric(
-				(await conn.runAndReadAll(OVERVIEW_SQL, [...PERIOD, ...filters])).getRowObjectsJS() as unknown as OverviewRow[],
-			);
-			for (const metric of [...METRICS, COMPLETENESS]) {
-				const alone = (await conn.runAndReadAll(metric.sql, [...PERIOD, ...filters])).getRowObjectsJS();
-				expect(together[metric.id]).toEqual(alone);
-			}
+		for (const filters of [{}, { region: 'R2' }, { org: 'municipal', unit: 'u1' }]) {
+			const together = seriesByMetric(await db.query<MeasureRow>(OVERVIEW_SQL, params(filters)), ALL_METRICS);
+			for (const metric of ALL_METRICS) expect(together[metric.id]).toEqual(await series(metric.id, filters));
 		}
 	});
 
 	it('treats a hostile value as a value, never as SQL', async () => {
-		expect(values(await series('units_open', ["R1' OR '1'='1", null, null, null]))).toEqual([0, 0, 0, 0, 0]);
+		expect(values(await series('units_open', { region: "R1' OR '1'='1" }))).toEqual([0, 0, 0, 0, 0]);
 	});
 });

@@ -1,8 +1,7 @@
 /**
- * Downloads of a chart: SVG and PNG carry the title, definition and footnote
- * with the plot, so a slide shows what it is; CSV holds exactly the rows drawn.
+ * Downloads of a chart: SVG and PNG carry the title, definition, legend and
+ * footnote with the plot, so a slide shows what it is. (CSV: $lib/contract/csv.)
  */
-import { csvLine } from '../../../pipelines/read/csv.ts';
 
 export interface ExportText {
 	title: string;
@@ -13,34 +12,48 @@ export interface ExportText {
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 
-/** A standalone SVG document: the plot with its title above and footnote below. */
-export function composeSvg(plot: SVGSVGElement, text: ExportText): string {
+/** A legend entry of Plot's swatches (HTML beside the SVG): its colour and label. */
+function swatches(drawing: Element): { fill: string; label: string }[] {
+	return [...drawing.querySelectorAll('[class$="-swatch"]')].map((swatch) => ({
+		fill: swatch.querySelector('rect, circle, path')?.getAttribute('fill') ?? '#888888',
+		label: swatch.textContent?.trim() ?? '',
+	}));
+}
+
+/** A standalone SVG document: the chart's title above; the plot and its legend; the footnote below. */
+export function composeSvg(drawing: Element, text: ExportText): string {
+	const plot = [...drawing.querySelectorAll('svg')].find((svg) => !svg.closest('[class$="-swatch"]'))!;
 	const width = Number(plot.getAttribute('width')) || 360;
 	const height = Number(plot.getAttribute('height')) || 170;
-	const top = 56;
+	const legend = swatches(drawing);
+	const top = 56 + (legend.length ? 22 : 0);
 	const bottom = 28;
 	const svg = document.createElementNS(SVG_NS, 'svg');
-	svg.setAttribute('xmlns', SVG_NS);
-	svg.setAttribute('width', String(width + 32));
-	svg.setAttribute('height', String(height + top + bottom));
-	svg.setAttribute('viewBox', `0 0 ${width + 32} ${height + top + bottom}`);
-	svg.setAttribute('font-family', FONT);
-	const background = document.createElementNS(SVG_NS, 'rect');
-	Object.entries({ width: '100%', height: '100%', fill: '#ffffff' }).forEach(([k, v]) => background.setAttribute(k, v));
-	svg.append(background);
-	const line = (content: string, y: number, size: number, weight = 'normal', fill = '#1b1f24') => {
-		const node = document.createElementNS(SVG_NS, 'text');
-		Object.entries({ x: '16', y: String(y), 'font-size': String(size), 'font-weight': weight, fill }).forEach(([k, v]) => node.setAttribute(k, v));
-		node.textContent = content;
+	const element = (name: string, attributes: Record<string, string>) => {
+		const node = document.createElementNS(SVG_NS, name);
+		for (const [k, v] of Object.entries(attributes)) node.setAttribute(k, v);
 		svg.append(node);
+		return node;
 	};
-	line(text.title, 24, 16, 'bold');
-	line(text.subtitle, 44, 11, 'normal', '#444c56');
+	const size = { width: String(width + 32), height: String(height + top + bottom) };
+	Object.entries({ xmlns: SVG_NS, ...size, viewBox: `0 0 ${size.width} ${size.height}`, 'font-family': FONT }).forEach(([k, v]) => svg.setAttribute(k, v));
+	element('rect', { width: '100%', height: '100%', fill: '#ffffff' });
+	const line = (content: string, x: number, y: number, fontSize: number, weight = 'normal', fill = '#1b1f24') => {
+		element('text', { x: String(x), y: String(y), 'font-size': String(fontSize), 'font-weight': weight, fill }).textContent = content;
+	};
+	line(text.title, 16, 24, 16, 'bold');
+	line(text.subtitle, 16, 44, 11, 'normal', '#444c56');
+	let x = 16;
+	for (const entry of legend) {
+		element('rect', { x: String(x), y: '56', width: '12', height: '12', fill: entry.fill, stroke: '#6e7781' });
+		line(entry.label, x + 16, 66, 11);
+		x += 28 + entry.label.length * 6.5;
+	}
 	const copy = plot.cloneNode(true) as SVGSVGElement;
 	copy.setAttribute('x', '16');
 	copy.setAttribute('y', String(top));
 	svg.append(copy);
-	line(text.footnote, top + height + 20, 10, 'normal', '#444c56');
+	line(text.footnote, 16, top + height + 20, 10, 'normal', '#444c56');
 	return new XMLSerializer().serializeToString(svg);
 }
 
@@ -62,11 +75,6 @@ export async function svgToPng(svgText: string, scale = 2): Promise<Blob> {
 	} finally {
 		URL.revokeObjectURL(url);
 	}
-}
-
-/** CSV of the rows drawn; cells that a spreadsheet would run as formulas are neutralised. */
-export function toCsv(columns: readonly string[], rows: readonly (readonly (string | number | null)[])[]): string {
-	return csvLine(columns) + rows.map((row) => csvLine(row)).join('');
 }
 
 export function saveFile(name: string, content: Blob | string, type: string) {

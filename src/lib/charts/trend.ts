@@ -6,13 +6,9 @@
 import * as Plot from '@observablehq/plot';
 import { formatNumber, formatQuarter, type Locale } from '$lib/i18n';
 import type { Metric, MetricRow } from '$lib/metrics';
+import { PALETTE, PLOT_STYLE, SIZES, type PlotOptions } from './theme';
 
-/** A colour-blind-safe pair (blue and orange), both with at least 4.5:1 contrast on white. */
-export const PALETTE = { series: '#1f5a96', reference: '#a84f00', grid: '#d0d7de', text: '#1b1f24' } as const;
-
-/** One size for every trend chart, on the server and in the browser: the layout does not jump when the live chart replaces the prerendered one. */
-export const PLOT_WIDTH = 360;
-
+/** A metric's value as the site writes it. */
 export function formatValue(metric: Metric, locale: Locale, value: number | null): string {
 	if (value === null) return '–';
 	return formatNumber(locale, value, digitsOf(metric), metric.format === 'percent' ? 'percent' : 'decimal');
@@ -30,7 +26,7 @@ export function trendPlot(
 	metric: Metric,
 	rows: readonly MetricRow[],
 	locale: Locale,
-	options: { width?: number; height?: number; document?: Document } = {},
+	options: PlotOptions = {},
 ): SVGSVGElement | HTMLElement {
 	const points: Point[] = rows.map((r) => ({
 		date: new Date(`${r.quarter}T00:00:00Z`),
@@ -42,11 +38,11 @@ export function trendPlot(
 	const percent = metric.format === 'percent';
 	const figure = Plot.plot({
 		document: options.document,
-		width: options.width ?? 360,
-		height: options.height ?? 170,
+		width: options.width ?? SIZES.trend.width,
+		height: options.height ?? SIZES.trend.height,
 		marginLeft: 48,
 		marginRight: 12,
-		style: { fontSize: '12px', color: PALETTE.text, background: 'transparent', overflow: 'visible' },
+		style: PLOT_STYLE,
 		x: { type: 'utc', label: null, ticks: 4 },
 		y: {
 			label: null,

@@ -5,8 +5,7 @@
  * only ever passed to SQL as bound parameters.
  */
 import { z } from 'zod';
-import { ORG_TYPES } from '../../../pipelines/schema/units.ts';
-import { FUNDING } from '../../../pipelines/schema/unitEvents.ts';
+import { FUNDING, ORG_TYPES, type Funding, type OrgType } from '$lib/contract';
 export { ORG_TYPES };
 
 export const FILTER_KEYS = ['from', 'to', 'region', 'org', 'funding', 'unit'] as const;
@@ -17,8 +16,8 @@ export interface Filters {
 	from: string | null;
 	to: string | null;
 	region: string | null;
-	org: (typeof ORG_TYPES)[number] | null;
-	funding: (typeof FUNDING)[number] | null;
+	org: OrgType | null;
+	funding: Funding | null;
 	unit: string | null;
 }
 
@@ -27,15 +26,14 @@ export const DEFAULT_FILTERS: Filters = { from: null, to: null, region: null, or
 /** What the data offers to choose from: the filters accept nothing else. */
 export interface FilterChoices {
 	quarters: readonly string[];
-	regions: ReadonlySet<string>;
-	units: ReadonlySet<string>;
+	regions: readonly string[];
+	units: readonly string[];
 }
 
 const QUARTER = /^\d{4}-Q[1-4]$/;
 
 function schemaFor(choices: FilterChoices) {
-	const oneOf = (allowed: ReadonlySet<string> | readonly string[]) =>
-		z.string().max(64).refine((value) => (allowed instanceof Set ? allowed.has(value) : (allowed as readonly string[]).includes(value)));
+	const oneOf = (allowed: readonly string[]) => z.string().max(64).refine((value) => allowed.includes(value));
 	return {
 		from: z.string().regex(QUARTER).pipe(oneOf(choices.quarters)),
 		to: z.string().regex(QUARTER).pipe(oneOf(choices.quarters)),

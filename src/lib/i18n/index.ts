@@ -6,6 +6,9 @@
 export const LOCALES = ['en', 'sv'] as const;
 export type Locale = (typeof LOCALES)[number];
 
+/** The language of a page from its optional `lang` route parameter: Swedish under /sv, English at the root. */
+export const localeOf = (lang: string | undefined): Locale => (lang === 'sv' ? 'sv' : 'en');
+
 /** A text in both languages. */
 export type Text = Readonly<Record<Locale, string>>;
 
@@ -53,6 +56,7 @@ export const messages = {
 	change_year: { en: 'vs a year earlier', sv: 'mot året innan' },
 	no_change: { en: 'no earlier figure', sv: 'ingen jämförelse' },
 	percentage_points: { en: 'percentage points', sv: 'procentenheter' },
+	pp: { en: 'pp', sv: 'p.e.' },
 	missing: { en: 'No data', sv: 'Uppgift saknas' },
 	loading: { en: 'Loading…', sv: 'Laddar…' },
 	empty: { en: 'No data for this selection.', sv: 'Inga uppgifter för det här urvalet.' },
@@ -85,18 +89,94 @@ export const messages = {
 		en: '{label}, {from} to {to}: from {first} to {last}.',
 		sv: '{label}, {from} till {to}: från {first} till {last}.',
 	},
+	coverage_title: { en: 'Coverage by municipality', sv: 'Täckning per kommun' },
+	coverage_lead: {
+		en: 'Where IPS is offered on the last day of the chosen quarter, and region by region what share of municipalities and inhabitants is served.',
+		sv: 'Var IPS erbjuds den sista dagen i det valda kvartalet, och län för län hur stor andel av kommunerna och invånarna som nås.',
+	},
+	coverage_figures: { en: 'Coverage', sv: 'Täckning' },
+	map_title: { en: 'Units serving each municipality', sv: 'Enheter som når varje kommun' },
+	map_definition: {
+		en: 'Open units that serve the municipality on the last day of {quarter}.',
+		sv: 'Öppna enheter som når kommunen den sista dagen av {quarter}.',
+	},
+	map_summary: {
+		en: 'Map of {total} municipalities, {quarter}: {served} served by at least one unit, {unserved} not served.',
+		sv: 'Karta över {total} kommuner, {quarter}: {served} nås av minst en enhet, {unserved} nås inte.',
+	},
+	map_none: { en: 'Not served', sv: 'Nås inte' },
+	map_one: { en: '1 unit', sv: '1 enhet' },
+	map_two: { en: '2 units', sv: '2 enheter' },
+	map_more: { en: '3 units or more', sv: '3 enheter eller fler' },
+	map_missing: { en: 'No data', sv: 'Uppgift saknas' },
+	map_boundaries: { en: 'Boundaries', sv: 'Gränser' },
+	map_tiles: {
+		en: 'Each square is a municipality, placed near its true position (no boundaries are published for this country).',
+		sv: 'Varje ruta är en kommun, placerad nära sitt rätta läge (inga gränser är publicerade för landet).',
+	},
+	map_keys: {
+		en: 'Tab to the map, then use the arrow keys to move between municipalities.',
+		sv: 'Tabba till kartan och flytta sedan mellan kommunerna med piltangenterna.',
+	},
+	municipality_search: { en: 'Find a municipality', sv: 'Sök kommun' },
+	municipality_not_found: { en: 'No municipality of the selection has that name.', sv: 'Ingen kommun i urvalet har det namnet.' },
+	municipality_details: {
+		en: '{name} ({region}): {population} inhabitants, {units}.',
+		sv: '{name} ({region}): {population} invånare, {units}.',
+	},
+	municipality_units: { en: 'served by {count}: {names}', sv: 'nås av {count}: {names}' },
+	municipality_unserved: { en: 'not served by any open unit', sv: 'nås inte av någon öppen enhet' },
+	units_count: { en: '{count} units', sv: '{count} enheter' },
+	unit_count_one: { en: '1 unit', sv: '1 enhet' },
+	col_code: { en: 'Code', sv: 'Kod' },
+	col_municipality: { en: 'Municipality', sv: 'Kommun' },
+	col_region: { en: 'Region', sv: 'Län' },
+	col_population: { en: 'Inhabitants', sv: 'Invånare' },
+	col_units_serving: { en: 'Units serving', sv: 'Enheter' },
+	regions_title: { en: 'Coverage by region', sv: 'Täckning per län' },
+	regions_definition: {
+		en: 'Municipalities and inhabitants served on the last day of {quarter}, units open, and specialist FTE in an average reported week (each unit in its own region), with the change from a year earlier.',
+		sv: 'Kommuner och invånare som nås den sista dagen av {quarter}, öppna enheter och specialisternas heltider en genomsnittlig rapporterad vecka (varje enhet i sitt eget län), med förändringen mot året innan.',
+	},
+	regions_choose: { en: 'Show {region} only', sv: 'Visa bara {region}' },
+	regions_sort: { en: 'Sort by {column}', sv: 'Sortera efter {column}' },
+	col_municipalities_served: { en: 'Municipalities served', sv: 'Kommuner som nås' },
+	col_population_served: { en: 'Inhabitants served', sv: 'Invånare som nås' },
+	col_units_open: { en: 'Units open', sv: 'Öppna enheter' },
+	col_fte: { en: 'Specialist FTE', sv: 'Heltider' },
+	col_fte_per_10k: { en: 'FTE per 10,000', sv: 'Heltider per 10 000' },
+	of: { en: 'of', sv: 'av' },
+	fte_title: { en: 'Specialists per 10,000 inhabitants, by region', sv: 'Specialister per 10 000 invånare, per län' },
+	fte_summary: { en: 'Bars for {count} regions, {quarter}; highest {top} ({value}).', sv: 'Staplar för {count} län, {quarter}; högst {top} ({value}).' },
+	trend_title: { en: 'Share served, by region', sv: 'Andel som nås, per län' },
+	trend_definition: {
+		en: 'Share of municipalities and of inhabitants served on the last day of each quarter; {highlight} in colour, the other regions in grey.',
+		sv: 'Andel av kommunerna och av invånarna som nås den sista dagen av varje kvartal; {highlight} i färg, övriga län i grått.',
+	},
+	trend_summary: {
+		en: '{highlight}, {from} to {to}: municipalities served from {first} to {last}; inhabitants served from {firstPopulation} to {lastPopulation}.',
+		sv: '{highlight}, {from} till {to}: kommuner som nås från {first} till {last}; invånare som nås från {firstPopulation} till {lastPopulation}.',
+	},
+	share_municipalities: { en: 'Municipalities served', sv: 'Kommuner som nås' },
+	share_population: { en: 'Inhabitants served', sv: 'Invånare som nås' },
 	methods_title: { en: 'Methods and definitions', sv: 'Metoder och definitioner' },
 	methods_lead: {
 		en: 'How each figure is defined and computed. The same SQL runs in the browser and in the tests.',
 		sv: 'Hur varje mått definieras och beräknas. Samma SQL körs i webbläsaren och i testerna.',
 	},
+	methods_shared: { en: 'What every measure shares', sv: 'Det som alla mått delar' },
+	methods_shared_text: {
+		en: 'Each measure is a formula over a row of facts. The facts are computed once per statement at a grain (per quarter, per region and quarter, or per municipality and quarter) from the shared predicates below: when a unit is open, when a municipality is served, which quarter a week belongs to, and which units the filters choose.',
+		sv: 'Varje mått är en formel över en rad fakta. Fakta beräknas en gång per fråga på en nivå (per kvartal, per län och kvartal eller per kommun och kvartal) ur de gemensamma villkoren nedan: när en enhet är öppen, när en kommun får insatser, vilket kvartal en vecka hör till och vilka enheter urvalet väljer.',
+	},
+	methods_predicates: { en: 'Shared predicates (DuckDB macros)', sv: 'Gemensamma villkor (DuckDB-makron)' },
+	methods_facts: { en: 'Facts at the grain', sv: 'Fakta på nivån' },
 	metric_unit: { en: 'Unit', sv: 'Enhet' },
 	metric_reference: { en: 'Reference values', sv: 'Referensvärden' },
-	metric_sql: { en: 'SQL', sv: 'SQL' },
 	metric_formula: { en: 'Computed as', sv: 'Beräknas som' },
 	metric_formula_note: {
-		en: 'from one row of facts per quarter, defined in the SQL below',
-		sv: 'ur en rad fakta per kvartal, definierad i SQL-koden nedan',
+		en: 'over the facts described above, at any grain',
+		sv: 'över de fakta som beskrivs ovan, på valfri nivå',
 	},
 } as const satisfies Record<string, Text>;
 

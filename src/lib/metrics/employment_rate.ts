@@ -1,4 +1,4 @@
-import { defineMetric } from './sql';
+import { defineMetric } from './types';
 
 /** Share of the caseload in competitive employment, weighted by caseload over the quarter's weeks. */
 export const employmentRate = defineMetric({

@@ -1,4 +1,4 @@
-import { defineMetric } from './sql';
+import { defineMetric } from './types';
 
 /** Specialist full-time equivalents per 10,000 inhabitants, averaged over the quarter's reported weeks. */
 export const ftePer10k = defineMetric({

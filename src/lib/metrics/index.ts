@@ -1,8 +1,9 @@
 /**
  * The metric registry: every figure and chart on the site reads its label,
- * definition and SQL from here, and the Methods page lists them all.
- * Start from a metric's file to find its definition, SQL and references;
- * src/lib/charts draws it.
+ * definition and formula from here, and the Methods page lists them all.
+ * Start from a metric's file for its meaning and formula; ./facts.ts says
+ * where the facts come from at each grain, ./shared.ts holds the predicates
+ * every measure shares, and ./query.ts puts them together.
  */
 import { employmentRate } from './employment_rate';
 import { ftePer10k } from './fte_per_10k';
@@ -11,12 +12,13 @@ import { municipalitiesServed } from './municipalities_served';
 import { peopleWaiting } from './people_waiting';
 import { populationServed } from './population_served';
 import { reportCompleteness } from './report_completeness';
-import { FACTS, formulaColumns } from './sql';
 import type { Metric, MetricRow } from './types';
 import { unitsOpen } from './units_open';
 
 export type { Metric, MetricRow, Reference } from './types';
-export { metricParams, type MetricParams } from './params';
+export { measureOf, measureParams, measureSql, seriesByMetric, type MeasureRow } from './query';
+export { FACTS, GRAIN_KEYS, GRAINS, type Grain } from './facts';
+export { SHARED_SQL, SHARED_STATEMENTS } from './shared';
 
 /** The overview's key figures, in the order shown. */
 export const METRICS = [unitsOpen, municipalitiesServed, populationServed, ftePer10k, peopleWaiting, meanWait, employmentRate] as const satisfies readonly Metric[];
@@ -24,20 +26,10 @@ export const METRICS = [unitsOpen, municipalitiesServed, populationServed, ftePe
 /** Report completeness: in every chart's footnote rather than a chart of its own. */
 export const COMPLETENESS = reportCompleteness;
 
-/** Everything the overview computes. */
-const COMPUTED: readonly Metric[] = [...METRICS, COMPLETENESS];
+/** Every measure of the registry, as the Methods page lists them. */
+export const ALL_METRICS: readonly Metric[] = [...METRICS, COMPLETENESS];
 
-/**
- * Every overview metric in one statement (one round trip to the engine): one
- * row per quarter, each metric's value, numerator and denominator side by side
- * as "<id>.value" and so on. Same parameters as each metric's own SQL.
- */
-export const OVERVIEW_SQL = `${FACTS}SELECT quarter, ${COMPUTED.map((m) => formulaColumns(m.formula, `${m.id}.`)).join(',\n    ')}
-FROM facts
-ORDER BY quarter`;
-
-/** A row of OVERVIEW_SQL. */
-export type OverviewRow = { quarter: string } & Record<string, number | null>;
+export { unitsOpen, municipalitiesServed, populationServed, ftePer10k, peopleWaiting, meanWait, employmentRate, reportCompleteness };
 
 /** The share of reports received over the quarters from `from` on: all reported unit-weeks over all open ones. */
 export function completenessFrom(rows: readonly MetricRow[], from: string): number | null {
@@ -45,18 +37,4 @@ export function completenessFrom(rows: readonly MetricRow[], from: string): numb
 	const expected = shown.reduce((sum, r) => sum + (r.denominator ?? 0), 0);
 	return expected > 0 ? shown.reduce((sum, r) => sum + (r.numerator ?? 0), 0) / expected : null;
 }
-
-/** Splits OVERVIEW_SQL's rows into one series per metric, quarters in order. */
-export function seriesByMetric(rows: readonly OverviewRow[]): Record<string, MetricRow[]> {
-	return Object.fromEntries(
-		COMPUTED.map((m) => [
-			m.id,
-			rows.map((row) => ({
-				quarter: row.quarter,
-				value: row[`${m.id}.value`] ?? null,
-				numerator: row[`${m.id}.numerator`] ?? null,
-				denominator: row[`${m.id}.denominator`] ?? null,
-			})),
-		]),
-	);
-}
+export { keyFigure, yearBefore, type KeyFigure } from './change';

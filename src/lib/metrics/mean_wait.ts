@@ -1,4 +1,4 @@
-import { defineMetric } from './sql';
+import { defineMetric } from './types';
 
 /** Mean days from referral to first meeting, over everyone enrolled in the quarter. */
 export const meanWait = defineMetric({

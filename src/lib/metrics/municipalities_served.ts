@@ -1,4 +1,4 @@
-import { defineMetric } from './sql';
+import { defineMetric } from './types';
 
 /** Municipalities served on the last day of each quarter, of all in the region or country. */
 export const municipalitiesServed = defineMetric({

@@ -1,4 +1,4 @@
-import { defineMetric } from './sql';
+import { defineMetric } from './types';
 
 /** People referred and not yet met, summed over units, in an average reported week. */
 export const peopleWaiting = defineMetric({

@@ -1,4 +1,4 @@
-import { defineMetric } from './sql';
+import { defineMetric } from './types';
 
 /** Share of inhabitants living in a municipality that an open unit serves. */
 export const populationServed = defineMetric({

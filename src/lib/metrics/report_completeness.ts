@@ -1,4 +1,4 @@
-import { defineMetric } from './sql';
+import { defineMetric } from './types';
 
 /**
  * Of the weeks in which the selected units were open, the share with at least

@@ -8,8 +8,8 @@ export interface Reference {
 }
 
 /**
- * How a metric is computed: SQL expressions over one quarter's facts
- * (the columns of `facts` in ./sql.ts).
+ * How a metric is computed: SQL expressions over a row of facts (the columns
+ * of `facts` in ./facts.ts), the same at every grain.
  */
 export interface MetricFormula {
 	value: string;
@@ -18,9 +18,9 @@ export interface MetricFormula {
 }
 
 /**
- * A metric: what it means, how it is computed and how it is shown. The SQL
- * returns one row per quarter in the period (quarter, value, numerator,
- * denominator) and takes the bound parameters of ./params.ts.
+ * A metric: what it means, how it is computed from the facts, and how it is
+ * shown. Where the facts come from is ./facts.ts; ./query.ts puts the two
+ * together.
  */
 export interface Metric {
 	id: string;
@@ -37,10 +37,11 @@ export interface Metric {
 	numerator?: Text;
 	denominator?: Text;
 	formula: MetricFormula;
-	/** The full statement: the common CTEs and the SELECT. */
-	sql: string;
 	references: Reference[];
 }
+
+/** A metric as it is written in its file: the registry's type, checked. */
+export const defineMetric = (metric: Metric): Metric => metric;
 
 export interface MetricRow {
 	/** First day of the quarter, YYYY-MM-DD. */

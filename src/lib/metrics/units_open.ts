@@ -1,4 +1,4 @@
-import { defineMetric } from './sql';
+import { defineMetric } from './types';
 
 /** Units open on the last day of each quarter. */
 export const unitsOpen = defineMetric({

@@ -1,11 +1,5 @@
-import { quarterStart } from '$lib/filters';
-import { prerenderedCharts, prerenderedOverview } from '$lib/server/prerender';
+import { prerenderView } from '$lib/server/views';
+import { overview } from '$lib/views/overview';
 import type { PageServerLoad } from './$types';
 
-export const prerender = true;
-
-export const load: PageServerLoad = async ({ params }) => {
-	const overview = await prerenderedOverview();
-	const locale = params.lang === 'sv' ? 'sv' : 'en';
-	return { ...overview, charts: prerenderedCharts(overview, locale, quarterStart(overview.period.from)) };
-};
+export const load: PageServerLoad = async () => ({ results: await prerenderView(overview) });

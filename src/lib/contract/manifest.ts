@@ -1,11 +1,8 @@
 /**
- * The published marts and manifest.json: written by pipelines/run.ts, read
- * (and checked with this schema) by the site at build time and in the browser.
+ * manifest.json: written by the pipeline, read (and checked with this
+ * schema) by the site at build time and in the browser.
  */
 import { z } from 'zod';
-
-export const MART_NAMES = ['unit_week', 'units', 'unit_areas', 'areas', 'fidelity', 'specialist_spells'] as const;
-export type MartName = (typeof MART_NAMES)[number];
 
 const fileFacts = z.object({ bytes: z.number(), sha256: z.string() });
 
@@ -15,6 +12,8 @@ export const manifestSchema = z.object({
 		.object({ first_week: z.string(), last_week: z.string(), first_iso_week: z.string(), last_iso_week: z.string() })
 		.nullable(),
 	marts: z.record(z.string(), z.object({ rows: z.number(), parquet: fileFacts, arrow: fileFacts })),
+	/** Published beside the marts when the country has boundaries (see BOUNDARIES_FILE). */
+	boundaries: fileFacts.nullable().optional(),
 	rejects: z.object({ rows: z.number(), problems: z.number(), by_rule: z.record(z.string(), z.number()), file: fileFacts }),
 	revisions: z.object({ replaced: z.number(), duplicates: z.number() }),
 	inputs: z.object({ report_files: z.number(), report_rows: z.number(), unit_rows: z.number(), event_rows: z.number() }),

@@ -1,8 +1,9 @@
 /**
- * The browser's database: one DuckDB-wasm instance in a Web Worker, started
- * once (the first caller starts it, everyone shares the promise), with the
- * published marts loaded from Arrow IPC. Its bundles are served by the site
- * itself. Queries take bound parameters only.
+ * The browser implementation of the query interface (./database.ts): one
+ * DuckDB-wasm instance in a Web Worker, started once (the first caller starts
+ * it, everyone shares the promise), with the published marts loaded from
+ * Arrow IPC and the shared macros installed. Its bundles are served by the
+ * site itself.
  */
 import { base } from '$app/paths';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
@@ -10,35 +11,24 @@ import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import type { AsyncDuckDBConnection, AsyncPreparedStatement } from '@duckdb/duckdb-wasm';
-import { MART_NAMES, manifestSchema, type Manifest } from './manifest';
+import { MART_NAMES, manifestSchema, type Manifest } from '$lib/contract';
+import { SHARED_STATEMENTS } from '$lib/metrics/shared';
+import { DataError, type Database } from './database';
+import { bind, compile, plainValue, type Params } from './statement';
 
-export interface Database {
+export interface BrowserDatabase extends Database {
 	manifest: Manifest;
-	/** Runs SQL with bound parameters ($1, $2, …) and returns plain rows. */
-	query<Row>(sql: string, params: readonly (string | number | null)[]): Promise<Row[]>;
-	/** Prepares a statement ahead of its first use. */
-	prepare(sql: string): Promise<void>;
 }
 
-/** A data file that is missing or cannot be read, named for the person who must fix it. */
-export class DataError extends Error {
-	constructor(
-		readonly file: string,
-		detail: string,
-	) {
-		super(`${file}: ${detail}`);
-		this.name = 'DataError';
-	}
-}
+let opened: Promise<BrowserDatabase> | undefined;
 
-let opened: Promise<Database> | undefined;
-
-export function database(): Promise<Database> {
+export function database(): Promise<BrowserDatabase> {
 	opened ??= open();
 	return opened;
 }
 
-async function fetchData(name: string): Promise<Response> {
+/** A published data file, fetched from the site itself. */
+export async function fetchData(name: string): Promise<Response> {
 	const response = await fetch(`${base}/data/${name}`).catch((error: unknown) => {
 		throw new DataError(`data/${name}`, String(error));
 	});
@@ -46,7 +36,7 @@ async function fetchData(name: string): Promise<Response> {
 	return response;
 }
 
-async function open(): Promise<Database> {
+async function open(): Promise<BrowserDatabase> {
 	const duckdb = await import('@duckdb/duckdb-wasm');
 	const bundle = await duckdb.selectBundle({
 		mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
@@ -75,11 +65,12 @@ async function open(): Promise<Database> {
 			throw error instanceof DataError ? error : new DataError(`data/${name}.arrow`, `not a readable Arrow IPC stream (${String(error)})`);
 		}
 	}
-	return { manifest, ...statementsOn(conn) };
+	for (const statement of SHARED_STATEMENTS) await conn.query(statement);
+	return { manifest, query: queryOn(conn) };
 }
 
-function statementsOn(conn: AsyncDuckDBConnection) {
-	const statements = new Map<string, Promise<AsyncPreparedStatement>>();
+function queryOn(conn: AsyncDuckDBConnection) {
+	const prepared = new Map<string, Promise<AsyncPreparedStatement>>();
 	// One request at a time on the one connection: results arrive in order.
 	let queue: Promise<unknown> = Promise.resolve();
 	const enqueue = <T>(work: () => Promise<T>): Promise<T> => {
@@ -87,20 +78,20 @@ function statementsOn(conn: AsyncDuckDBConnection) {
 		queue = run.catch(() => undefined);
 		return run;
 	};
-	const statement = (sql: string) => {
-		let prepared = statements.get(sql);
-		if (!prepared) {
-			prepared = conn.prepare(sql);
-			statements.set(sql, prepared);
-		}
-		return prepared;
-	};
-	return {
-		prepare: (sql: string) => enqueue(async () => void (await statement(sql))),
-		query: <Row>(sql: string, params: readonly (string | number | null)[]) =>
-			enqueue(async () => {
-				const table = await (await statement(sql)).query(...params);
-				return table.toArray().map((row) => row.toJSON() as Row);
-			}),
-	};
+	return <Row>(sql: string, params: Params = {}) =>
+		enqueue(async () => {
+			const statement = compile(sql);
+			let ready = prepared.get(statement.text);
+			if (!ready) {
+				ready = conn.prepare(statement.text);
+				prepared.set(statement.text, ready);
+			}
+			const table = await (await ready).query(...bind(statement, params));
+			const names = table.schema.fields.map((f) => f.name);
+			const columns = names.map((name) => table.getChild(name)!);
+			// Results are small (a view's rows, not the marts): plain objects are cheap here.
+			return Array.from({ length: table.numRows }, (_, i) =>
+				Object.fromEntries(names.map((name, c) => [name, plainValue(columns[c]!.get(i))])) as Row,
+			);
+		});
 }

@@ -1,10 +1,22 @@
 /**
- * What the overview needs besides the metrics: the default period, the
- * choices the filters accept, and the key figure of a series.
+ * What every view needs besides its own queries: the default period and the
+ * choices the filters accept. Worked out once, at build time, from the
+ * manifest and the marts (src/lib/server/views.ts).
  */
 import { quarterOf, shiftQuarter } from '$lib/filters';
-import type { Manifest } from '$lib/db/manifest';
-import type { MetricRow } from '$lib/metrics';
+import type { Manifest } from '$lib/contract';
+import type { Database } from '$lib/db/database';
+import type { Filters } from '$lib/filters';
+
+/**
+ * A view: its name (as in the route registry, ./routes.js) and how its
+ * results are computed for a set of filters. `load` runs on either engine:
+ * on Node at build time for the default state, in the browser for the rest.
+ */
+export interface ViewDefinition<Results> {
+	id: string;
+	load(db: Database, filters: Filters, context: ViewContext): Promise<Results>;
+}
 
 export interface Choice {
 	value: string;
@@ -13,7 +25,7 @@ export interface Choice {
 	region?: string;
 }
 
-export interface OverviewChoices {
+export interface Choices {
 	quarters: string[];
 	regions: Choice[];
 	units: Choice[];
@@ -23,6 +35,13 @@ export interface Period {
 	/** First quarter with data and latest full quarter, written 2024-Q3. */
 	from: string;
 	to: string;
+}
+
+export interface ViewContext {
+	period: Period;
+	choices: Choices;
+	/** Whether the country's municipal boundaries are published (otherwise maps are tile grids). */
+	boundaries: boolean;
 }
 
 /** The latest full quarter: the one before the quarter that the week after the last reported week falls in. */
@@ -37,18 +56,4 @@ export function quartersBetween(from: string, to: string): string[] {
 	const quarters: string[] = [];
 	for (let q = from; q <= to; q = shiftQuarter(q, 1)) quarters.push(q);
 	return quarters;
-}
-
-export interface KeyFigure {
-	latest: MetricRow | null;
-	yearEarlier: MetricRow | null;
-	change: number | null;
-}
-
-/** The series' last quarter and the change from the same quarter a year earlier. */
-export function keyFigure(rows: readonly MetricRow[]): KeyFigure {
-	const latest = rows[rows.length - 1] ?? null;
-	const yearEarlier = rows.length >= 5 ? rows[rows.length - 5]! : null;
-	const change = latest?.value != null && yearEarlier?.value != null ? latest.value - yearEarlier.value : null;
-	return { latest, yearEarlier, change };
 }

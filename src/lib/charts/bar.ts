@@ -1,0 +1,54 @@
+/**
+ * Horizontal bars, one per group (a region, a unit), with an optional
+ * reference line and one bar highlighted.
+ */
+import * as Plot from '@observablehq/plot';
+import { PALETTE, PLOT_STYLE, SIZES, type PlotOptions } from './theme';
+
+export interface BarRow {
+	key: string;
+	label: string;
+	value: number | null;
+}
+
+export interface BarOptions extends PlotOptions {
+	format: (value: number) => string;
+	reference?: number | null;
+	/** The key of the bar to stand out (the chosen region). */
+	highlight?: string | null;
+}
+
+export function barPlot(rows: readonly BarRow[], options: BarOptions): SVGSVGElement | HTMLElement {
+	// Missing values get no bar and say so, rather than reading as zero.
+	const missing = rows.filter((r) => r.value === null);
+	const figure = Plot.plot({
+		document: options.document,
+		width: options.width ?? SIZES.wide.width,
+		height: 24 + rows.length * 20,
+		marginLeft: 150,
+		marginRight: 56,
+		style: PLOT_STYLE,
+		x: { label: null, grid: true, nice: true, tickFormat: options.format, ticks: 5 },
+		y: { label: null, domain: rows.map((r) => r.label) },
+		marks: [
+			Plot.barX(rows.filter((r) => r.value !== null), {
+				x: 'value',
+				y: 'label',
+				fill: (r: BarRow) => (options.highlight && r.key !== options.highlight ? PALETTE.context : PALETTE.series),
+			}),
+			Plot.text(rows.filter((r) => r.value !== null), {
+				x: 'value',
+				y: 'label',
+				text: (r: BarRow) => options.format(r.value!),
+				textAnchor: 'start',
+				dx: 4,
+				fill: PALETTE.text,
+			}),
+			Plot.text(missing, { x: 0, y: 'label', text: () => '–', textAnchor: 'start', dx: 4, fill: PALETTE.muted }),
+			options.reference != null ? Plot.ruleX([options.reference], { stroke: PALETTE.reference, strokeDasharray: '4,3' }) : null,
+			Plot.ruleX([0], { stroke: PALETTE.text }),
+		],
+	});
+	figure.setAttribute('aria-hidden', 'true');
+	return figure;
+}

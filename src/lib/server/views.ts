@@ -1,0 +1,65 @@
+/**
+ * Build time: the published marts are read with DuckDB in Node, and each
+ * view's own `load` runs on them for the default filters, so the first paint
+ * needs no WebAssembly. The same queries run in the browser for every other
+ * state.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { BOUNDARIES_FILE, manifestSchema, type Manifest } from '$lib/contract';
+import type { Database } from '$lib/db/database';
+import { DEFAULT_FILTERS } from '$lib/filters';
+import { defaultPeriod, quartersBetween, type ViewContext, type ViewDefinition } from '$lib/views/context';
+import { martsDatabase } from './database';
+
+/** The published marts the site is built from (the end-to-end tests point elsewhere). */
+export const DATA_DIR = resolve(process.env.IPS_STATIC_DIR ?? 'static', 'data');
+
+interface Built {
+	manifest: Manifest;
+	context: ViewContext;
+	db: Database;
+}
+
+let built: Promise<Built> | undefined;
+
+function open(): Promise<Built> {
+	built ??= (async () => {
+		const manifestPath = join(DATA_DIR, 'manifest.json');
+		if (!existsSync(manifestPath)) {
+			throw new Error(`${manifestPath} is missing: build the data first (npm run data, or npm start for the demo).`);
+		}
+		const manifest = manifestSchema.parse(JSON.parse(readFileSync(manifestPath, 'utf8')));
+		const period = defaultPeriod(manifest);
+		if (!period) throw new Error(`${manifestPath} has no data period: the published data hold no reports.`);
+		const db = await martsDatabase(DATA_DIR);
+		const regions = await db.query<{ value: string; label: string }>(
+			`SELECT DISTINCT region_code AS value, region_name AS label FROM areas ORDER BY region_code`,
+		);
+		const units = await db.query<{ value: string; label: string; region: string }>(
+			`SELECT unit_id AS value, name AS label, region_code AS region FROM units ORDER BY name, unit_id`,
+		);
+		const context: ViewContext = {
+			period,
+			choices: { quarters: quartersBetween(period.from, period.to), regions, units },
+			boundaries: !!manifest.boundaries,
+		};
+		return { manifest, context, db };
+	})();
+	return built;
+}
+
+/** What every view shares: the default period, the filter choices, whether there are boundaries. */
+export const viewContext = async () => (await open()).context;
+
+/** A view's results for its default state, computed by its own queries. */
+export async function prerenderView<Results>(view: ViewDefinition<Results>): Promise<Results> {
+	const { db, context } = await open();
+	return view.load(db, DEFAULT_FILTERS, context);
+}
+
+/** The published municipal boundaries, for a map drawn at build time (null when the country has none). */
+export function publishedBoundaries(): unknown {
+	const path = join(DATA_DIR, BOUNDARIES_FILE);
+	return existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : null;
+}

@@ -1,0 +1,13 @@
+import { formatNumber, formatQuarter, t, type Locale } from '$lib/i18n';
+import { quarterStart, type Filters } from '$lib/filters';
+import type { Period } from './context';
+
+/** The quarters shown, from the filters or the default period: 2019 Q1 – 2024 Q2. */
+export function periodText(locale: Locale, filters: Filters, period: Period): string {
+	return `${formatQuarter(locale, quarterStart(filters.from ?? period.from))} – ${formatQuarter(locale, quarterStart(filters.to ?? period.to))}`;
+}
+
+/** Every chart's footnote: the period, the share of reports received over it, and the source. */
+export function footnoteText(locale: Locale, period: string, completeness: number | null): string {
+	return `${t(locale, 'period')}: ${period} · ${t(locale, 'completeness')}: ${formatNumber(locale, completeness, 1, 'percent')} · ${t(locale, 'source')}: ${t(locale, 'source_text')}`;
+}

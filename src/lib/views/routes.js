@@ -1,0 +1,39 @@
+/**
+ * The route registry: every page of the site, in the order of the
+ * navigation. It drives the navigation, the prerendered pages
+ * (svelte.config.js) and the Methods page (each view's measures). Start here
+ * to find a view: its page is src/routes/[[lang=lang]]/<path>/+page.svelte,
+ * its queries src/lib/views/<id>.ts, its measures src/lib/metrics.
+ * Plain JavaScript, because svelte.config.js reads it before TypeScript is set up.
+ */
+
+/**
+ * @typedef {object} Route
+ * @property {string} id
+ * @property {string} path the English path; Swedish is the same under /sv
+ * @property {{ en: string; sv: string }} label in the navigation
+ * @property {string[]} measures the registry ids of the measures it shows, for the Methods page
+ */
+
+/** @type {readonly Route[]} */
+export const ROUTES = [
+	{
+		id: 'overview',
+		path: '/',
+		label: { en: 'Overview', sv: 'Översikt' },
+		measures: ['units_open', 'municipalities_served', 'population_served', 'fte_per_10k', 'people_waiting', 'mean_wait', 'employment_rate', 'report_completeness'],
+	},
+	{
+		id: 'coverage',
+		path: '/coverage',
+		label: { en: 'Coverage', sv: 'Täckning' },
+		measures: ['units_open', 'municipalities_served', 'population_served', 'fte_per_10k'],
+	},
+	{ id: 'methods', path: '/methods', label: { en: 'Methods', sv: 'Metoder' }, measures: [] },
+];
+
+/**
+ * Every page in both languages, for the prerenderer.
+ * @type {`/${string}`[]}
+ */
+export const PRERENDER_ENTRIES = ROUTES.flatMap((route) => [/** @type {`/${string}`} */ (route.path), route.path === '/' ? '/sv' : /** @type {`/${string}`} */ (`/sv${route.path}`)]);

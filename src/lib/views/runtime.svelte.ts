@@ -1,0 +1,167 @@
+/**
+ * The view runtime: everything a view page needs between the URL and its
+ * charts, so that a view only declares its queries (a ViewDefinition) and
+ * draws its results.
+ *
+ * - The URL is the state: filters are parsed from the query string with zod;
+ *   until the page is mounted it shows the prerendered default view, exactly
+ *   as built (its results come from the build, computed by the same `load`).
+ * - Results are kept by query string, so back and forward to a view seen
+ *   before are instant, and a filter change starts its query before the
+ *   navigation that shows it (`prefetch`).
+ * - A change made on the page keeps the figures shown until the new ones are
+ *   computed and shows the loading state only after LOADING_DELAY_MS; a link
+ *   opened with filters shows it from the start, never the default figures.
+ * - `html.has-query` (set by static/boot.js before first paint to hide the
+ *   prerendered default figures) is removed once the view's own state shows.
+ * - The engine is warmed on this view's own queries after first paint.
+ */
+import { onMount, tick, untrack } from 'svelte';
+import { page } from '$app/state';
+import { database } from '$lib/db/browser';
+import { DEFAULT_FILTERS, filterSearch, ORG_TYPES, parseFilters, type Filters } from '$lib/filters';
+import { memo } from '$lib/memo';
+import type { ViewContext, ViewDefinition } from './context';
+
+export type ViewStatus = 'loading' | 'ready' | 'error';
+
+/** What the page shows: the results of one set of filters. */
+export interface Shown<Results> {
+	/** The query string these results belong to ('' for the default view). */
+	key: string;
+	filters: Filters;
+	status: ViewStatus;
+	/** While loading or after an error: the results shown before, kept in place but hidden. */
+	results: Results;
+	error: unknown;
+}
+
+/**
+ * A change made on the page shows its loading state only when its figures
+ * take longer than this; quicker answers replace the figures shown at once,
+ * without a flash of empty charts.
+ */
+const LOADING_DELAY_MS = 150;
+/** How long the engine warms up after it starts. */
+const WARM_UP_MS = 3000;
+
+/** Results already computed, by view and query string, shared by every mount of a view. */
+const computed = memo<unknown>(40);
+
+export function runView<Results>(view: ViewDefinition<Results>, data: () => { results: Results; context: ViewContext }) {
+	let mounted = $state(false);
+	const context = $derived(data().context);
+	const choiceSets = $derived({
+		quarters: context.choices.quarters,
+		regions: context.choices.regions.map((r) => r.value),
+		units: context.choices.units.map((u) => u.value),
+	});
+	const parsed = $derived(mounted ? parseFilters(page.url.searchParams, choiceSets) : { filters: DEFAULT_FILTERS, rejected: [] });
+
+	// svelte-ignore state_referenced_locally
+	const prerendered: Shown<Results> = { key: '', filters: DEFAULT_FILTERS, status: 'ready', results: data().results, error: null };
+	let shown = $state<Shown<Results>>(prerendered);
+	// The query string being computed, while the view shown still stands.
+	let pending = $state<string | null>(null);
+	let loadingTimer: ReturnType<typeof setTimeout> | undefined;
+	let changedHere = false;
+
+	const resultsFor = (filters: Filters) =>
+		computed.get(`${view.id}${filterSearch(filters)}`, () => database().then((db) => view.load(db, filters, context))) as Promise<Results>;
+	const known = (filters: Filters) => computed.known(`${view.id}${filterSearch(filters)}`) as Results | undefined;
+
+	function show(filters: Filters) {
+		const wanted = filterSearch(filters);
+		clearTimeout(loadingTimer);
+		pending = null;
+		if (shown.key === wanted) return;
+		const results = wanted === '' ? prerendered.results : known(filters);
+		if (results !== undefined) {
+			shown = { key: wanted, filters, status: 'ready', results, error: null };
+			return;
+		}
+		pending = wanted;
+		const loading: Shown<Results> = { ...shown, key: wanted, filters, status: 'loading', error: null };
+		if (!changedHere) shown = loading;
+		else loadingTimer = setTimeout(() => pending === wanted && (shown = loading), LOADING_DELAY_MS);
+		void compute(wanted, filters);
+	}
+
+	async function compute(wanted: string, filters: Filters) {
+		let next: Shown<Results>;
+		try {
+			next = { key: wanted, filters, status: 'ready', results: await resultsFor(filters), error: null };
+		} catch (error) {
+			next = { ...shown, key: wanted, filters, status: 'error', error };
+		}
+		if (pending !== wanted) return;
+		clearTimeout(loadingTimer);
+		pending = null;
+		shown = next;
+	}
+
+	// The URL decides: the filter bar, links, back and forward all change it.
+	$effect(() => {
+		const filters = parsed.filters;
+		untrack(() => show(filters));
+	});
+
+	onMount(() => {
+		mounted = true;
+		// Once this view's own state is rendered (its figures, or loading), the prerendered default no longer needs hiding.
+		void tick().then(() => document.documentElement.classList.remove('has-query'));
+		const start = () =>
+			void warmUp(view, context).then(
+				() => (document.documentElement.dataset.engine = 'ready'),
+				() => (document.documentElement.dataset.engine = 'failed'),
+			);
+		// Off the critical path of first paint.
+		if ('requestIdleCallback' in window) requestIdleCallback(start, { timeout: 500 });
+		else setTimeout(start, 0);
+		return () => clearTimeout(loadingTimer);
+	});
+
+	return {
+		get filters() {
+			return parsed.filters;
+		},
+		/** Filter keys in the URL that were refused, for the notice. */
+		get rejected() {
+			return parsed.rejected;
+		},
+		get shown() {
+			return shown;
+		},
+		get busy() {
+			return pending !== null;
+		},
+		get context() {
+			return context;
+		},
+		/** Starts computing the view for filters about to be navigated to (errors are shown when it is). */
+		prefetch(filters: Filters) {
+			changedHere = true;
+			if (filterSearch(filters) !== '') resultsFor(filters).catch(() => {});
+		},
+	};
+}
+
+export type ViewState<Results> = ReturnType<typeof runView<Results>>;
+
+/**
+ * WebAssembly and JavaScript start on baseline code and are compiled to fast
+ * code only once they have run for a while: a first filter change on a cold
+ * engine took twice as long as the fifth. So the view's queries run for the
+ * country, each region and each organisation type in turn, twice over, one
+ * at a time (a reader's own change never waits behind more than one), for up
+ * to WARM_UP_MS. Nothing computed here is kept.
+ */
+async function warmUp<Results>(view: ViewDefinition<Results>, context: ViewContext) {
+	const db = await database();
+	const variants: Partial<Filters>[] = [{}, ...context.choices.regions.map((r) => ({ region: r.value })), ...ORG_TYPES.map((org) => ({ org }))];
+	const started = performance.now();
+	for (const variant of [...variants, ...variants]) {
+		if (performance.now() - started > WARM_UP_MS) break;
+		await view.load(db, { ...DEFAULT_FILTERS, ...variant }, context);
+	}
+}
