@@ -1,4 +1,8 @@
-/** Builds the site once for the browser tests from a simulated fixture and serves it on a free port on 127.0.0.1. */
+/**
+ * Builds the site twice for the browser tests and serves each on a free port
+ * on 127.0.0.1: Sweden from a simulated fixture (with municipal boundaries),
+ * and a small invented country without boundaries (tile-grid maps).
+ */
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -11,21 +15,31 @@ declare module 'vitest' {
 	export interface ProvidedContext {
 		baseUrl: string;
 		dataDir: string;
+		tileCountryUrl: string;
+		tileCountryDataDir: string;
 	}
 }
 
 /** Sweden, 2019-01 to 2024-07, seed 11: its latest full quarter is 2024 Q2. */
 export const FIXTURE = { seed: 11, from: '2019-01', to: '2024-07', scale: 1 } as const;
+/** tests/fixtures/tile-country: 24 municipalities, no boundaries. */
+export const TILE_COUNTRY = { seed: 3, from: '2021-01', to: '2024-07', scale: 1, referenceDir: 'tests/fixtures/tile-country' } as const;
 
 export default async function setup(project: TestProject) {
 	const root = mkdtempSync(join(tmpdir(), 'ips-e2e-'));
-	const site = await buildSite(root, FIXTURE);
-	const server = await serveStatic(site.buildDir, 0);
-	const { port } = server.address() as AddressInfo;
-	project.provide('baseUrl', `http://127.0.0.1:${port}`);
-	project.provide('dataDir', site.dataDir);
+	const servers = [];
+	for (const [name, fixture, url, data] of [
+		['se', FIXTURE, 'baseUrl', 'dataDir'],
+		['tiles', TILE_COUNTRY, 'tileCountryUrl', 'tileCountryDataDir'],
+	] as const) {
+		const site = await buildSite(join(root, name), fixture);
+		const server = await serveStatic(site.buildDir, 0);
+		servers.push(server);
+		project.provide(url, `http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+		project.provide(data, site.dataDir);
+	}
 	return async () => {
-		await new Promise((resolve) => server.close(resolve));
+		await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
 		rmSync(root, { recursive: true, force: true });
 	};
 }

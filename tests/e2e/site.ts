@@ -10,7 +10,8 @@ export interface WatchedPage {
 	foreignRequests: string[];
 }
 
-export async function openPage(browser: Browser, path: string, options: BrowserContextOptions = {}): Promise<WatchedPage> {
+/** Opens a page of the Swedish fixture site (or of the site at `base`), recording console errors and requests to other origins. */
+export async function openPage(browser: Browser, path: string, options: BrowserContextOptions = {}, base = baseUrl()): Promise<WatchedPage> {
 	const context = await browser.newContext({ viewport: { width: 1280, height: 1000 }, acceptDownloads: true, ...options });
 	const page = await context.newPage();
 	const consoleErrors: string[] = [];
@@ -21,9 +22,9 @@ export async function openPage(browser: Browser, path: string, options: BrowserC
 	page.on('pageerror', (error) => consoleErrors.push(`pageerror: ${error.message}`));
 	page.on('request', (request) => {
 		const url = request.url();
-		if (!url.startsWith(baseUrl()) && !url.startsWith('data:') && !url.startsWith('blob:')) foreignRequests.push(url);
+		if (!url.startsWith(base) && !url.startsWith('data:') && !url.startsWith('blob:')) foreignRequests.push(url);
 	});
-	await page.goto(`${baseUrl()}${path}`);
+	await page.goto(`${base}${path}`);
 	return { page, consoleErrors, foreignRequests };
 }
 

@@ -1,9 +1,12 @@
 /**
  * Builds the site from simulated data in folders of its own (the developer's
  * static/ and build/ are left alone): for the browser tests and benchmarks.
+ * Vite runs in a child process, so that one run can build several sites (the
+ * build reads its configuration once per process).
  */
+import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { runPipeline } from '../../pipelines/run.ts';
 import { simulate } from '../../pipelines/simulate/index.ts';
 
@@ -12,6 +15,8 @@ export interface Fixture {
 	from: string;
 	to: string;
 	scale: number;
+	/** The country's reference folder (default: Sweden, with boundaries). */
+	referenceDir?: string;
 }
 
 export async function buildSite(root: string, fixture: Fixture): Promise<{ buildDir: string; dataDir: string; reportRows: number }> {
@@ -19,21 +24,22 @@ export async function buildSite(root: string, fixture: Fixture): Promise<{ build
 	mkdirSync(statics, { recursive: true });
 	for (const entry of readdirSync('static')) if (entry !== 'data') cpSync(join('static', entry), join(statics, entry), { recursive: true });
 
-	const simulated = simulate({ ...fixture, out: join(root, 'raw'), referenceDir: 'data/reference/se', faults: false });
+	const referenceDir = fixture.referenceDir ?? 'data/reference/se';
+	const simulated = simulate({ ...fixture, out: join(root, 'raw'), referenceDir, faults: false });
 	const published = await runPipeline({
 		inDir: join(root, 'raw'),
-		referenceDir: 'data/reference/se',
+		referenceDir,
 		outDir: join(statics, 'data'),
 		maxRejectRate: 0,
 		failedRejectsPath: join(root, 'rejects.csv'),
 	});
 	if (!published.published) throw new Error('the fixture data did not publish');
 
-	process.env.IPS_STATIC_DIR = statics;
-	process.env.IPS_BUILD_DIR = join(root, 'build');
-	// A production build, as users get it (a test runner's NODE_ENV would make it a development one).
-	process.env.NODE_ENV = 'production';
-	const { build } = await import('vite');
-	await build({ logLevel: 'error', mode: 'production' });
-	return { buildDir: join(root, 'build'), dataDir: join(statics, 'data'), reportRows: simulated.reports };
+	const buildDir = join(root, 'build');
+	execFileSync(process.execPath, [resolve('node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'error', '--mode', 'production'], {
+		// A production build, as users get it (a test runner's NODE_ENV would make it a development one).
+		env: { ...process.env, IPS_STATIC_DIR: statics, IPS_BUILD_DIR: buildDir, NODE_ENV: 'production' },
+		stdio: ['ignore', 'ignore', 'inherit'],
+	});
+	return { buildDir, dataDir: join(statics, 'data'), reportRows: simulated.reports };
 }

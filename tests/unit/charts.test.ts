@@ -1,0 +1,98 @@
+/**
+ * Each plot function of the chart kit, drawn as the build draws it (with
+ * linkedom's DOM), checked for what it must show and kept as an SVG
+ * snapshot (tests/unit/__snapshots__/charts/, viewable as images).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import { barPlot } from '$lib/charts/bar';
+import type { Boundaries } from '$lib/charts/boundaries';
+import { groupTrendPlot } from '$lib/charts/groupTrend';
+import { mapPlot, type MapRow } from '$lib/charts/map';
+import { PALETTE } from '$lib/charts/theme';
+import { trendPlot } from '$lib/charts/trend';
+import { formatNumber } from '$lib/i18n';
+import { employmentRate } from '$lib/metrics';
+import { FIXTURES } from '../helpers.ts';
+
+const { document } = parseHTML('<!doctype html><html><body></body></html>') as unknown as { document: Document };
+const snapshot = (name: string) => join(import.meta.dirname, '__snapshots__', 'charts', `${name}.svg`);
+/** The drawing's SVG (a plot with a legend is a figure holding the SVG). */
+const svgOf = (drawing: Element) => (drawing.tagName.toLowerCase() === 'svg' ? drawing : drawing.querySelector('svg')!);
+
+const CLASSES = ['Not served', '1 unit', '2 units', '3 units or more', 'No data'] as const;
+const tile = (code: string, col: number, row: number, count: number | null): MapRow => ({ code, name: code, tile_col: col, tile_row: row, count, label: `${code}: ${count}` });
+
+describe('plot functions', () => {
+	it('trend: a line over the quarters, a gap where a quarter is missing, the reference as a dashed rule', async () => {
+		const rows = ['2023-01-01', '2023-04-01', '2023-07-01', '2023-10-01'].map((quarter, i) => ({ quarter, value: i === 2 ? null : 0.3 + i / 20, numerator: null, denominator: null }));
+		const drawing = trendPlot(employmentRate, rows, 'en', { document });
+		const svg = svgOf(drawing);
+		expect(svg.getAttribute('width')).toBe('360');
+		// The missing quarter breaks the line into two pieces.
+		expect(svg.querySelector('[aria-label="line"] path')!.getAttribute('d')!.match(/M/g)).toHaveLength(2);
+		expect(svg.querySelector(`[aria-label="rule"][stroke="${PALETTE.reference}"]`)).not.toBeNull();
+		await expect(drawing.outerHTML).toMatchFileSnapshot(snapshot('trend'));
+	});
+
+	it('bar: a bar per group, the chosen one in colour, a dash for a missing value', async () => {
+		const rows = [
+			{ key: 'a', label: 'Alpha', value: 0.5 },
+			{ key: 'b', label: 'Beta', value: 1.25 },
+			{ key: 'c', label: 'Gamma', value: null },
+		];
+		const drawing = barPlot(rows, { document, format: (v) => formatNumber('en', v, 2), reference: 1, highlight: 'b' });
+		const bars = [...drawing.querySelectorAll('[aria-label="bar"] rect')];
+		expect(bars.map((b) => b.getAttribute('fill'))).toEqual([PALETTE.context, PALETTE.series]);
+		expect([...drawing.querySelectorAll('[aria-label="text"] text')].map((t) => t.textContent)).toEqual(['0.50', '1.25', '–']);
+		await expect(drawing.outerHTML).toMatchFileSnapshot(snapshot('bar'));
+	});
+
+	it('group trend: one panel per measure, the highlighted group in colour over the others in grey', async () => {
+		const rows = ['2024-01-01', '2024-04-01', '2024-07-01'].flatMap((quarter, i) =>
+			['North', 'South', 'Country'].flatMap((group, g) =>
+				['Municipalities', 'Inhabitants'].map((panel) => ({ quarter, group, panel, value: (i + g + 1) / 10 })),
+			),
+		);
+		const drawing = groupTrendPlot(rows, { document, highlight: 'Country', format: (v) => formatNumber('en', v, 0, 'percent') });
+		expect([...drawing.querySelectorAll('[aria-label="fx-axis tick label"] text')].map((t) => t.textContent)).toEqual(['Municipalities', 'Inhabitants']);
+		// Per panel: the highlighted line, and one grey line for each other group.
+		expect(drawing.querySelectorAll(`[aria-label="line"] [stroke="${PALETTE.series}"] path`)).toHaveLength(2);
+		expect(drawing.querySelectorAll(`[aria-label="line"] [stroke="${PALETTE.context}"] path`)).toHaveLength(4);
+		await expect(drawing.outerHTML).toMatchFileSnapshot(snapshot('group-trend'));
+	});
+
+	it('map from boundaries: each municipality drawn with its colour class, code, words and one tab stop', async () => {
+		const boundaries = JSON.parse(readFileSync(join(FIXTURES, 'reference-with-boundaries', 'boundaries.geojson'), 'utf8')) as Boundaries;
+		const rows = [tile('A01', 0, 0, 0), tile('A02', 1, 0, 1), tile('B01', 0, 1, 2), tile('B02', 1, 1, 5)];
+		const drawing = mapPlot(rows, { document, boundaries: boundaries.features, classes: CLASSES, highlight: 'B01' });
+		const shapes = [...drawing.querySelectorAll('[aria-label="geo"] [data-code]')];
+		expect(shapes.map((s) => [s.getAttribute('data-code'), s.getAttribute('fill'), s.getAttribute('tabindex')])).toEqual([
+			['A01', PALETTE.served[0], '0'],
+			['A02', PALETTE.served[1], '-1'],
+			['B01', PALETTE.served[2], '-1'],
+			['B02', PALETTE.served[3], '-1'],
+		]);
+		expect(shapes[3]!.getAttribute('aria-label')).toBe('B02: 5');
+		// The legend lists the four classes drawn; "No data" only where data are missing.
+		expect([...drawing.querySelectorAll('[class$="-swatch"]')].map((s) => s.textContent)).toEqual(CLASSES.slice(0, 4));
+		await expect(drawing.outerHTML).toMatchFileSnapshot(snapshot('map-geo'));
+	});
+
+	it('map as a tile grid where there are no boundaries, missing data apart from "not served"', async () => {
+		const rows = [tile('T1', 0, 0, 0), tile('T2', 1, 0, null), tile('T3', 0, 1, 1), tile('T4', 2, 1, 3)];
+		const drawing = mapPlot(rows, { document, boundaries: null, classes: CLASSES });
+		const cells = [...drawing.querySelectorAll('[aria-label="cell"] [data-code]')];
+		expect(cells.map((c) => [c.getAttribute('data-code'), c.getAttribute('fill')])).toEqual([
+			['T1', PALETTE.served[0]],
+			['T2', PALETTE.missing],
+			['T3', PALETTE.served[1]],
+			['T4', PALETTE.served[3]],
+		]);
+		expect([...drawing.querySelectorAll('[class$="-swatch"]')].map((s) => s.textContent)).toContain('No data');
+		expect(drawing.querySelector('[aria-label="geo"]')).toBeNull();
+		await expect(drawing.outerHTML).toMatchFileSnapshot(snapshot('map-tiles'));
+	});
+});
