@@ -1,12 +1,11 @@
 /**
- * npm run bench:web — builds the site on demo data at scale 1 and 10 and, with
- * Chromium and a cold cache (a fresh browser context each run), measures:
- * time from navigation to the first chart and to all charts of the overview
+ * npm run bench:web — builds the site on demo data at scale 1 and 10 and, for
+ * each view, with Chromium and a cold cache (a fresh browser each run),
+ * measures: time from navigation to the first chart and to all charts
  * painted, bytes transferred until the engine is ready, and time from a
  * filter change to every chart redrawn (five changes a run: the first on its
  * own, and the median of all). Medians of RUNS runs, as JSON.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
@@ -18,6 +17,8 @@ import { buildSite } from '../support/build-site.ts';
 
 const RUNS = 5;
 const SCALES = (process.env.BENCH_SCALES ?? '1,10').split(',').map(Number);
+/** The views measured: the overview and the coverage map. */
+const VIEWS = (process.env.BENCH_VIEWS ?? '/,/coverage').split(',');
 const median = (values: number[]) => {
 	const sorted = values.slice().sort((a, b) => a - b);
 	return Math.round(sorted[Math.floor(sorted.length / 2)]! * 10) / 10;
@@ -78,7 +79,7 @@ function sentBytes(server: Server) {
 	return () => closed + [...sockets].reduce((sum, s) => sum + s.bytesWritten, 0);
 }
 
-async function measure(baseUrl: string, sent: () => number): Promise<Run> {
+async function measure(baseUrl: string, path: string, sent: () => number): Promise<Run> {
 	const browser = await launchBrowser();
 	try {
 		// The harness evaluates its probes as strings; the site's CSP would refuse them.
@@ -87,7 +88,7 @@ async function measure(baseUrl: string, sent: () => number): Promise<Run> {
 		await page.addInitScript(OBSERVE);
 
 		const before = sent();
-		await page.goto(`${baseUrl}/`);
+		await page.goto(`${baseUrl}${path}`);
 		await page.waitForFunction('window.__bench.all !== undefined');
 		// A chart counts as shown once it is in the document and the page has painted.
 		const paint = (await page.evaluate(`(() => {
@@ -116,38 +117,28 @@ async function benchScale(scale: number): Promise<Record<string, unknown>> {
 		const server = await serveStatic(site.buildDir, 0);
 		const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 		const sent = sentBytes(server);
-		await measure(baseUrl, sent); // warms the server's gzip cache, not the browser's
-		const runs: Run[] = [];
-		for (let i = 0; i < RUNS; i++) runs.push(await measure(baseUrl, sent));
+		const views: Record<string, unknown> = {};
+		for (const path of VIEWS) {
+			await measure(baseUrl, path, sent); // warms the server's gzip cache, not the browser's
+			const runs: Run[] = [];
+			for (let i = 0; i < RUNS; i++) runs.push(await measure(baseUrl, path, sent));
+			views[path] = {
+				first_chart_ms: median(runs.map((r) => r.first_chart_ms)),
+				all_charts_ms: median(runs.map((r) => r.all_charts_ms)),
+				engine_ready_ms: median(runs.map((r) => r.engine_ready_ms)),
+				bytes_transferred: median(runs.map((r) => r.bytes)),
+				filter_change_first_ms: median(runs.map((r) => r.filter_changes_ms[0]!)),
+				filter_change_ms: median(runs.flatMap((r) => r.filter_changes_ms)),
+				filter_change_later_ms: median(runs.flatMap((r) => r.filter_changes_ms.slice(1))),
+			};
+		}
 		server.close();
-		return {
-			scale,
-			report_rows: site.reportRows,
-			runs: RUNS,
-			first_chart_ms: median(runs.map((r) => r.first_chart_ms)),
-			all_charts_ms: median(runs.map((r) => r.all_charts_ms)),
-			engine_ready_ms: median(runs.map((r) => r.engine_ready_ms)),
-			bytes_transferred: median(runs.map((r) => r.bytes)),
-			filter_change_first_ms: median(runs.map((r) => r.filter_changes_ms[0]!)),
-			filter_change_ms: median(runs.flatMap((r) => r.filter_changes_ms)),
-			filter_change_later_ms: median(runs.flatMap((r) => r.filter_changes_ms.slice(1))),
-		};
+		return { scale, report_rows: site.reportRows, runs: RUNS, views };
 	} finally {
 		rmSync(root, { recursive: true, force: true });
 	}
 }
 
-if (SCALES.length === 1) {
-	console.log(JSON.stringify(await benchScale(SCALES[0]!)));
-} else {
-	// One process per scale: the site's build configuration is read once per process.
-	const results = SCALES.map((scale) => {
-		const out = execFileSync(process.execPath, ['--import', 'tsx', 'tests/bench/web.ts'], {
-			encoding: 'utf8',
-			env: { ...process.env, BENCH_SCALES: String(scale) },
-			stdio: ['ignore', 'pipe', 'inherit'],
-		});
-		return JSON.parse(out.trim().split('\n').pop()!) as Record<string, unknown>;
-	});
-	console.log(JSON.stringify({ benchmark: 'web', cold_cache: true, results }, null, 2));
-}
+const results = [];
+for (const scale of SCALES) results.push(await benchScale(scale));
+console.log(JSON.stringify({ benchmark: 'web', cold_cache: true, results }, null, 2));

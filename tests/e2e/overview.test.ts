@@ -183,6 +183,8 @@ describe('overview', () => {
 		expect(await page.locator('pre', { hasText: 'CREATE OR REPLACE MACRO open_on' }).count()).toBe(1);
 		expect(await page.locator('#shared-sql').textContent()).toContain('sum(w.employed)');
 		expect(await page.locator('#employment_rate dd code').first().textContent()).toBe('employed / nullif(caseload, 0)');
+		// The coverage view shows measures described under the overview, and links to them.
+		expect(await page.locator('.methods-again a').allInnerTexts()).toEqual(['Units open', 'Municipalities served', 'Population covered', 'Specialists per 10,000 inhabitants']);
 		await page.context().close();
 	});
 

@@ -4,6 +4,7 @@
  * and a small invented country without boundaries (tile-grid maps).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,7 +28,7 @@ export const TILE_COUNTRY = { seed: 3, from: '2021-01', to: '2024-07', scale: 1,
 
 export default async function setup(project: TestProject) {
 	const root = mkdtempSync(join(tmpdir(), 'ips-e2e-'));
-	const servers = [];
+	const servers: Server[] = [];
 	for (const [name, fixture, url, data] of [
 		['se', FIXTURE, 'baseUrl', 'dataDir'],
 		['tiles', TILE_COUNTRY, 'tileCountryUrl', 'tileCountryDataDir'],

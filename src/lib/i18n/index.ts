@@ -169,6 +169,7 @@ export const messages = {
 		en: 'Each measure is a formula over a row of facts. The facts are computed once per statement at a grain (per quarter, per region and quarter, or per municipality and quarter) from the shared predicates below: when a unit is open, when a municipality is served, which quarter a week belongs to, and which units the filters choose.',
 		sv: 'Varje mått är en formel över en rad fakta. Fakta beräknas en gång per fråga på en nivå (per kvartal, per län och kvartal eller per kommun och kvartal) ur de gemensamma villkoren nedan: när en enhet är öppen, när en kommun får insatser, vilket kvartal en vecka hör till och vilka enheter urvalet väljer.',
 	},
+	methods_again: { en: 'Also shown here, as described above', sv: 'Visas också här, enligt beskrivningen ovan' },
 	methods_predicates: { en: 'Shared predicates (DuckDB macros)', sv: 'Gemensamma villkor (DuckDB-makron)' },
 	methods_facts: { en: 'Facts at the grain', sv: 'Fakta på nivån' },
 	metric_unit: { en: 'Unit', sv: 'Enhet' },
