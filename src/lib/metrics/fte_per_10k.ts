@@ -18,8 +18,11 @@ export const ftePer10k = defineMetric({
 	references: [
 		{
 			value: 1,
-			text: { en: 'Coverage in Northern Norway', sv: 'Täckning i Nordnorge' },
-			source: 'About one specialist per 10,000 inhabitants (IPS in Northern Norway)',
+			text: {
+				en: 'About one specialist per 10,000 inhabitants in Northern Norway',
+				sv: 'Omkring en specialist per 10 000 invånare i Nordnorge',
+			},
+			source: 'IPS in Northern Norway',
 		},
 	],
 });
