@@ -1,26 +1,14 @@
 /**
  * The weekly specialist report (input contract v1). One row per specialist per
- * ISO week. The browser reuses this schema to check a report before upload.
+ * ISO week.
  */
 import { z } from 'zod';
 import { count, decimal, id, isoWeek, pseudonym, timestamp } from './fields.ts';
 import { dayOfMs } from './time.ts';
+import { REPORT_COUNTS } from '../../src/lib/contract/marts.ts';
 
-/** The twelve counts every report carries, in contract order. */
-export const REPORT_COUNTS = [
-	'caseload',
-	'caseload_young',
-	'referrals',
-	'waitlist',
-	'enrolled',
-	'wait_days',
-	'employer_contacts',
-	'job_starts',
-	'employed',
-	'education_starts',
-	'in_education',
-	'exits',
-] as const;
+/** The twelve counts every report carries, in contract order (defined with the marts that sum them). */
+export { REPORT_COUNTS };
 
 export const REPORT_COLUMNS = [
 	'report_id',
