@@ -28,13 +28,18 @@ export async function openPage(browser: Browser, path: string, options: BrowserC
 	return { page, consoleErrors, foreignRequests };
 }
 
-/** Waits until every chart on the page is drawn (or empty), and no new figures are on their way. */
+/**
+ * Waits until every chart on the page is drawn (or empty), and no new figures
+ * are on their way. A link with filters first shows the prerendered default
+ * (hidden by html.has-query until the page is running), so that class must be gone too.
+ */
 export async function chartsSettled(page: Page, timeout = 30_000) {
 	await page.waitForFunction(
 		() => {
 			const charts = [...document.querySelectorAll('[data-chart]')];
 			return (
 				charts.length > 0 &&
+				!document.documentElement.classList.contains('has-query') &&
 				!document.querySelector('[aria-busy="true"]') &&
 				charts.every((c) => ['ready', 'empty'].includes(c.getAttribute('data-state') ?? ''))
 			);

@@ -11,7 +11,7 @@ const CHOICES = { quarters: ['2023-Q4', '2024-Q1', '2024-Q2'], regions: ['01', '
 describe('filters in the URL', () => {
 	it('accepts what the data offers and names everything else', () => {
 		const parsed = parseFilters(new URLSearchParams('region=14&org=joint&funding=project&unit=u2&from=2023-Q4&to=2024-Q1'), CHOICES);
-		expect(parsed).toEqual({ filters: { from: '2023-Q4', to: '2024-Q1', region: '14', org: 'joint', funding: 'project', unit: 'u2' }, rejected: [] });
+		expect(parsed).toEqual({ filters: { from: '2023-Q4', to: '2024-Q1', region: '14', org: 'joint', funding: 'project', unit: 'u2', options: {} }, rejected: [] });
 		expect(parseFilters(new URLSearchParams('region=99&org=private&colour=red&unit=u1'), CHOICES)).toEqual({
 			filters: { ...DEFAULT_FILTERS, unit: 'u1' },
 			rejected: ['region', 'org', 'colour'],
@@ -22,6 +22,17 @@ describe('filters in the URL', () => {
 		expect(parseFilters(new URLSearchParams('from=2019-Q1'), CHOICES).rejected).toEqual(['from']);
 		expect(parseFilters(new URLSearchParams('region=01&region=14'), CHOICES).rejected).toEqual(['region']);
 		expect(parseFilters(new URLSearchParams('from=2024-Q2&to=2023-Q4'), CHOICES)).toEqual({ filters: DEFAULT_FILTERS, rejected: ['from', 'to'] });
+	});
+
+	it('accepts the options a view declares, with the values it declares, and no other view’s', () => {
+		const split = { split: ['region', 'org'] };
+		expect(parseFilters(new URLSearchParams('split=org&region=14'), CHOICES, split)).toEqual({
+			filters: { ...DEFAULT_FILTERS, region: '14', options: { split: 'org' } },
+			rejected: [],
+		});
+		expect(parseFilters(new URLSearchParams('split=unit'), CHOICES, split).rejected).toEqual(['split']);
+		expect(parseFilters(new URLSearchParams('split=org'), CHOICES).rejected).toEqual(['split']);
+		expect(filterSearch({ ...DEFAULT_FILTERS, region: '14', options: { split: 'org', by: 'x' } })).toBe('?region=14&by=x&split=org');
 	});
 
 	it('writes filters back in a fixed order, defaults left out, so a link is stable', () => {

@@ -17,6 +17,10 @@ export const PALETTE = {
 	served: ['#f3ede4', '#9ecae1', '#4a90c2', '#1f5a96'],
 	/** A municipality with no data at all (drawn hatched, see map.ts). */
 	missing: '#ffffff',
+	/** Series told apart by colour (at most four), each with at least 4.5:1 contrast on white. */
+	categorical: ['#1f5a96', '#a84f00', '#2d6a3a', '#7a3d8c'],
+	/** Light backgrounds for bands (fidelity levels), lightest first. */
+	bands: ['#f6f8fa', '#eef2f6', '#e3eaf2', '#d6e2ee'],
 } as const;
 
 export const SIZES = {
@@ -24,6 +28,10 @@ export const SIZES = {
 	trend: { width: 360, height: 170 },
 	/** A chart that takes a column of the page. */
 	wide: { width: 640, height: 260 },
+	/** A chart across the whole page. */
+	full: { width: 1040 },
+	/** Small multiples: one small panel per group. */
+	panel: { height: 90, columns: 7 },
 	/** A map: its height follows the country's shape. */
 	map: { width: 340 },
 	fontSize: '12px',

@@ -19,9 +19,14 @@ export interface Filters {
 	org: OrgType | null;
 	funding: Funding | null;
 	unit: string | null;
+	/** A view's own choices (how it splits or draws), by key; absent means the view's default. */
+	options: Readonly<Record<string, string>>;
 }
 
-export const DEFAULT_FILTERS: Filters = { from: null, to: null, region: null, org: null, funding: null, unit: null };
+export const DEFAULT_FILTERS: Filters = { from: null, to: null, region: null, org: null, funding: null, unit: null, options: {} };
+
+/** The choices a view offers besides the filters: each key with the values it accepts. */
+export type ViewOptions = Readonly<Record<string, readonly string[]>>;
 
 /** What the data offers to choose from: the filters accept nothing else. */
 export interface FilterChoices {
@@ -50,16 +55,22 @@ export interface ParsedFilters {
 	rejected: string[];
 }
 
-export function parseFilters(search: URLSearchParams, choices: FilterChoices): ParsedFilters {
+export function parseFilters(search: URLSearchParams, choices: FilterChoices, viewOptions: ViewOptions = {}): ParsedFilters {
 	const schema = schemaFor(choices);
 	const filters: Filters = { ...DEFAULT_FILTERS };
+	const options: Record<string, string> = {};
 	const rejected: string[] = [];
 	for (const key of new Set(search.keys())) {
+		const values = search.getAll(key);
+		if (Object.hasOwn(viewOptions, key)) {
+			if (values.length === 1 && viewOptions[key]!.includes(values[0]!)) options[key] = values[0]!;
+			else rejected.push(key);
+			continue;
+		}
 		if (!(FILTER_KEYS as readonly string[]).includes(key)) {
 			rejected.push(key.slice(0, 40));
 			continue;
 		}
-		const values = search.getAll(key);
 		const parsed = values.length === 1 ? schema[key as FilterKey].safeParse(values[0]) : undefined;
 		if (parsed?.success) (filters as unknown as Record<string, string>)[key] = parsed.data as string;
 		else rejected.push(key);
@@ -69,13 +80,14 @@ export function parseFilters(search: URLSearchParams, choices: FilterChoices): P
 		filters.to = null;
 		rejected.push('from', 'to');
 	}
-	return { filters, rejected: [...new Set(rejected)] };
+	return { filters: { ...filters, options }, rejected: [...new Set(rejected)] };
 }
 
-/** The query string for a set of filters, keys in a fixed order, defaults left out. */
+/** The query string for a set of filters, keys in a fixed order (the view's options last, by name), defaults left out. */
 export function filterSearch(filters: Filters): string {
 	const search = new URLSearchParams();
 	for (const key of FILTER_KEYS) if (filters[key] !== null) search.set(key, filters[key]!);
+	for (const key of Object.keys(filters.options).sort()) search.set(key, filters.options[key]!);
 	const text = search.toString();
 	return text ? `?${text}` : '';
 }

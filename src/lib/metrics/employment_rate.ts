@@ -14,6 +14,14 @@ export const employmentRate = defineMetric({
 	numerator: { en: 'participant-weeks in work', sv: 'deltagarveckor i arbete' },
 	denominator: { en: 'participant-weeks', sv: 'deltagarveckor' },
 	formula: { value: 'employed / nullif(caseload, 0)', numerator: 'employed', denominator: 'caseload' },
+	benchmarks: {
+		levels: [
+			{ value: 0.31, label: { en: 'minimal', sv: 'minimal' } },
+			{ value: 0.41, label: { en: 'average', sv: 'genomsnittlig' } },
+			{ value: 0.5, label: { en: 'excellent', sv: 'utmärkt' } },
+		],
+		source: 'IPS Employment Center (quarterly rate)',
+	},
 	references: [
 		{
 			value: 0.55,

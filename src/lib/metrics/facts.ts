@@ -9,6 +9,11 @@
  *   region_quarter   one row per region and quarter: units counted in their own
  *                    region, municipalities in theirs; every region is listed,
  *                    so the region filter does not apply (a view highlights it)
+ *   org_quarter      one row per organisation type and quarter (every type
+ *                    listed): units and their reports by type; the municipalities
+ *                    are those of the selection, served by units of the type
+ *   unit_quarter     one row per chosen unit and quarter: its own reports, and
+ *                    the municipalities of the selection that it serves
  *   area_quarter     one row per municipality (of the region chosen, or the
  *                    country) and quarter: units_open counts the open chosen
  *                    units serving it, whatever their own region; served is 0
@@ -29,22 +34,61 @@
  *   fte, waitlist      summed over the chosen units, averaged over the quarter's
  *                      reported weeks (weeks with a report from a chosen unit);
  *                      NULL without reports
- *   wait_days, enrolled, employed, caseload
+ *   weeks              the quarter's reported weeks (a mean weekly count is a sum over weeks)
+ *   wait_days, enrolled, referrals, job_starts, education_starts
  *                      summed over the quarter's reports; NULL without reports
+ *   employed, caseload, caseload_young, in_education
+ *                      participant-weeks: summed over the quarter's reports
  *   reported           unit-weeks with a report from a chosen unit open that week
  *   expected           unit-weeks a chosen unit was open, over the weeks in the data
  *
  * The shared predicates (open_on, open_in_week, served_on, quarter_of,
  * quarters_between, filtered_units) are the macros of ./shared.ts.
  */
-export const GRAINS = ['quarter', 'region_quarter', 'area_quarter'] as const;
+import { ORG_TYPES } from '$lib/contract';
+
+export const GRAINS = ['quarter', 'region_quarter', 'org_quarter', 'unit_quarter', 'area_quarter'] as const;
 export type Grain = (typeof GRAINS)[number];
 
 /** The key columns of each grain, first in every row. */
 export const GRAIN_KEYS: Record<Grain, readonly string[]> = {
 	quarter: ['quarter'],
 	region_quarter: ['quarter', 'region_code', 'region_name'],
+	org_quarter: ['quarter', 'org_type'],
+	unit_quarter: ['quarter', 'unit_id', 'unit_name', 'region_code'],
 	area_quarter: ['quarter', 'code', 'name', 'region_code', 'region_name', 'tile_col', 'tile_row', 'unit_names'],
+};
+
+/**
+ * How a grain splits the facts: the groups it lists (a relation with a
+ * column grp and the grain's key columns), a unit's group, and where the
+ * municipalities have a group of their own (regions), an area's group.
+ */
+interface Split {
+	groups: string;
+	unit: string;
+	area?: string;
+	/** Whether the region filter applies (a grain that lists every region ignores it). */
+	regionFilter: boolean;
+}
+
+const SPLITS: Partial<Record<Grain, Split>> = {
+	region_quarter: {
+		groups: 'SELECT DISTINCT region_code AS grp, region_code, region_name FROM areas',
+		unit: 'region_code',
+		area: 'a.region_code',
+		regionFilter: false,
+	},
+	org_quarter: {
+		groups: `SELECT org_type AS grp, org_type FROM (VALUES ${ORG_TYPES.map((o) => `('${o}')`).join(', ')}) v(org_type)`,
+		unit: 'org_type',
+		regionFilter: true,
+	},
+	unit_quarter: {
+		groups: 'SELECT unit_id AS grp, unit_id, name AS unit_name, region_code FROM chosen_units',
+		unit: 'unit_id',
+		regionFilter: true,
+	},
 };
 
 /** Per municipality: which open chosen units serve it on each quarter's last day. */
@@ -72,8 +116,10 @@ facts AS (
         (coalesce(s.units, 0) > 0)::INTEGER::DOUBLE AS areas_served,
         CASE WHEN s.units > 0 THEN a.population ELSE 0 END::DOUBLE AS population_served,
         1::DOUBLE AS areas, a.population::DOUBLE AS population,
-        NULL::DOUBLE AS fte, NULL::DOUBLE AS waitlist, NULL::DOUBLE AS wait_days, NULL::DOUBLE AS enrolled,
-        NULL::DOUBLE AS employed, NULL::DOUBLE AS caseload, NULL::DOUBLE AS reported, NULL::DOUBLE AS expected
+        NULL::DOUBLE AS fte, NULL::DOUBLE AS waitlist, NULL::DOUBLE AS weeks, NULL::DOUBLE AS wait_days,
+        NULL::DOUBLE AS enrolled, NULL::DOUBLE AS referrals, NULL::DOUBLE AS job_starts, NULL::DOUBLE AS education_starts,
+        NULL::DOUBLE AS employed, NULL::DOUBLE AS caseload, NULL::DOUBLE AS caseload_young, NULL::DOUBLE AS in_education,
+        NULL::DOUBLE AS reported, NULL::DOUBLE AS expected
     FROM quarters q CROSS JOIN chosen_areas a
     LEFT JOIN serving s ON s.quarter = q.quarter AND s.code = a.code
 )
@@ -81,78 +127,85 @@ facts AS (
 
 function factsSql(grain: Grain): string {
 	if (grain === 'area_quarter') return AREA_FACTS;
-	const byRegion = grain === 'region_quarter';
-	// The extra grouping column, where there is one, in each place it goes.
-	const unitKey = byRegion ? ', u.region_code' : '';
-	const key = byRegion ? ', region_code' : '';
-	const region = byRegion ? 'NULL' : '$region::VARCHAR';
-	const on = (alias: string) => `${alias}.quarter = q.quarter${byRegion ? ` AND ${alias}.region_code = r.region_code` : ''}`;
+	const split = SPLITS[grain];
+	// The group column, where the grain has one, in each place it goes.
+	const g = split ? ', grp' : '';
+	const ug = split ? ', u.grp' : '';
+	const region = split?.regionFilter === false ? 'NULL' : '$region::VARCHAR';
+	const on = (alias: string) => `${alias}.quarter = q.quarter${split ? ` AND ${alias}.grp = g.grp` : ''}`;
+	const keys = GRAIN_KEYS[grain].slice(1).map((key) => `g.${key}`);
 	return `WITH quarters AS (
     SELECT * FROM quarters_between($first_quarter, $last_quarter)
 ),
 chosen_units AS MATERIALIZED (
-    SELECT unit_id, region_code, opened_on, closed_on
+    SELECT unit_id, name, region_code, opened_on, closed_on${split ? `, ${split.unit} AS grp` : ''}
     FROM filtered_units(${region}, $org::VARCHAR, $funding::VARCHAR, $unit::VARCHAR)
 ),
 chosen_areas AS MATERIALIZED (
-    SELECT code, region_code, population FROM areas${byRegion ? '' : ' WHERE $region::VARCHAR IS NULL OR region_code = $region::VARCHAR'}
+    SELECT code, region_code, population FROM areas${region === 'NULL' ? '' : ' WHERE $region::VARCHAR IS NULL OR region_code = $region::VARCHAR'}
 ),
 week_totals AS (
-    SELECT quarter_of(w.week) AS quarter, w.week${unitKey},
+    SELECT quarter_of(w.week) AS quarter, w.week${ug},
         sum(w.fte) AS fte, sum(w.waitlist) AS waitlist, sum(w.wait_days) AS wait_days, sum(w.enrolled) AS enrolled,
-        sum(w.employed) AS employed, sum(w.caseload) AS caseload,
+        sum(w.referrals) AS referrals, sum(w.job_starts) AS job_starts, sum(w.education_starts) AS education_starts,
+        sum(w.employed) AS employed, sum(w.caseload) AS caseload, sum(w.caseload_young) AS caseload_young,
+        sum(w.in_education) AS in_education,
         count(*) FILTER (WHERE open_in_week(u.opened_on, u.closed_on, w.week)) AS reported
     FROM unit_week w JOIN chosen_units u USING (unit_id)
-    GROUP BY w.week${unitKey}
+    GROUP BY w.week${ug}
 ),
 quarter_weeks AS (
-    SELECT quarter${key}, avg(fte) AS fte, avg(waitlist) AS waitlist,
-        sum(wait_days)::DOUBLE AS wait_days, sum(enrolled)::DOUBLE AS enrolled,
-        sum(employed)::DOUBLE AS employed, sum(caseload)::DOUBLE AS caseload, sum(reported) AS reported
-    FROM week_totals GROUP BY quarter${key}
+    SELECT quarter${g}, avg(fte) AS fte, avg(waitlist) AS waitlist, count(*) AS weeks,
+        sum(wait_days)::DOUBLE AS wait_days, sum(enrolled)::DOUBLE AS enrolled, sum(referrals)::DOUBLE AS referrals,
+        sum(job_starts)::DOUBLE AS job_starts, sum(education_starts)::DOUBLE AS education_starts,
+        sum(employed)::DOUBLE AS employed, sum(caseload)::DOUBLE AS caseload, sum(caseload_young)::DOUBLE AS caseload_young,
+        sum(in_education)::DOUBLE AS in_education, sum(reported) AS reported
+    FROM week_totals GROUP BY quarter${g}
 ),
 quarter_units AS (
-    SELECT q.quarter${unitKey},
+    SELECT q.quarter${ug},
         count(*) FILTER (WHERE open_on(u.opened_on, u.closed_on, q.last_day)) AS units_open
     FROM quarters q, chosen_units u
-    GROUP BY q.quarter${unitKey}
+    GROUP BY q.quarter${ug}
 ),
 open_weeks AS (
-    SELECT quarter_of(d.week) AS quarter${unitKey}, count(*) AS expected
+    SELECT quarter_of(d.week) AS quarter${ug}, count(*) AS expected
     FROM (SELECT DISTINCT week FROM unit_week) d, chosen_units u
     WHERE open_in_week(u.opened_on, u.closed_on, d.week)
     GROUP BY ALL
 ),
 served AS (
-    SELECT quarter${key}, count(*) AS areas_served, sum(population) AS population_served
+    SELECT quarter${g}, count(*) AS areas_served, sum(population) AS population_served
     FROM (
-        SELECT DISTINCT q.quarter, a.code, a.population${byRegion ? ', a.region_code' : ''}
+        SELECT DISTINCT q.quarter, a.code, a.population${split ? `, ${split.area ?? 'u.grp'} AS grp` : ''}
         FROM quarters q
         JOIN unit_areas ua ON served_on(ua.valid_from, ua.valid_to, q.last_day)
         JOIN chosen_units u ON u.unit_id = ua.unit_id AND open_on(u.opened_on, u.closed_on, q.last_day)
         JOIN chosen_areas a ON a.code = ua.area_code
     )
-    GROUP BY quarter${key}
+    GROUP BY quarter${g}
 ),
 area_totals AS (
-    SELECT ${byRegion ? 'region_code, ' : ''}count(*)::DOUBLE AS areas, sum(population)::DOUBLE AS population
-    FROM chosen_areas${byRegion ? ' GROUP BY region_code' : ''}
+    SELECT ${split?.area ? `${split.area} AS grp, ` : ''}count(*)::DOUBLE AS areas, sum(population)::DOUBLE AS population
+    FROM chosen_areas a${split?.area ? ' GROUP BY grp' : ''}
 ),
 facts AS (
-    SELECT strftime(q.quarter, '%Y-%m-%d') AS quarter${byRegion ? ', r.region_code, r.region_name' : ''},
+    SELECT strftime(q.quarter, '%Y-%m-%d') AS quarter${keys.map((k) => `, ${k}`).join('')},
         coalesce(qu.units_open, 0)::DOUBLE AS units_open,
         coalesce(s.areas_served, 0)::DOUBLE AS areas_served,
         coalesce(s.population_served, 0)::DOUBLE AS population_served,
         t.areas, t.population,
-        w.fte, w.waitlist::DOUBLE AS waitlist, w.wait_days, w.enrolled, w.employed, w.caseload,
+        w.fte, w.waitlist::DOUBLE AS waitlist, w.weeks::DOUBLE AS weeks,
+        w.wait_days, w.enrolled, w.referrals, w.job_starts, w.education_starts,
+        w.employed, w.caseload, w.caseload_young, w.in_education,
         coalesce(w.reported, 0)::DOUBLE AS reported,
         coalesce(o.expected, 0)::DOUBLE AS expected
-    FROM quarters q${byRegion ? '\n    CROSS JOIN (SELECT DISTINCT region_code, region_name FROM areas) r' : ''}
+    FROM quarters q${split ? `\n    CROSS JOIN (${split.groups}) g` : ''}
     LEFT JOIN quarter_units qu ON ${on('qu')}
     LEFT JOIN served s ON ${on('s')}
     LEFT JOIN quarter_weeks w ON ${on('w')}
     LEFT JOIN open_weeks o ON ${on('o')}
-    ${byRegion ? 'LEFT JOIN area_totals t ON t.region_code = r.region_code' : 'CROSS JOIN area_totals t'}
+    ${split?.area ? 'LEFT JOIN area_totals t ON t.grp = g.grp' : 'CROSS JOIN area_totals t'}
 )
 `;
 }

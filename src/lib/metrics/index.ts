@@ -14,6 +14,14 @@ import { populationServed } from './population_served';
 import { reportCompleteness } from './report_completeness';
 import type { Metric, MetricRow } from './types';
 import { unitsOpen } from './units_open';
+import { caseloadPerFte } from './caseload_per_fte';
+import { educationRate } from './education_rate';
+import { educationStarts } from './education_starts';
+import { enrolments } from './enrolments';
+import { jobStartsPerFte } from './job_starts_per_fte';
+import { referrals } from './referrals';
+import { waitlistPerFte } from './waitlist_per_fte';
+import { youngShare } from './young_share';
 
 export type { Metric, MetricRow, Reference } from './types';
 export { measureOf, measureParams, measureSql, seriesByMetric, type MeasureRow } from './query';
@@ -26,10 +34,38 @@ export const METRICS = [unitsOpen, municipalitiesServed, populationServed, ftePe
 /** Report completeness: in every chart's footnote rather than a chart of its own. */
 export const COMPLETENESS = reportCompleteness;
 
-/** Every measure of the registry, as the Methods page lists them. */
-export const ALL_METRICS: readonly Metric[] = [...METRICS, COMPLETENESS];
+/** Every measure of the registry. */
+export const ALL_METRICS: readonly Metric[] = [
+	...METRICS,
+	COMPLETENESS,
+	waitlistPerFte,
+	referrals,
+	enrolments,
+	caseloadPerFte,
+	jobStartsPerFte,
+	educationStarts,
+	educationRate,
+	youngShare,
+];
 
-export { unitsOpen, municipalitiesServed, populationServed, ftePer10k, peopleWaiting, meanWait, employmentRate, reportCompleteness };
+export {
+	unitsOpen,
+	municipalitiesServed,
+	populationServed,
+	ftePer10k,
+	peopleWaiting,
+	meanWait,
+	employmentRate,
+	reportCompleteness,
+	waitlistPerFte,
+	referrals,
+	enrolments,
+	caseloadPerFte,
+	jobStartsPerFte,
+	educationStarts,
+	educationRate,
+	youngShare,
+};
 
 /** The share of reports received over the quarters from `from` on: all reported unit-weeks over all open ones. */
 export function completenessFrom(rows: readonly MetricRow[], from: string): number | null {

@@ -5,8 +5,8 @@ export const meanWait = defineMetric({
 	id: 'mean_wait',
 	label: { en: 'Mean wait', sv: 'Genomsnittlig väntetid' },
 	definition: {
-		en: 'Days from referral to first meeting, averaged over everyone enrolled during the quarter.',
-		sv: 'Dagar från remiss till första möte, i genomsnitt för alla som skrevs in under kvartalet.',
+		en: 'Days from referral to first meeting, averaged over everyone enrolled during the quarter. It covers those who were met, not those still waiting.',
+		sv: 'Dagar från remiss till första möte, i genomsnitt för alla som skrevs in under kvartalet. Den gäller dem som har träffats, inte dem som fortfarande väntar.',
 	},
 	unit: { en: 'days', sv: 'dagar' },
 	format: 'decimal',

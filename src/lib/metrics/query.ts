@@ -22,7 +22,7 @@ export function measureSql(grain: Grain, measures: readonly Metric[]): string {
 }
 
 /** A row of measureSql: the grain's keys and three columns per measure. */
-export type MeasureRow = Record<string, string | number | null>;
+export type MeasureRow = { quarter: string } & Record<string, string | number | null>;
 
 /** One measure's columns of a row, as the charts read them. */
 export const measureOf = (row: MeasureRow, metric: Metric): MetricRow => ({

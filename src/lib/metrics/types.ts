@@ -38,6 +38,8 @@ export interface Metric {
 	denominator?: Text;
 	formula: MetricFormula;
 	references: Reference[];
+	/** Published levels a value is read against, drawn as bands (lowest first), with their source. */
+	benchmarks?: { levels: { value: number; label: Text }[]; source: string };
 }
 
 /** A metric as it is written in its file: the registry's type, checked. */

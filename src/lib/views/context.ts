@@ -6,7 +6,7 @@
 import { quarterOf, shiftQuarter } from '$lib/filters';
 import type { Manifest } from '$lib/contract';
 import type { Database } from '$lib/db/database';
-import type { Filters } from '$lib/filters';
+import type { Filters, ViewOptions } from '$lib/filters';
 
 /**
  * A view: its name (as in the route registry, ./routes.js) and how its
@@ -15,6 +15,8 @@ import type { Filters } from '$lib/filters';
  */
 export interface ViewDefinition<Results> {
 	id: string;
+	/** The view's own choices in the URL besides the filters (?split=region), with the values each accepts. */
+	options?: ViewOptions;
 	load(db: Database, filters: Filters, context: ViewContext): Promise<Results>;
 }
 

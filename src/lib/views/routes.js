@@ -29,6 +29,18 @@ export const ROUTES = [
 		label: { en: 'Coverage', sv: 'Täckning' },
 		measures: ['units_open', 'municipalities_served', 'population_served', 'fte_per_10k'],
 	},
+	{
+		id: 'waitlists',
+		path: '/waitlists',
+		label: { en: 'Waitlists', sv: 'Väntelistor' },
+		measures: ['people_waiting', 'waitlist_per_fte', 'referrals', 'enrolments', 'mean_wait', 'caseload_per_fte'],
+	},
+	{
+		id: 'outcomes',
+		path: '/outcomes',
+		label: { en: 'Outcomes', sv: 'Resultat' },
+		measures: ['employment_rate', 'job_starts_per_fte', 'education_starts', 'education_rate', 'young_share'],
+	},
 	{ id: 'methods', path: '/methods', label: { en: 'Methods', sv: 'Metoder' }, measures: [] },
 ];
 

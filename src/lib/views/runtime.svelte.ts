@@ -17,6 +17,7 @@
  * - The engine is warmed on this view's own queries after first paint.
  */
 import { onMount, tick, untrack } from 'svelte';
+import { goto } from '$app/navigation';
 import { page } from '$app/state';
 import { database } from '$lib/db/browser';
 import { DEFAULT_FILTERS, filterSearch, ORG_TYPES, parseFilters, type Filters } from '$lib/filters';
@@ -56,7 +57,7 @@ export function runView<Results>(view: ViewDefinition<Results>, data: () => { re
 		regions: context.choices.regions.map((r) => r.value),
 		units: context.choices.units.map((u) => u.value),
 	});
-	const parsed = $derived(mounted ? parseFilters(page.url.searchParams, choiceSets) : { filters: DEFAULT_FILTERS, rejected: [] });
+	const parsed = $derived(mounted ? parseFilters(page.url.searchParams, choiceSets, view.options) : { filters: DEFAULT_FILTERS, rejected: [] });
 
 	// svelte-ignore state_referenced_locally
 	const prerendered: Shown<Results> = { key: '', filters: DEFAULT_FILTERS, status: 'ready', results: data().results, error: null };
@@ -142,6 +143,11 @@ export function runView<Results>(view: ViewDefinition<Results>, data: () => { re
 		prefetch(filters: Filters) {
 			changedHere = true;
 			if (filterSearch(filters) !== '') resultsFor(filters).catch(() => {});
+		},
+		/** Shows the view for other filters: starts computing them, then navigates to their URL (keeping focus and scroll). */
+		choose(filters: Filters) {
+			this.prefetch(filters);
+			void goto(`${page.url.pathname}${filterSearch(filters)}`, { keepFocus: true, noScroll: true });
 		},
 	};
 }

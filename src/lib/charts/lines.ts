@@ -1,0 +1,46 @@
+/**
+ * Quarterly lines of a few series told apart by colour (a legend names them),
+ * with published levels to read them against (benchmarks) as labelled,
+ * dashed rules. Missing quarters break a line rather than read as zero.
+ */
+import * as Plot from '@observablehq/plot';
+import { PALETTE, PLOT_STYLE, SIZES, type PlotOptions } from './theme';
+
+export interface LineRow {
+	/** First day of the quarter, YYYY-MM-DD. */
+	quarter: string;
+	series: string;
+	value: number | null;
+}
+
+export interface LinesOptions extends PlotOptions {
+	format: (value: number) => string;
+	/** Levels to read the lines against, each with its words. */
+	levels?: readonly { value: number; label: string }[];
+}
+
+export function linesPlot(rows: readonly LineRow[], options: LinesOptions): SVGSVGElement | HTMLElement {
+	const series = [...new Set(rows.map((r) => r.series))];
+	const points = rows.map((r) => ({ ...r, date: new Date(`${r.quarter}T00:00:00Z`) }));
+	const levels = options.levels ?? [];
+	const figure = Plot.plot({
+		document: options.document,
+		width: options.width ?? SIZES.wide.width,
+		height: options.height ?? SIZES.wide.height,
+		marginLeft: 48,
+		marginRight: levels.length ? 96 : 16,
+		style: PLOT_STYLE,
+		x: { type: 'utc', label: null, ticks: 5 },
+		y: { label: null, grid: true, zero: true, nice: true, ticks: 5, tickFormat: options.format },
+		color: { domain: series, range: PALETTE.categorical.slice(0, Math.max(series.length, 1)), legend: series.length > 1 },
+		marks: [
+			Plot.ruleY([0], { stroke: PALETTE.grid }),
+			Plot.ruleY(levels, { y: 'value', stroke: PALETTE.reference, strokeDasharray: '4,3' }),
+			Plot.text(levels, { y: 'value', text: (l: { value: number; label: string }) => `${l.label} ${options.format(l.value)}`, frameAnchor: 'right', textAnchor: 'start', dx: 4, fill: PALETTE.reference }),
+			Plot.lineY(points, { x: 'date', y: 'value', z: 'series', stroke: 'series', strokeWidth: 2 }),
+			Plot.tip(points, Plot.pointerX({ x: 'date', y: 'value', z: 'series', title: (p: LineRow) => `${p.series}: ${p.value === null ? '–' : options.format(p.value)}` })),
+		],
+	});
+	figure.setAttribute('aria-hidden', 'true');
+	return figure;
+}

@@ -1,0 +1,57 @@
+/**
+ * One small panel per group (region), in rows of a few: the group's
+ * quarterly line, a reference line (the country) in grey behind it in every
+ * panel, and the chosen group's panel framed. Panels share the y scale, so
+ * heights compare.
+ */
+import * as Plot from '@observablehq/plot';
+import { PALETTE, PLOT_STYLE, SIZES, type PlotOptions } from './theme';
+
+export interface PanelRow {
+	quarter: string;
+	/** The group's key, and its name as the panel's title. */
+	group: string;
+	name: string;
+	value: number | null;
+}
+
+export interface SmallMultiplesOptions extends PlotOptions {
+	format: (value: number) => string;
+	/** The series drawn in grey in every panel. */
+	reference?: readonly { quarter: string; value: number | null }[];
+	/** The group whose panel is framed. */
+	highlight?: string | null;
+	columns?: number;
+}
+
+export function smallMultiplesPlot(rows: readonly PanelRow[], options: SmallMultiplesOptions): SVGSVGElement | HTMLElement {
+	const groups = [...new Map(rows.map((r) => [r.group, r.name]))];
+	const columns = options.columns ?? SIZES.panel.columns;
+	const place = new Map(groups.map(([group], i) => [group, { col: i % columns, row: Math.floor(i / columns) }]));
+	const at = (group: string) => place.get(group)!;
+	const date = (quarter: string) => new Date(`${quarter}T00:00:00Z`);
+	const points = rows.map((r) => ({ ...r, date: date(r.quarter), col: at(r.group).col, row: at(r.group).row }));
+	const reference = groups.flatMap(([group]) => (options.reference ?? []).map((r) => ({ ...r, date: date(r.quarter), col: at(group).col, row: at(group).row })));
+	const titles = groups.map(([group, name]) => ({ group, name, ...at(group) }));
+	const figure = Plot.plot({
+		document: options.document,
+		width: options.width ?? SIZES.full.width,
+		height: 24 + Math.ceil(groups.length / columns) * SIZES.panel.height,
+		marginLeft: 40,
+		marginTop: 16,
+		style: PLOT_STYLE,
+		fx: { axis: null, padding: 0.12 },
+		fy: { axis: null, padding: 0.25 },
+		x: { type: 'utc', label: null, ticks: 2, tickFormat: '%Y' },
+		y: { label: null, grid: true, zero: true, nice: true, ticks: 3, tickFormat: options.format },
+		marks: [
+			// A rect without x or y spans its whole panel: a frame for each group, the chosen one stronger.
+			Plot.rect(titles, { fx: 'col', fy: 'row', fill: 'none', stroke: (t: { group: string }) => (t.group === options.highlight ? PALETTE.series : PALETTE.grid), strokeWidth: (t: { group: string }) => (t.group === options.highlight ? 2 : 1) }),
+			Plot.lineY(reference, { x: 'date', y: 'value', fx: 'col', fy: 'row', stroke: PALETTE.context, strokeWidth: 1.5 }),
+			Plot.lineY(points, { x: 'date', y: 'value', z: 'group', fx: 'col', fy: 'row', stroke: PALETTE.series, strokeWidth: 1.5 }),
+			Plot.text(titles, { fx: 'col', fy: 'row', text: 'name', frameAnchor: 'top-left', dy: -13, fontWeight: 600 }),
+		],
+	});
+	figure.setAttribute('aria-hidden', 'true');
+	return figure;
+}

@@ -1,0 +1,118 @@
+/**
+ * Waitlists: where people wait. People waiting and per specialist FTE, for the
+ * selection and per region; referrals against enrolments; the mean wait; and
+ * the units whose waitlist grew most over the last four quarters, with their
+ * capacity. The overview's definitions, at the grains of region and unit.
+ */
+import { quarterStart, shiftQuarter } from '$lib/filters';
+import {
+	caseloadPerFte,
+	enrolments,
+	meanWait,
+	measureOf,
+	measureParams,
+	measureSql,
+	peopleWaiting,
+	referrals,
+	reportCompleteness,
+	seriesByMetric,
+	waitlistPerFte,
+	type MeasureRow,
+	type MetricRow,
+} from '$lib/metrics';
+import type { ViewDefinition } from './context';
+
+const SELECTION_MEASURES = [peopleWaiting, waitlistPerFte, referrals, enrolments, meanWait, reportCompleteness];
+export const SELECTION_SQL = measureSql('quarter', SELECTION_MEASURES);
+export const REGIONS_SQL = measureSql('region_quarter', [peopleWaiting, waitlistPerFte]);
+export const UNITS_SQL = measureSql('unit_quarter', [peopleWaiting, caseloadPerFte]);
+
+/** waitlist_by_region's CSV columns: one row per quarter of the period and region. */
+export interface RegionWaitlist {
+	quarter: string;
+	region_code: string;
+	region_name: string;
+	waitlist: number | null;
+	fte: number | null;
+	waitlist_per_fte: number | null;
+}
+
+/** A unit's waitlist now and four quarters earlier, with its capacity now. */
+export interface UnitGrowth {
+	unit_id: string;
+	unit_name: string;
+	region_code: string;
+	waitlist_before: number;
+	waitlist: number;
+	growth: number;
+	fte: number | null;
+	caseload_per_fte: number | null;
+}
+
+export interface WaitlistResults {
+	/** Each measure's series for the selection, from a year before `from` to `to`. */
+	series: Record<string, MetricRow[]>;
+	/** Every region, the quarters shown. */
+	regions: RegionWaitlist[];
+	/** The quarter a unit's growth is measured to, and from. */
+	quarter: string;
+	yearEarlier: string;
+	/** Units with a waitlist reported in both quarters, the largest growth first. */
+	growth: UnitGrowth[];
+}
+
+export const waitlists: ViewDefinition<WaitlistResults> = {
+	id: 'waitlists',
+	async load(db, filters, { period }) {
+		const params = measureParams(filters, period);
+		const from = quarterStart(filters.from ?? period.from);
+		const to = filters.to ?? period.to;
+		const [quarter, yearEarlier] = [quarterStart(to), quarterStart(shiftQuarter(to, -4))];
+		const [selection, regions, units] = await Promise.all([
+			db.query<MeasureRow>(SELECTION_SQL, params),
+			db.query<MeasureRow>(REGIONS_SQL, { ...params, first_quarter: from }),
+			db.query<MeasureRow>(UNITS_SQL, { ...params, first_quarter: yearEarlier }),
+		]);
+		const byUnit = new Map<string, { before?: MeasureRow; now?: MeasureRow }>();
+		for (const row of units) {
+			const entry = byUnit.get(row.unit_id as string) ?? {};
+			if (row.quarter === yearEarlier) entry.before = row;
+			if (row.quarter === quarter) entry.now = row;
+			byUnit.set(row.unit_id as string, entry);
+		}
+		const growth: UnitGrowth[] = [];
+		for (const [unit_id, { before, now }] of byUnit) {
+			const [was, is] = [before && measureOf(before, peopleWaiting).value, now && measureOf(now, peopleWaiting).value];
+			if (was == null || is == null) continue;
+			const capacity = measureOf(now!, caseloadPerFte);
+			growth.push({
+				unit_id,
+				unit_name: now!.unit_name as string,
+				region_code: now!.region_code as string,
+				waitlist_before: was,
+				waitlist: is,
+				growth: is - was,
+				fte: capacity.denominator,
+				caseload_per_fte: capacity.value,
+			});
+		}
+		growth.sort((a, b) => b.growth - a.growth || a.unit_name.localeCompare(b.unit_name));
+		return {
+			series: seriesByMetric(selection, SELECTION_MEASURES),
+			regions: regions.map((row) => {
+				const perFte = measureOf(row, waitlistPerFte);
+				return {
+					quarter: row.quarter as string,
+					region_code: row.region_code as string,
+					region_name: row.region_name as string,
+					waitlist: perFte.numerator,
+					fte: perFte.denominator,
+					waitlist_per_fte: perFte.value,
+				};
+			}),
+			quarter,
+			yearEarlier,
+			growth,
+		};
+	},
+};

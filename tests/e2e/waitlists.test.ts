@@ -1,0 +1,113 @@
+/** The waitlists view in Chromium, its figures against SQL written here on the published Parquet. */
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser } from './browser.ts';
+import { downloadCsv, marts, rows, sameNumber } from './csv.ts';
+import { chartsSettled, figureText, openPage } from './site.ts';
+
+let browser: Browser;
+let db: DuckDBConnection;
+beforeAll(async () => {
+	browser = await launchBrowser();
+	db = await marts(inject('dataDir'));
+});
+afterAll(async () => {
+	await browser?.close();
+});
+
+/** Per region and quarter of the period (2019 Q1 – 2024 Q2): its own units' weekly sums, averaged over its reported weeks. */
+const BY_REGION = `
+	WITH weekly AS (
+		SELECT u.region_code, date_trunc('quarter', w.week)::DATE AS quarter, w.week, sum(w.waitlist) AS waitlist, sum(w.fte) AS fte
+		FROM unit_week w JOIN units u USING (unit_id)
+		WHERE w.week >= DATE '2019-01-01' AND w.week < DATE '2024-07-01' GROUP BY ALL
+	),
+	quarters AS (SELECT unnest(generate_series(DATE '2019-01-01', DATE '2024-04-01', INTERVAL 3 MONTH))::DATE AS quarter),
+	regions AS (SELECT DISTINCT region_code, region_name FROM areas)
+	SELECT strftime(q.quarter, '%Y-%m-%d') AS quarter, r.region_code, r.region_name,
+		avg(w.waitlist) AS waitlist, avg(w.fte) AS fte, avg(w.waitlist) / avg(w.fte) AS waitlist_per_fte
+	FROM quarters q CROSS JOIN regions r
+	LEFT JOIN weekly w ON w.quarter = q.quarter AND w.region_code = r.region_code
+	GROUP BY ALL ORDER BY quarter, r.region_code`;
+
+describe('waitlists', () => {
+	it('draws every chart on the demo data, with no console error and no foreign request', async () => {
+		const { page, consoleErrors, foreignRequests } = await openPage(browser, '/waitlists');
+		await chartsSettled(page);
+		const states = await page.$$eval('[data-chart]', (charts) => charts.map((c) => [c.getAttribute('data-chart'), c.getAttribute('data-state')]));
+		expect(states).toEqual([
+			['people_waiting', 'ready'],
+			['waitlist_per_fte', 'ready'],
+			['mean_wait', 'ready'],
+			['waitlist_flow', 'ready'],
+			['waitlist_by_region', 'ready'],
+			['waitlist_growth', 'ready'],
+		]);
+		// The latest full quarter: people waiting in an average week with a report.
+		const [latest] = await rows(db, `SELECT avg(s) AS waitlist FROM (SELECT week, sum(waitlist) AS s FROM unit_week WHERE week >= DATE '2024-04-01' AND week < DATE '2024-07-01' GROUP BY week)`);
+		expect(await figureText(page, 'people_waiting')).toBe(String(Math.round(latest!.waitlist as number)));
+		await page.waitForTimeout(1000);
+		expect(consoleErrors).toEqual([]);
+		expect(foreignRequests).toEqual([]);
+		await page.context().close();
+	});
+
+	it('downloads waitlist_by_region with the contract’s columns, one row per quarter and region, equal to SQL', async () => {
+		const { page } = await openPage(browser, '/waitlists');
+		await chartsSettled(page);
+		const csv = await downloadCsv(page, 'waitlist_by_region');
+		expect(csv.name).toBe('waitlist_by_region.csv');
+		expect(csv.header).toBe('quarter,region_code,region_name,waitlist,fte,waitlist_per_fte');
+		const truth = await rows(db, BY_REGION);
+		expect(csv.rows).toHaveLength(22 * 21); // 2019 Q1 – 2024 Q2
+		for (const [i, row] of csv.rows.entries()) {
+			const want = truth[i]!;
+			expect(row.slice(0, 3)).toEqual([want.quarter, want.region_code, want.region_name]);
+			for (const [c, key] of [[3, 'waitlist'], [4, 'fte'], [5, 'waitlist_per_fte']] as const) expect(sameNumber(row[c], want[key]), `${row.join(',')} ${key}`).toBe(true);
+		}
+		await page.context().close();
+	});
+
+	it('ranks the units whose waitlist grew most, with their capacity', async () => {
+		const { page } = await openPage(browser, '/waitlists');
+		await chartsSettled(page);
+		const csv = await downloadCsv(page, 'waitlist_growth');
+		expect(csv.header).toBe('unit_id,unit_name,region_code,waitlist_before,waitlist,growth,fte,caseload_per_fte');
+		const truth = await rows(db, `
+			WITH weekly AS (SELECT unit_id, date_trunc('quarter', week)::DATE AS quarter, avg(waitlist) AS waitlist, avg(fte) AS fte, avg(caseload) AS caseload
+				FROM unit_week WHERE week >= DATE '2023-04-01' AND week < DATE '2023-07-01' OR week >= DATE '2024-04-01' AND week < DATE '2024-07-01' GROUP BY ALL)
+			SELECT now.unit_id, now.waitlist - before.waitlist AS growth, now.caseload / now.fte AS caseload_per_fte
+			FROM weekly now JOIN weekly before ON before.unit_id = now.unit_id AND before.quarter = DATE '2023-04-01'
+			WHERE now.quarter = DATE '2024-04-01' ORDER BY growth DESC, now.unit_id LIMIT 10`);
+		expect(csv.rows.map((r) => r[0])).toEqual(truth.map((r) => r.unit_id));
+		for (const [i, row] of csv.rows.entries()) {
+			expect(sameNumber(row[5], truth[i]!.growth)).toBe(true);
+			expect(sameNumber(row[7], truth[i]!.caseload_per_fte)).toBe(true);
+		}
+		await page.context().close();
+	});
+
+	it('changes the URL and every chart when a filter changes', async () => {
+		const { page, consoleErrors } = await openPage(browser, '/waitlists');
+		await chartsSettled(page);
+		const drawings = () => page.$$eval('[data-chart] .live', (nodes) => nodes.map((n) => n.innerHTML));
+		const before = await drawings();
+		await page.selectOption('#filter-org', 'municipal');
+		await page.waitForURL(/\/waitlists\?org=municipal$/);
+		await chartsSettled(page);
+		const after = await drawings();
+		for (const [i, drawing] of after.entries()) expect(drawing, `chart ${i}`).not.toBe(before[i]);
+		expect(consoleErrors).toEqual([]);
+		await page.context().close();
+	});
+
+	it('is in Swedish at /sv/waitlists', async () => {
+		const { page } = await openPage(browser, '/sv/waitlists');
+		await chartsSettled(page);
+		expect(await page.locator('h1').innerText()).toBe('Väntelistor');
+		expect(await page.locator('[data-chart="waitlist_by_region"] h3').innerText()).toBe('Väntande per heltid, per län');
+		expect(await page.locator('[data-chart="waitlist_growth"] th').first().innerText()).toBe('Plats');
+		await page.context().close();
+	});
+});
