@@ -10,6 +10,9 @@ import { describe, expect, it } from 'vitest';
 import { barPlot } from '$lib/charts/bar';
 import type { Boundaries } from '$lib/charts/boundaries';
 import { groupTrendPlot } from '$lib/charts/groupTrend';
+import { linesPlot } from '$lib/charts/lines';
+import { scatterPlot } from '$lib/charts/scatter';
+import { smallMultiplesPlot } from '$lib/charts/smallMultiples';
 import { mapPlot, type MapRow } from '$lib/charts/map';
 import { PALETTE } from '$lib/charts/theme';
 import { trendPlot } from '$lib/charts/trend';
@@ -94,5 +97,50 @@ describe('plot functions', () => {
 		expect([...drawing.querySelectorAll('[class$="-swatch"]')].map((s) => s.textContent)).toContain('No data');
 		expect(drawing.querySelector('[aria-label="geo"]')).toBeNull();
 		await expect(drawing.outerHTML).toMatchFileSnapshot(snapshot('map-tiles'));
+	});
+
+	it('lines: a colour per series with a legend, the benchmark levels as labelled rules, a gap for a missing quarter', async () => {
+		const quarters = ['2024-01-01', '2024-04-01', '2024-07-01'];
+		const rows = quarters.flatMap((quarter, i) => [
+			{ quarter, series: 'Municipal', value: 0.3 + i / 20 },
+			{ quarter, series: 'Joint', value: i === 1 ? null : 0.2 },
+		]);
+		const levels = [{ value: 0.31, label: 'minimal' }, { value: 0.41, label: 'average' }, { value: 0.5, label: 'excellent' }];
+		const drawing = linesPlot(rows, { document, format: (v) => formatNumber('en', v, 0, 'percent'), levels });
+		expect([...drawing.querySelectorAll('[class$="-swatch"]')].map((s) => s.textContent)).toEqual(['Municipal', 'Joint']);
+		const lines = [...drawing.querySelectorAll('[aria-label="line"] path')];
+		expect(lines.map((l) => l.getAttribute('stroke'))).toEqual([PALETTE.categorical[0], PALETTE.categorical[1]]);
+		expect(lines[1]!.getAttribute('d')!.match(/M/g)).toHaveLength(2);
+		expect([...drawing.querySelectorAll('[aria-label="text"] text')].map((t) => t.textContent)).toEqual(['minimal 31%', 'average 41%', 'excellent 50%']);
+		await expect(drawing.outerHTML).toMatchFileSnapshot(snapshot('lines'));
+	});
+
+	it('small multiples: a panel per group with its title, the reference in grey in each, the chosen panel framed', async () => {
+		const quarters = ['2024-01-01', '2024-04-01'];
+		const rows = ['N', 'S', 'E'].flatMap((group, g) => quarters.map((quarter, i) => ({ quarter, group, name: `Region ${group}`, value: g + i })));
+		const drawing = smallMultiplesPlot(rows, { document, format: (v) => String(v), reference: quarters.map((quarter) => ({ quarter, value: 1 })), highlight: 'S', columns: 2 });
+		// Plot draws facet by facet, so titles come in the panels' order, not the rows'.
+		expect([...drawing.querySelectorAll('[aria-label="text"] text')].map((t) => t.textContent).sort()).toEqual(['Region E', 'Region N', 'Region S']);
+		expect(drawing.querySelectorAll(`[aria-label="line"] [stroke="${PALETTE.context}"] path, [aria-label="line"] path[stroke="${PALETTE.context}"]`).length).toBe(3);
+		expect([...drawing.querySelectorAll('[aria-label="rect"] rect')].map((r) => r.getAttribute('stroke')).sort()).toEqual([PALETTE.series, PALETTE.grid, PALETTE.grid].sort());
+		await expect(drawing.outerHTML).toMatchFileSnapshot(snapshot('small-multiples'));
+	});
+
+	it('scatter: points, bands kept within the x domain, and the fitted line across the points', async () => {
+		const points = [{ x: 70, y: 0.2, label: 'a' }, { x: 90, y: 0.3, label: 'b' }, { x: 110, y: 0.45, label: 'c' }];
+		const drawing = scatterPlot(points, {
+			document,
+			xDomain: [60, 125],
+			xFormat: String,
+			yFormat: (v) => formatNumber('en', v, 0, 'percent'),
+			bands: [{ from: 25, to: 74, label: 'not IPS' }, { from: 74, to: 100, label: 'fair' }],
+			fit: { slope: 0.00625, intercept: -0.25 },
+		});
+		expect(drawing.querySelectorAll('[aria-label="dot"] circle')).toHaveLength(3);
+		// The first band starts at the domain's 60, not at 25, so it never spills past the axis.
+		const [first] = [...drawing.querySelectorAll('[aria-label="rect"] rect')];
+		expect(Number(first!.getAttribute('x'))).toBeGreaterThanOrEqual(48);
+		expect(drawing.querySelector('[aria-label="line"] path')!.getAttribute('d')).toMatch(/^M[\d.]+,[\d.]+L[\d.]+,[\d.]+$/);
+		await expect(drawing.outerHTML).toMatchFileSnapshot(snapshot('scatter'));
 	});
 });
