@@ -9,6 +9,7 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser } from './browser.ts';
+import { ALL_METRICS, GRAINS } from '$lib/metrics';
 import { baseUrl, chartsSettled, figureText, openPage } from './site.ts';
 
 let browser: Browser;
@@ -167,24 +168,20 @@ describe('overview', () => {
 
 	it('lists every measure of every view once on the Methods page, with the shared SQL once', async () => {
 		const { page } = await openPage(browser, '/methods');
-		expect(await page.locator('h2.methods-view').allInnerTexts()).toEqual(['Overview', 'Coverage']);
-		expect(await page.locator('section.method h3').allInnerTexts()).toEqual([
-			'Units open',
-			'Municipalities served',
-			'Population covered',
-			'Specialists per 10,000 inhabitants',
-			'People waiting',
-			'Mean wait',
-			'In competitive employment',
-			'Reports received',
-		]);
+		expect(await page.locator('h2.methods-view').allInnerTexts()).toEqual(['Overview', 'Coverage', 'Waitlists', 'Outcomes']);
+		const described = await page.locator('section.method[id]:not(#shared-sql)').evaluateAll((sections) => sections.map((s) => s.id));
+		expect(described.slice().sort()).toEqual(ALL_METRICS.map((m) => m.id).sort());
+		expect(await page.locator('section.method h3').allInnerTexts()).toEqual(
+			described.map((id) => ALL_METRICS.find((m) => m.id === id)!.label.en),
+		);
+		expect(described.slice(0, 8)).toEqual(['units_open', 'municipalities_served', 'population_served', 'fte_per_10k', 'people_waiting', 'mean_wait', 'employment_rate', 'report_completeness']);
 		// The predicates and facts every measure shares are printed once, not with every measure.
-		expect(await page.locator('#shared-sql pre').count()).toBe(4);
+		expect(await page.locator('#shared-sql pre').count()).toBe(GRAINS.length + 1);
 		expect(await page.locator('pre', { hasText: 'CREATE OR REPLACE MACRO open_on' }).count()).toBe(1);
 		expect(await page.locator('#shared-sql').textContent()).toContain('sum(w.employed)');
 		expect(await page.locator('#employment_rate dd code').first().textContent()).toBe('employed / nullif(caseload, 0)');
 		// The coverage view shows measures described under the overview, and links to them.
-		expect(await page.locator('.methods-again a').allInnerTexts()).toEqual(['Units open', 'Municipalities served', 'Population covered', 'Specialists per 10,000 inhabitants']);
+		expect(await page.locator('.methods-again').first().locator('a').allInnerTexts()).toEqual(['Units open', 'Municipalities served', 'Population covered', 'Specialists per 10,000 inhabitants']);
 		await page.context().close();
 	});
 
