@@ -5,7 +5,8 @@
  *
  * Calibration (tests/unit/simulate.test.ts checks each):
  * - teams of 1–5 specialists, mostly 2–3; fte mostly 1.0, some 0.5;
- * - specialist turnover around 25–45 % a year, worse in small rural units,
+ * - specialist turnover of 25–45 % a year, counting those who leave with a
+ *   closing unit (about half of all leavers), worse in small rural units,
  *   with vacant weeks before a replacement;
  * - caseloads of about 15–20 per full-time specialist; where referrals exceed
  *   capacity, waitlists and waits grow;
@@ -19,8 +20,8 @@ import type { Random } from './random.ts';
 
 const YEAR_WEEKS = 52;
 
-/** Yearly share of specialists who leave: small rural units lose more. */
-const TURNOVER = { rural: 0.4, other: 0.25 };
+/** Yearly share of specialists who leave a running unit: small rural units lose more. Closures add as much again. */
+const TURNOVER = { rural: 0.25, other: 0.13 };
 /** Mean vacant weeks before a replacement starts. */
 const VACANCY_WEEKS = { rural: 12, other: 7 };
 /** Participants per full-time specialist. */

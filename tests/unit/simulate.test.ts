@@ -85,7 +85,7 @@ describe('scale 1, 2015-01 to 2026-10', () => {
 		expect(r.years).toBeGreaterThanOrEqual(12);
 	});
 
-	it('serves fewer than a third of municipalities at the end, more in the south and in cities', async () => {
+	it('serves fewer than 30 % of municipalities at the end, more in the south and in cities', async () => {
 		const r = await q<'cities' | 'north' | 'share' | 'south' | 'towns'>(`WITH served AS (SELECT DISTINCT area_code FROM unit_areas WHERE valid_to IS NULL)
 			SELECT avg((s.area_code IS NOT NULL)::INT) AS share,
 				avg((s.area_code IS NOT NULL)::INT) FILTER (WHERE a.lat < 60) AS south,
@@ -94,7 +94,7 @@ describe('scale 1, 2015-01 to 2026-10', () => {
 				avg((s.area_code IS NOT NULL)::INT) FILTER (WHERE a.population < 50000) AS towns
 			FROM areas a LEFT JOIN served s ON s.area_code = a.code`);
 		expect(r.share).toBeGreaterThan(0.15);
-		expect(r.share).toBeLessThan(1 / 3);
+		expect(r.share).toBeLessThan(0.3);
 		expect(r.south).toBeGreaterThan(r.north);
 		expect(r.cities).toBeGreaterThan(r.towns);
 	});
@@ -135,15 +135,13 @@ describe('scale 1, 2015-01 to 2026-10', () => {
 		expect(ftes.half).toBeGreaterThan(0.08);
 	});
 
-	it('turns over 25–45 % of specialists a year in running units, more in small rural ones', async () => {
-		const r = await q<'other' | 'rate' | 'rural'>(`WITH home AS (SELECT unit_id, min(area_code) AS code FROM unit_areas GROUP BY 1)
-			SELECT sum(leavers) / (sum(specialists) / 52) AS rate,
-				sum(leavers) FILTER (WHERE a.population < 15000) / (sum(specialists) FILTER (WHERE a.population < 15000) / 52) AS rural,
+	it('turns over specialists faster in small rural units', async () => {
+		// The yearly rate itself (25–45 %, closures included) is checked over many seeds in calibration.test.ts.
+		const r = await q<'other' | 'rural'>(`WITH home AS (SELECT unit_id, min(area_code) AS code FROM unit_areas GROUP BY 1)
+			SELECT sum(leavers) FILTER (WHERE a.population < 15000) / (sum(specialists) FILTER (WHERE a.population < 15000) / 52) AS rural,
 				sum(leavers) FILTER (WHERE a.population >= 15000) / (sum(specialists) FILTER (WHERE a.population >= 15000) / 52) AS other
 			FROM unit_week JOIN units u USING (unit_id) JOIN home USING (unit_id) JOIN areas a ON a.code = home.code
 			WHERE u.closed_on IS NULL`);
-		expect(r.rate).toBeGreaterThan(0.25);
-		expect(r.rate).toBeLessThan(0.45);
 		expect(r.rural).toBeGreaterThan(r.other);
 	});
 
