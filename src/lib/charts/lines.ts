@@ -28,7 +28,8 @@ export function linesPlot(rows: readonly LineRow[], options: LinesOptions): SVGS
 		width: options.width ?? SIZES.wide.width,
 		height: options.height ?? SIZES.wide.height,
 		marginLeft: 48,
-		marginRight: levels.length ? 96 : 16,
+		// Room for the levels' words at the right.
+		marginRight: levels.length ? 24 + 6 * Math.max(...levels.map((l) => l.label.length + 5)) : 16,
 		style: PLOT_STYLE,
 		x: { type: 'utc', label: null, ticks: 5 },
 		y: { label: null, grid: true, zero: true, nice: true, ticks: 5, tickFormat: options.format },

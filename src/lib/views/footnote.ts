@@ -7,7 +7,12 @@ export function periodText(locale: Locale, filters: Filters, period: Period): st
 	return `${formatQuarter(locale, quarterStart(filters.from ?? period.from))} – ${formatQuarter(locale, quarterStart(filters.to ?? period.to))}`;
 }
 
-/** Every chart's footnote: the period, the share of reports received over it, and the source. */
-export function footnoteText(locale: Locale, period: string, completeness: number | null): string {
-	return `${t(locale, 'period')}: ${period} · ${t(locale, 'completeness')}: ${formatNumber(locale, completeness, 1, 'percent')} · ${t(locale, 'source')}: ${t(locale, 'source_text')}`;
+/**
+ * Every chart's footnote: the period, the share of reports received over it
+ * (left out where a view's figures do not rest on the weekly reports' counts),
+ * and the source.
+ */
+export function footnoteText(locale: Locale, period: string, completeness?: number | null): string {
+	const received = completeness === undefined ? '' : ` · ${t(locale, 'completeness')}: ${formatNumber(locale, completeness, 1, 'percent')}`;
+	return `${t(locale, 'period')}: ${period}${received} · ${t(locale, 'source')}: ${t(locale, 'source_text')}`;
 }

@@ -13,6 +13,7 @@
  * @property {string} path the English path; Swedish is the same under /sv
  * @property {{ en: string; sv: string }} label in the navigation
  * @property {string[]} measures the registry ids of the measures it shows, for the Methods page
+ * @property {string[]} [methods] its statistics that are not formulas over facts (src/lib/metrics/methods.ts)
  */
 
 /** @type {readonly Route[]} */
@@ -41,6 +42,8 @@ export const ROUTES = [
 		label: { en: 'Outcomes', sv: 'Resultat' },
 		measures: ['employment_rate', 'job_starts_per_fte', 'education_starts', 'education_rate', 'young_share'],
 	},
+	{ id: 'staffing', path: '/staffing', label: { en: 'Staffing', sv: 'Bemanning' }, measures: [], methods: ['turnover', 'tenure', 'stability', 'vacancy'] },
+	{ id: 'survival', path: '/survival', label: { en: 'Survival', sv: 'Överlevnad' }, measures: [], methods: ['unit_survival', 'log_rank', 'closed_within_3'] },
 	{ id: 'methods', path: '/methods', label: { en: 'Methods', sv: 'Metoder' }, measures: [] },
 ];
 
