@@ -168,10 +168,15 @@ describe('overview', () => {
 
 	it('lists every measure of every view once on the Methods page, with the shared SQL once', async () => {
 		const { page } = await openPage(browser, '/methods');
-		expect(await page.locator('h2.methods-view').allInnerTexts()).toEqual(['Overview', 'Coverage', 'Waitlists', 'Outcomes']);
-		const described = await page.locator('section.method[id]:not(#shared-sql)').evaluateAll((sections) => sections.map((s) => s.id));
+		expect(await page.locator('h2.methods-view').allInnerTexts()).toEqual(['Overview', 'Coverage', 'Waitlists', 'Outcomes', 'Staffing', 'Survival']);
+		// Staffing and survival are statistics of their own, each with its method and its SQL.
+		expect(await page.locator('#unit_survival h3').innerText()).toBe('Unit survival (Kaplan–Meier)');
+		expect(await page.locator('#log_rank').innerText()).toContain('16.79');
+		const described = await page.locator('section.method[id]:not(#shared-sql)').evaluateAll((sections) =>
+			sections.filter((s) => s.querySelector('dd code')).map((s) => s.id),
+		);
 		expect(described.slice().sort()).toEqual(ALL_METRICS.map((m) => m.id).sort());
-		expect(await page.locator('section.method h3').allInnerTexts()).toEqual(
+		expect(await page.locator('section.method:has(dd code) h3').allInnerTexts()).toEqual(
 			described.map((id) => ALL_METRICS.find((m) => m.id === id)!.label.en),
 		);
 		expect(described.slice(0, 8)).toEqual(['units_open', 'municipalities_served', 'population_served', 'fte_per_10k', 'people_waiting', 'mean_wait', 'employment_rate', 'report_completeness']);

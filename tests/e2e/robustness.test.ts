@@ -17,7 +17,7 @@ afterAll(async () => {
 });
 
 describe('accessibility', () => {
-	it.each(['/', '/sv', '/methods', '/?region=01', '/coverage', '/sv/coverage', '/coverage?region=01', '/waitlists', '/sv/waitlists', '/outcomes', '/outcomes?split=region', '/sv/outcomes?split=org'])('%s has no serious or critical axe violation', async (path) => {
+	it.each(['/', '/sv', '/methods', '/?region=01', '/coverage', '/sv/coverage', '/coverage?region=01', '/waitlists', '/sv/waitlists', '/outcomes', '/outcomes?split=region', '/sv/outcomes?split=org', '/staffing', '/sv/staffing', '/survival?by=funding', '/sv/survival'])('%s has no serious or critical axe violation', async (path) => {
 		// axe is injected by the test; the site's own CSP would refuse it.
 		const { page } = await openPage(browser, path, { bypassCSP: true });
 		if (path !== '/methods') await chartsSettled(page);

@@ -21,6 +21,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '$lib/db/database';
 import { DEFAULT_FILTERS, type Filters } from '$lib/filters';
 import { ALL_METRICS, measureSql, seriesByMetric, type MeasureRow } from '$lib/metrics';
+import { METHOD_NOTES } from '$lib/metrics/methods';
 import { nodeDatabase } from '$lib/server/database';
 import { linearFit } from '$lib/stats/regression';
 import type { ViewContext } from '$lib/views/context';
@@ -184,5 +185,8 @@ describe('the registries', () => {
 		const named = new Set(ROUTES.flatMap((route) => route.measures));
 		expect(ALL_METRICS.map((m) => m.id).filter((id) => !named.has(id))).toEqual([]);
 		expect([...named].filter((id) => !ALL_METRICS.some((m) => m.id === id))).toEqual([]);
+		const notes = ROUTES.flatMap((route) => route.methods ?? []);
+		expect(notes.filter((id) => !METHOD_NOTES.some((n) => n.id === id))).toEqual([]);
+		expect(METHOD_NOTES.map((n) => n.id).filter((id) => !notes.includes(id))).toEqual([]);
 	});
 });

@@ -340,6 +340,8 @@ export const messages = {
 		en: 'Each measure is a formula over a row of facts. The facts are computed once per statement at a grain (per quarter, per region and quarter, or per municipality and quarter) from the shared predicates below: when a unit is open, when a municipality is served, which quarter a week belongs to, and which units the filters choose.',
 		sv: 'Varje mått är en formel över en rad fakta. Fakta beräknas en gång per fråga på en nivå (per kvartal, per län och kvartal eller per kommun och kvartal) ur de gemensamma villkoren nedan: när en enhet är öppen, när en kommun får insatser, vilket kvartal en vecka hör till och vilka enheter urvalet väljer.',
 	},
+	method_how: { en: 'Method', sv: 'Metod' },
+	method_sql: { en: 'The rows it is computed from (SQL)', sv: 'Raderna den beräknas ur (SQL)' },
 	methods_again: { en: 'Also shown here, as described above', sv: 'Visas också här, enligt beskrivningen ovan' },
 	methods_predicates: { en: 'Shared predicates (DuckDB macros)', sv: 'Gemensamma villkor (DuckDB-makron)' },
 	methods_facts: { en: 'Facts at the grain', sv: 'Fakta på nivån' },
