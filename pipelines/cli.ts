@@ -2,9 +2,11 @@
  * npm run data -- --in DIR --reference DIR --out DIR [--max-reject-rate R]
  *
  * Exit codes: 0 published; 1 too many rejected rows (nothing published, the
- * rejects report is written to the path printed); 2 unusable input.
+ * rejects report is written to the path printed); 2 unusable input; 3 an
+ * unexpected error. No stack trace reaches the user.
  */
 import { parseArgs } from 'node:util';
+import { fileSystemError } from './inputs.ts';
 import { InputError } from './read/errors.ts';
 import { runPipeline, type Summary } from './run.ts';
 import { RULES } from './schema/rules.ts';
@@ -24,7 +26,8 @@ Usage: npm run data -- [options]
   --help                 show this text
 
 Exit codes: 0 published; 1 more rows rejected than allowed (nothing published);
-2 unusable input (missing folder or file, wrong columns, not UTF-8).`;
+2 unusable input (missing folder or file, wrong columns, not UTF-8, overlapping
+paths, a symbolic link loop); 3 an unexpected error (nothing published).`;
 
 function main(argv: string[]): Promise<number> | number {
 	let args;
@@ -84,7 +87,14 @@ async function run(args: { in: string; reference: string; out: string; rejects: 
 			console.error(`Cannot run: ${error.message}`);
 			return 2;
 		}
-		throw error;
+		// A file-system error the checks did not foresee still names its path, never as a stack trace.
+		const { code, path } = error as NodeJS.ErrnoException;
+		if (code && path) {
+			console.error(`Cannot run: ${fileSystemError(path, error).message}`);
+			return 2;
+		}
+		console.error(`Stopped by an unexpected error: ${(error as Error).message ?? String(error)}. Nothing was published; ${args.out} is unchanged.`);
+		return 3;
 	}
 }
 

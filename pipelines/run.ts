@@ -11,6 +11,7 @@ import { loadTable, openDatabase, sqlFile } from './db.ts';
 import { foldUnits, type LocatedEvent, type LocatedUnit, type UnitLife } from './fold.ts';
 import { stageReports } from './stage/index.ts';
 import { EVENTS_FILE, findInputs, UNITS_FILE } from './inputs.ts';
+import { checkPaths } from './paths.ts';
 import { readTable } from './read/table.ts';
 import { readAreas, readBoundaries } from './reference.ts';
 import { byPosition, fromIssues, fromUnreadable, reject, rejectsCsv, type Reject } from './rejects.ts';
@@ -74,6 +75,7 @@ class RejectLog {
 
 export async function runPipeline(options: RunOptions): Promise<RunResult> {
 	const progress = options.onProgress ?? (() => {});
+	checkPaths({ inDir: options.inDir, referenceDir: options.referenceDir, outDir: options.outDir, rejectsPath: options.failedRejectsPath });
 	const inputs = findInputs(options.inDir);
 	const areas = readAreas(options.referenceDir);
 	const boundaries = readBoundaries(options.referenceDir, areas);

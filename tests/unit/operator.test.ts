@@ -1,0 +1,111 @@
+/**
+ * The careless operator: paths that overlap, links that loop or lead
+ * nowhere, a file where a folder belongs. Each stops the run before anything
+ * is written, with exit 2 and a message naming the paths; the inputs stay
+ * as they were.
+ */
+import { execFile } from 'node:child_process';
+import { mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { runPipeline } from '../../pipelines/run.ts';
+import { copyFixture, REFERENCE, tempDir } from '../helpers.ts';
+
+const exec = promisify(execFile);
+
+/** Runs the CLI as an operator would and returns its exit code and what it printed. */
+async function cli(args: string[]) {
+	try {
+		const { stdout, stderr } = await exec(process.execPath, ['--import', 'tsx', 'pipelines/cli.ts', '--quiet', ...args]);
+		return { code: 0, stdout, stderr };
+	} catch (error) {
+		const e = error as { code: number; stdout: string; stderr: string };
+		return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+	}
+}
+
+const listing = (dir: string) => readdirSync(dir, { recursive: true }).sort();
+
+describe('overlapping paths', () => {
+	const cases: [string, (input: string) => { out?: string; rejects?: string; reference?: string }][] = [
+		['--out is --in', (input) => ({ out: input })],
+		['--out is a parent of --in', (input) => ({ out: dirname(input) })],
+		['--out lies inside --in', (input) => ({ out: join(input, 'published') })],
+		['--rejects lies inside --in', (input) => ({ rejects: join(input, 'rejects.csv') })],
+		['--out lies inside --reference', () => ({ out: join(REFERENCE, 'published') })],
+	];
+	it.each(cases)('%s: exit 2 naming both paths, nothing written, the input intact', async (_, paths) => {
+		const input = copyFixture('small');
+		const before = listing(input);
+		const root = tempDir();
+		const chosen = { out: join(root, 'out'), rejects: join(root, 'rejects.csv'), reference: REFERENCE, ...paths(input) };
+		const { code, stdout, stderr } = await cli(['--in', input, '--reference', chosen.reference, '--out', chosen.out, '--rejects', chosen.rejects]);
+		expect(code).toBe(2);
+		expect(stderr).toMatch(/^Cannot run: .* overlap: the run would (replace or delete its own input|read its own output as input)/);
+		expect(stderr).not.toMatch(/\n\s+at /);
+		expect(stdout).toBe('');
+		expect(listing(input)).toEqual(before);
+		expect(readdirSync(root)).toEqual([]);
+	});
+
+	it('refuses an --out that is a file', async () => {
+		const input = copyFixture('small');
+		const file = join(tempDir(), 'marts');
+		writeFileSync(file, 'not a folder');
+		await expect(runPipeline({ inDir: input, referenceDir: REFERENCE, outDir: file, maxRejectRate: 1, failedRejectsPath: join(tempDir(), 'r.csv') })).rejects.toThrow(
+			`--out ${file} is a file, not a folder`,
+		);
+	});
+});
+
+describe('links in the input folder', () => {
+	const runWith = (input: string) => runPipeline({ inDir: input, referenceDir: REFERENCE, outDir: join(tempDir(), 'out'), maxRejectRate: 1, failedRejectsPath: join(tempDir(), 'r.csv') });
+
+	it('stops at a link back up the tree, at once, naming it', async () => {
+		const input = copyFixture('small');
+		symlinkSync('.', join(input, 'reports', 'a'));
+		symlinkSync('.', join(input, 'reports', 'b'));
+		const started = performance.now();
+		await expect(runWith(input)).rejects.toThrow(`${join(input, 'reports', 'a')} leads to a folder already read (→ .): a loop`);
+		expect(performance.now() - started).toBeLessThan(2000);
+	});
+
+	it('stops at a link to nothing, and at a link to itself', async () => {
+		const dangling = copyFixture('small');
+		symlinkSync('gone.csv', join(dangling, 'reports', 'late.csv'));
+		await expect(runWith(dangling)).rejects.toThrow(`${join(dangling, 'reports', 'late.csv')} is a symbolic link to nothing (→ gone.csv)`);
+		const self = copyFixture('small');
+		symlinkSync('self.csv', join(self, 'reports', 'self.csv'));
+		await expect(runWith(self)).rejects.toThrow(`${join(self, 'reports', 'self.csv')} is a symbolic link that leads back to itself`);
+	});
+
+	it('reads a file reached twice through a link once, counting no duplicates', async () => {
+		const input = copyFixture('small');
+		const plain = await runWith(copyFixture('small'));
+		mkdirSync(join(input, 'extra'));
+		symlinkSync(join(input, 'reports', '2024-W02.csv'), join(input, 'extra', 'again.csv'));
+		const linked = await runWith(input);
+		expect(linked.summary.inputs).toEqual(plain.summary.inputs);
+		expect(linked.summary.duplicates).toBe(plain.summary.duplicates);
+	});
+
+	it('gives exit 2 with the path, and no stack trace, for a dangling link and for a folder where units.csv belongs', async () => {
+		const input = copyFixture('small');
+		symlinkSync('nowhere', join(input, 'reports', 'x.jsonl'));
+		const out = join(tempDir(), 'out');
+		const dangling = await cli(['--in', input, '--reference', REFERENCE, '--out', out, '--rejects', join(tempDir(), 'r.csv')]);
+		expect(dangling.code).toBe(2);
+		expect(dangling.stderr).toContain(`Cannot run: ${join(input, 'reports', 'x.jsonl')} is a symbolic link to nothing`);
+		expect(dangling.stderr).not.toMatch(/\n\s+at /);
+
+		const folder = copyFixture('small');
+		const units = join(folder, 'units.csv');
+		const { rmSync } = await import('node:fs');
+		rmSync(units);
+		mkdirSync(units);
+		const result = await cli(['--in', folder, '--reference', REFERENCE, '--out', out, '--rejects', join(tempDir(), 'r.csv')]);
+		expect(result.code).toBe(2);
+		expect(result.stderr).toContain(`${units} is not a file.`);
+	});
+});
