@@ -21,7 +21,8 @@ Usage: npm run data -- [options]
   --out DIR              published folder, replaced whole on success  [static/data]
   --max-reject-rate R    largest share of rejected rows that still
                          publishes, 0 to 1                            [0.01]
-  --rejects FILE         where a failed run writes its rejects report [data/rejects.csv]
+  --rejects FILE         the full rejects report (whole bad lines), kept beside
+                         the inputs, never published        [data/rejects.csv]
   --quiet                print only the summary line
   --help                 show this text
 
@@ -68,7 +69,7 @@ async function run(args: { in: string; reference: string; out: string; rejects: 
 			referenceDir: args.reference,
 			outDir: args.out,
 			maxRejectRate: args.maxRejectRate,
-			failedRejectsPath: args.rejects,
+			rejectsPath: args.rejects,
 			onProgress: args.quiet ? undefined : (message) => console.error(`… ${((performance.now() - started) / 1000).toFixed(1)} s: ${message}`),
 		});
 		const seconds = ((performance.now() - started) / 1000).toFixed(1);

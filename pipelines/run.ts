@@ -14,7 +14,7 @@ import { EVENTS_FILE, findInputs, UNITS_FILE } from './inputs.ts';
 import { checkPaths } from './paths.ts';
 import { readTable } from './read/table.ts';
 import { readAreas, readBoundaries } from './reference.ts';
-import { byPosition, fromIssues, fromUnreadable, reject, rejectsCsv, type Reject } from './rejects.ts';
+import { byPosition, fromIssues, fromUnreadable, reject, rejectsCsv, rejectsSummaryCsv, type Reject } from './rejects.ts';
 import {
 	UNIT_COLUMNS,
 	UNIT_EVENT_COLUMNS,
@@ -24,7 +24,7 @@ import {
 } from './schema/index.ts';
 import { formatDate, formatIsoWeek } from './schema/time.ts';
 import { tilePositions } from './tiles.ts';
-import { BOUNDARIES_FILE, MART_NAMES, type FileFacts, type Manifest, type MartFacts } from '../src/lib/contract/index.ts';
+import { BOUNDARIES_FILE, MART_NAMES, REJECTS_SUMMARY_FILE, type FileFacts, type Manifest, type MartFacts } from '../src/lib/contract/index.ts';
 import { stagingFolder, swapInto, writeFileAtomic, writeMart } from './write.ts';
 
 export const SCHEMA_VERSION = 1;
@@ -35,8 +35,12 @@ export interface RunOptions {
 	outDir: string;
 	/** Largest share of rejected rows that still publishes (0.01 = 1 %). */
 	maxRejectRate: number;
-	/** Where a failed run writes its rejects report (a successful run writes it beside the marts). */
-	failedRejectsPath: string;
+	/**
+	 * Where the full rejects report goes, published or not: beside the inputs,
+	 * never in the published folder (a bad line may hold a pseudonym). The
+	 * published folder gets rejects_summary.csv, counts only.
+	 */
+	rejectsPath: string;
 	onProgress?: (message: string) => void;
 }
 
@@ -55,7 +59,10 @@ export interface Summary {
 export interface RunResult {
 	published: boolean;
 	summary: Summary;
+	/** The full rejects report. */
 	rejectsPath: string;
+	/** The published folder (unchanged when nothing was published). */
+	outDir: string;
 	manifest?: Manifest;
 }
 
@@ -75,7 +82,7 @@ class RejectLog {
 
 export async function runPipeline(options: RunOptions): Promise<RunResult> {
 	const progress = options.onProgress ?? (() => {});
-	checkPaths({ inDir: options.inDir, referenceDir: options.referenceDir, outDir: options.outDir, rejectsPath: options.failedRejectsPath });
+	checkPaths({ inDir: options.inDir, referenceDir: options.referenceDir, outDir: options.outDir, rejectsPath: options.rejectsPath });
 	const inputs = findInputs(options.inDir);
 	const areas = readAreas(options.referenceDir);
 	const boundaries = readBoundaries(options.referenceDir, areas);
@@ -110,10 +117,8 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
 		const problems = log.problems.slice().sort(byPosition);
 		const rejects = rejectsCsv(problems);
 
-		if (summary.reject_rate > options.maxRejectRate) {
-			writeFileAtomic(options.failedRejectsPath, rejects);
-			return { published: false, summary, rejectsPath: options.failedRejectsPath };
-		}
+		writeFileAtomic(options.rejectsPath, rejects);
+		if (summary.reject_rate > options.maxRejectRate) return { published: false, summary, rejectsPath: options.rejectsPath, outDir: options.outDir };
 
 		progress('aggregating');
 		await loadFolded(conn, folded.lives, areas);
@@ -126,12 +131,13 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
 				progress(`writing ${mart}`);
 				marts[mart] = await writeMart(conn, `mart_${mart}`, staging, mart);
 			}
-			writeFileAtomic(join(staging, 'rejects.csv'), rejects);
+			const rejectsSummary = rejectsSummaryCsv(problems);
+			writeFileAtomic(join(staging, REJECTS_SUMMARY_FILE), rejectsSummary);
 			if (boundaries !== null) writeFileAtomic(join(staging, BOUNDARIES_FILE), boundaries);
-			const manifest = await buildManifest(conn, marts, summary, problems.length, rejects, boundaries);
+			const manifest = await buildManifest(conn, marts, summary, problems.length, rejectsSummary, boundaries);
 			writeFileAtomic(join(staging, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 			swapInto(staging, options.outDir);
-			return { published: true, summary, rejectsPath: join(options.outDir, 'rejects.csv'), manifest };
+			return { published: true, summary, rejectsPath: options.rejectsPath, outDir: options.outDir, manifest };
 		} finally {
 			rmSync(staging, { recursive: true, force: true });
 		}
@@ -236,7 +242,7 @@ async function buildManifest(
 	marts: Record<string, MartFacts>,
 	summary: Summary,
 	problems: number,
-	rejects: string,
+	rejectsSummary: string,
 	boundaries: string | null,
 ): Promise<Manifest> {
 	const [first, last] = (await conn.runAndReadAll(`SELECT min(week), max(week) FROM reports`)).getRowsJS()[0] as (Date | null)[];
@@ -254,7 +260,7 @@ async function buildManifest(
 			rows: summary.rows_rejected,
 			problems,
 			by_rule: Object.fromEntries(Object.entries(summary.rejects_by_rule).map(([rule, v]) => [rule, v.rows])),
-			file: textFacts(rejects),
+			summary: textFacts(rejectsSummary),
 		},
 		revisions: { replaced: summary.revisions_replaced, duplicates: summary.duplicates },
 		inputs: summary.inputs,

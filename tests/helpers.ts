@@ -37,7 +37,7 @@ export function run(inDir: string, options: Partial<RunOptions> = {}) {
 		referenceDir: REFERENCE,
 		outDir: join(root, 'out'),
 		maxRejectRate: 1,
-		failedRejectsPath: join(root, 'failed-rejects.csv'),
+		rejectsPath: join(root, 'failed-rejects.csv'),
 		...options,
 	});
 }

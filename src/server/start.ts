@@ -19,7 +19,7 @@ if (!existsSync(`${RAW}/units.csv`)) {
 }
 if (!existsSync(`${PUBLISHED}/manifest.json`)) {
 	console.log('Building the published marts…');
-	const result = await runPipeline({ inDir: RAW, referenceDir: REFERENCE, outDir: PUBLISHED, maxRejectRate: 0.01, failedRejectsPath: 'data/rejects.csv' });
+	const result = await runPipeline({ inDir: RAW, referenceDir: REFERENCE, outDir: PUBLISHED, maxRejectRate: 0.01, rejectsPath: 'data/rejects.csv' });
 	if (!result.published) throw new Error(`The pipeline rejected too many rows; see ${result.rejectsPath}`);
 }
 console.log('Building the site…');

@@ -3,7 +3,7 @@ import { runPipeline } from '../../pipelines/run.ts';
 
 const [inDir, referenceDir, outDir] = process.argv.slice(2) as [string, string, string];
 const started = performance.now();
-const result = await runPipeline({ inDir, referenceDir, outDir, maxRejectRate: 0.01, failedRejectsPath: `${outDir}-rejects.csv` });
+const result = await runPipeline({ inDir, referenceDir, outDir, maxRejectRate: 0.01, rejectsPath: `${outDir}-rejects.csv` });
 const seconds = (performance.now() - started) / 1000;
 console.log(
 	JSON.stringify({

@@ -31,7 +31,7 @@ export async function buildSite(root: string, fixture: Fixture): Promise<{ build
 		referenceDir,
 		outDir: join(statics, 'data'),
 		maxRejectRate: 0,
-		failedRejectsPath: join(root, 'rejects.csv'),
+		rejectsPath: join(root, 'rejects.csv'),
 	});
 	if (!published.published) throw new Error('the fixture data did not publish');
 

@@ -26,7 +26,7 @@ describe.each(seeds)('the demo data of seed %i', (seed) => {
 	it('serves few municipalities, loses most project units early, and turns over a quarter to nearly half of its specialists a year', async () => {
 		const root = tempDir();
 		simulate({ seed, from: '2015-01', to: '2026-10', scale: 1, out: join(root, 'raw'), referenceDir: SE, faults: false });
-		const run = await runPipeline({ inDir: join(root, 'raw'), referenceDir: SE, outDir: join(root, 'out'), maxRejectRate: 0, failedRejectsPath: join(root, 'r.csv') });
+		const run = await runPipeline({ inDir: join(root, 'raw'), referenceDir: SE, outDir: join(root, 'out'), maxRejectRate: 0, rejectsPath: join(root, 'r.csv') });
 		expect(run.published).toBe(true);
 		const q = await openMarts(join(root, 'out'));
 		const end = run.manifest!.data_period!.last_week;

@@ -53,14 +53,14 @@ describe('overlapping paths', () => {
 		const input = copyFixture('small');
 		const file = join(tempDir(), 'marts');
 		writeFileSync(file, 'not a folder');
-		await expect(runPipeline({ inDir: input, referenceDir: REFERENCE, outDir: file, maxRejectRate: 1, failedRejectsPath: join(tempDir(), 'r.csv') })).rejects.toThrow(
+		await expect(runPipeline({ inDir: input, referenceDir: REFERENCE, outDir: file, maxRejectRate: 1, rejectsPath: join(tempDir(), 'r.csv') })).rejects.toThrow(
 			`--out ${file} is a file, not a folder`,
 		);
 	});
 });
 
 describe('links in the input folder', () => {
-	const runWith = (input: string) => runPipeline({ inDir: input, referenceDir: REFERENCE, outDir: join(tempDir(), 'out'), maxRejectRate: 1, failedRejectsPath: join(tempDir(), 'r.csv') });
+	const runWith = (input: string) => runPipeline({ inDir: input, referenceDir: REFERENCE, outDir: join(tempDir(), 'out'), maxRejectRate: 1, rejectsPath: join(tempDir(), 'r.csv') });
 
 	it('stops at a link back up the tree, at once, naming it', async () => {
 		const input = copyFixture('small');

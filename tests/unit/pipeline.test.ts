@@ -13,7 +13,7 @@ import { FIXTURES, readArrow, readParquet, run } from '../helpers.ts';
 
 const small = join(FIXTURES, 'small');
 const result = await run(small);
-const out = join(result.rejectsPath, '..');
+const out = result.outDir;
 const mart = (name: string, orderBy?: string) => readParquet(join(out, `${name}.parquet`), orderBy);
 
 describe('small fixture', () => {

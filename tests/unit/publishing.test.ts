@@ -13,7 +13,7 @@ const snapshot = (dir: string) =>
 	Object.fromEntries(readdirSync(dir).sort().map((name) => [name, readFileSync(join(dir, name)).toString('base64')]));
 
 const options = (inDir: string, outDir: string, maxRejectRate = 0.01) => ({
-	inDir, referenceDir: REFERENCE, outDir, maxRejectRate, failedRejectsPath: join(outDir, '..', 'failed.csv'),
+	inDir, referenceDir: REFERENCE, outDir, maxRejectRate, rejectsPath: join(outDir, '..', 'failed.csv'),
 });
 
 describe('publishing', () => {
@@ -40,6 +40,26 @@ describe('publishing', () => {
 		expect(snapshot(out)).toEqual(before);
 		expect(readFileSync(result.rejectsPath, 'utf8')).toContain('reports/bad.csv,2,unit_id,nowhere,unit_unknown,');
 		expect(readdirSync(root).filter((name) => name.startsWith('.'))).toEqual([]); // no staging left behind
+	});
+
+	it('publishes the rejects as counts only, and keeps the whole lines beside the inputs', async () => {
+		const broken = copyFixture('small');
+		// A bad line carrying a pseudonym, s-secret, that no published file may hold.
+		const [header, ...lines] = readFileSync(join(small, 'reports', '2024-W02.csv'), 'utf8').split('\n');
+		writeFileSync(join(broken, 'reports', 'bad.csv'), [header, ...lines.map((l) => l.replace(',u1,', ',nowhere,').replace(/^([^,]*,[^,]*,)[^,]*/, '$1s-secret'))].join('\n'));
+		const out = join(tempDir(), 'out');
+		const result = await runPipeline(options(broken, out, 0.5));
+		expect(result.published).toBe(true);
+		expect(readdirSync(out)).not.toContain('rejects.csv');
+		const summary = readFileSync(join(out, 'rejects_summary.csv'), 'utf8').trimEnd().split('\n');
+		expect(summary[0]).toBe('file,rule,column,problems');
+		// Both copied lines name an unknown unit; every line is a file, a rule, a column and a count, nothing of the line itself.
+		expect(summary).toContain('reports/bad.csv,unit_unknown,unit_id,2');
+		for (const line of summary.slice(1)) expect(line).toMatch(/^reports\/[\w.-]+,[a-z_]+,[a-z_]+,\d+$/);
+		for (const name of readdirSync(out)) expect(readFileSync(join(out, name)).includes('s-secret'), name).toBe(false);
+		expect(result.rejectsPath).toBe(join(out, '..', 'failed.csv'));
+		expect(readFileSync(result.rejectsPath, 'utf8')).toContain('reports/bad.csv,2,unit_id,nowhere,unit_unknown,');
+		expect(result.manifest!.rejects.summary.bytes).toBe(readFileSync(join(out, 'rejects_summary.csv')).length);
 	});
 
 	it('publishes a rejected share at the threshold and refuses one above it', async () => {

@@ -12,7 +12,7 @@ async function scenario(lines: string[]) {
 	const dir = copyFixture('small');
 	writeFileSync(join(dir, 'reports', 'extra.csv'), [HEADER, ...lines].join('\n') + '\n');
 	const result = await run(dir);
-	const out = join(result.rejectsPath, '..');
+	const out = result.outDir;
 	const weeks = await readParquet(join(out, 'unit_week.parquet'));
 	const rejects = readFileSync(result.rejectsPath, 'utf8').trim().split('\n').slice(1);
 	return { result, weeks, rejects };

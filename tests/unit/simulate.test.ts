@@ -60,7 +60,7 @@ describe('scale 1, 2015-01 to 2026-10', () => {
 		const root = tempDir();
 		raw = join(root, 'raw');
 		sim = simulate({ seed: 1, from: '2015-01', to: '2026-10', scale: 1, out: raw, referenceDir: SE, faults: false });
-		run = await runPipeline({ inDir: raw, referenceDir: SE, outDir: join(root, 'out'), maxRejectRate: 0, failedRejectsPath: join(root, 'r.csv') });
+		run = await runPipeline({ inDir: raw, referenceDir: SE, outDir: join(root, 'out'), maxRejectRate: 0, rejectsPath: join(root, 'r.csv') });
 		q = await openMarts(join(root, 'out'));
 	}, 120_000);
 
@@ -240,7 +240,7 @@ describe('faults', () => {
 		const root = tempDir();
 		const raw = join(root, 'raw');
 		const sim = simulate({ seed: 3, from: '2015-01', to: '2026-10', scale: 1, out: raw, referenceDir: SE, faults: true });
-		const result = await runPipeline({ inDir: raw, referenceDir: SE, outDir: join(root, 'out'), maxRejectRate: 0.01, failedRejectsPath: join(root, 'r.csv') });
+		const result = await runPipeline({ inDir: raw, referenceDir: SE, outDir: join(root, 'out'), maxRejectRate: 0.01, rejectsPath: join(root, 'r.csv') });
 		expect(result.published).toBe(true);
 		const expected = (JSON.parse(readFileSync(join(raw, 'faults.json'), 'utf8')) as { file: string; line: number; rule: string }[])
 			.map((f) => `${f.file}:${f.line}:${f.rule}`);

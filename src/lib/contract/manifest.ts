@@ -14,7 +14,8 @@ export const manifestSchema = z.object({
 	marts: z.record(z.string(), z.object({ rows: z.number(), parquet: fileFacts, arrow: fileFacts })),
 	/** Published beside the marts when the country has boundaries (see BOUNDARIES_FILE). */
 	boundaries: fileFacts.nullable().optional(),
-	rejects: z.object({ rows: z.number(), problems: z.number(), by_rule: z.record(z.string(), z.number()), file: fileFacts }),
+	/** Rejected rows and problems; `summary` is the published rejects_summary.csv (counts only, no values). */
+	rejects: z.object({ rows: z.number(), problems: z.number(), by_rule: z.record(z.string(), z.number()), summary: fileFacts }),
 	revisions: z.object({ replaced: z.number(), duplicates: z.number() }),
 	inputs: z.object({ report_files: z.number(), report_rows: z.number(), unit_rows: z.number(), event_rows: z.number() }),
 	completeness: z.object({ expected_unit_weeks: z.number(), reported_unit_weeks: z.number(), share: z.number().nullable() }),

@@ -71,3 +71,6 @@ export const MART_NAMES = Object.keys(MARTS) as MartName[];
  * Without them the map is a tile grid from the areas mart.
  */
 export const BOUNDARIES_FILE = 'boundaries.geojson';
+
+/** Rejected input, published as counts by file, rule and column: never a value of a bad line. */
+export const REJECTS_SUMMARY_FILE = 'rejects_summary.csv';
