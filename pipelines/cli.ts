@@ -21,6 +21,9 @@ Usage: npm run data -- [options]
   --out DIR              published folder, replaced whole on success  [static/data]
   --max-reject-rate R    largest share of rejected rows that still
                          publishes, 0 to 1                            [0.01]
+  --as-of DATE           the run's reference date, YYYY-MM-DD: reports for a
+                         later week, or submitted more than a day after it,
+                         are rejected                                 [today]
   --rejects FILE         the full rejects report (whole bad lines), kept beside
                          the inputs, never published        [data/rejects.csv]
   --quiet                print only the summary line
@@ -41,6 +44,7 @@ function main(argv: string[]): Promise<number> | number {
 				out: { type: 'string', default: 'static/data' },
 				'max-reject-rate': { type: 'string', default: '0.01' },
 				rejects: { type: 'string', default: 'data/rejects.csv' },
+				'as-of': { type: 'string' },
 				quiet: { type: 'boolean', default: false },
 				help: { type: 'boolean', default: false },
 			},
@@ -58,10 +62,10 @@ function main(argv: string[]): Promise<number> | number {
 		console.error(`--max-reject-rate must be a number from 0 to 1, not "${args['max-reject-rate']}".`);
 		return 2;
 	}
-	return run({ in: args.in, reference: args.reference, out: args.out, rejects: args.rejects, quiet: args.quiet, maxRejectRate });
+	return run({ in: args.in, reference: args.reference, out: args.out, rejects: args.rejects, quiet: args.quiet, maxRejectRate, asOf: args['as-of'] });
 }
 
-async function run(args: { in: string; reference: string; out: string; rejects: string; quiet: boolean; maxRejectRate: number }) {
+async function run(args: { in: string; reference: string; out: string; rejects: string; quiet: boolean; maxRejectRate: number; asOf?: string }) {
 	const started = performance.now();
 	try {
 		const result = await runPipeline({
@@ -69,6 +73,7 @@ async function run(args: { in: string; reference: string; out: string; rejects: 
 			referenceDir: args.reference,
 			outDir: args.out,
 			maxRejectRate: args.maxRejectRate,
+			asOf: args.asOf,
 			rejectsPath: args.rejects,
 			onProgress: args.quiet ? undefined : (message) => console.error(`… ${((performance.now() - started) / 1000).toFixed(1)} s: ${message}`),
 		});

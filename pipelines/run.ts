@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { loadTable, openDatabase, sqlFile } from './db.ts';
 import { foldUnits, type LocatedEvent, type LocatedUnit, type UnitLife } from './fold.ts';
-import { stageReports } from './stage/index.ts';
+import { stageReports, todayDay } from './stage/index.ts';
+import { InputError } from './read/errors.ts';
 import { EVENTS_FILE, findInputs, UNITS_FILE } from './inputs.ts';
 import { checkPaths } from './paths.ts';
 import { readTable } from './read/table.ts';
@@ -22,7 +23,7 @@ import {
 	unitSchema,
 	type Rule,
 } from './schema/index.ts';
-import { formatDate, formatIsoWeek } from './schema/time.ts';
+import { formatDate, formatIsoWeek, parseIsoDate } from './schema/time.ts';
 import { tilePositions } from './tiles.ts';
 import { BOUNDARIES_FILE, MART_NAMES, REJECTS_SUMMARY_FILE, type FileFacts, type Manifest, type MartFacts } from '../src/lib/contract/index.ts';
 import { stagingFolder, swapInto, writeFileAtomic, writeMart } from './write.ts';
@@ -35,6 +36,8 @@ export interface RunOptions {
 	outDir: string;
 	/** Largest share of rejected rows that still publishes (0.01 = 1 %). */
 	maxRejectRate: number;
+	/** The run's reference date, YYYY-MM-DD: reports dated after it are rejected (default: today). */
+	asOf?: string;
 	/**
 	 * Where the full rejects report goes, published or not: beside the inputs,
 	 * never in the published folder (a bad line may hold a pseudonym). The
@@ -95,7 +98,9 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
 
 	const conn = await openDatabase();
 	try {
-		const staged = await stageReports(conn, options.inDir, inputs.reports, folded.lives, progress);
+		const asOfDay = options.asOf === undefined ? todayDay() : parseIsoDate(options.asOf);
+		if (asOfDay === undefined) throw new InputError(`--as-of ${options.asOf} is not a date written YYYY-MM-DD.`);
+		const staged = await stageReports(conn, options.inDir, inputs.reports, folded.lives, progress, asOfDay);
 		log.add(staged.rejects);
 		const reportRows = staged.rows;
 		progress('resolving revisions');

@@ -4,7 +4,6 @@
  */
 import { z } from 'zod';
 import { count, decimal, id, isoWeek, pseudonym, timestamp } from './fields.ts';
-import { dayOfMs } from './time.ts';
 import { REPORT_COUNTS } from '../../src/lib/contract/marts.ts';
 
 /** The twelve counts every report carries, in contract order (defined with the marts that sum them). */
@@ -41,7 +40,12 @@ const shape = (separator: '.' | ',') =>
 		...counts,
 	});
 
-/** Cross-field rules; each issue names the column a manager should look at. */
+/**
+ * Cross-field rules; each issue names the column a manager should look at.
+ * The rules about dates (a week not after its submission's own date, nothing
+ * from the future) need the written text and the run's reference date, and
+ * live in stage/validateFile.ts.
+ */
 const crossChecks = (report: z.output<ReturnType<typeof shape>>, ctx: z.RefinementCtx) => {
 	for (const part of ['caseload_young', 'employed', 'in_education'] as const) {
 		if (report[part] > report.caseload) {
@@ -50,9 +54,6 @@ const crossChecks = (report: z.output<ReturnType<typeof shape>>, ctx: z.Refineme
 	}
 	if (report.enrolled === 0 && report.wait_days !== 0) {
 		ctx.addIssue({ code: 'custom', message: 'wait_without_enrolment', path: ['wait_days'] });
-	}
-	if (report.week > dayOfMs(report.submitted_at)) {
-		ctx.addIssue({ code: 'custom', message: 'week_after_submission', path: ['week'] });
 	}
 };
 

@@ -18,7 +18,8 @@ export const RULES = {
 	fte_range: 'must be more than 0 and at most 1',
 	exceeds_caseload: 'cannot be more than caseload',
 	wait_without_enrolment: 'must be 0 when enrolled is 0',
-	week_after_submission: 'the week reported on starts after the report was submitted',
+	week_after_submission: 'the week reported on starts after the date the report was submitted (in its own time zone)',
+	in_future: 'dated after the run’s reference date (today, or --as-of): a report from the future is not accepted',
 	unit_unknown: 'unit_id is not in units.csv (or its unit was rejected)',
 	unit_not_open: 'the unit was not open during this week',
 	conflicting_submission:

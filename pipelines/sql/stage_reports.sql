@@ -115,6 +115,8 @@ SELECT t.* REPLACE (epoch_ms(t.submitted_at)::DOUBLE AS submitted_at),
         AND t.caseload_young <= t.caseload AND t.employed <= t.caseload AND t.in_education <= t.caseload
         AND (t.enrolled > 0 OR t.wait_days = 0)
         AND t.week <= CAST(t.submitted_at AS DATE)
+        -- nothing from after the run's reference date (--as-of): a day's slack for the submission
+        AND t.week <= getvariable('as_of') AND t.submitted_at < getvariable('as_of') + INTERVAL 2 DAY
         -- the unit is known and open in the week
         AND u.opened_on < t.week + 7 AND (u.closed_on IS NULL OR u.closed_on > t.week),
         false) AS passed

@@ -19,7 +19,13 @@ import { decodeUtf8, readBytes } from '../read/text.ts';
 import { fromUnreadable, type Reject } from '../rejects.ts';
 import { REPORT_COLUMNS } from '../schema/index.ts';
 import { PLAIN_FORM_VARIABLES } from './plainForm.ts';
-import { emptyValidated, STAGED_COLUMNS, validateReportFile, validateReportRow, type UnitSpan, type Validated } from './validateFile.ts';
+import { emptyValidated, STAGED_COLUMNS, validateReportFile, validateReportRow, type ReportContext, type UnitSpan, type Validated } from './validateFile.ts';
+
+/** Today as a day number, in the machine's own time zone. */
+export function todayDay(): number {
+	const now = new Date();
+	return Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()) / 86_400_000;
+}
 
 export interface Staged {
 	/** Data rows read, readable or not. */
@@ -49,13 +55,15 @@ export async function stageReports(
 	files: readonly string[],
 	lives: ReadonlyMap<string, UnitLife>,
 	progress: (message: string) => void,
+	asOfDay = todayDay(),
 	batchBytes = BATCH_BYTES,
 ): Promise<Staged> {
 	const plans = files.map((file, idx) => planFile(inDir, file, idx));
 	const spans = new Map<string, UnitSpan>([...lives.values()].map((l) => [l.unit_id, [l.unit_id, l.opened_on, l.closed_on]]));
+	const context: ReportContext = { spans, asOfDay };
 	const validated = emptyValidated();
 	const batches = inBatches(plans.filter((p) => p.bulk), batchBytes);
-	if (batches.length) await prepareBulk(conn, spans);
+	if (batches.length) await prepareBulk(conn, context);
 	for (const [i, batch] of batches.entries()) {
 		progress(`checking ${batch.length} report files in bulk${batches.length > 1 ? ` (batch ${i + 1} of ${batches.length})` : ''}`);
 		await checkInBulk(conn, batch);
@@ -67,12 +75,12 @@ export async function stageReports(
 		await conn.run(`CREATE OR REPLACE TABLE report_rows (${Object.entries(REPORT_ROW_COLUMNS).map(([name, type]) => `${name} ${type}`).join(', ')})`);
 	} else {
 		validated.rows = Number((await conn.runAndReadAll('SELECT count(*) FROM report_rows')).getRowsJS()[0]![0]);
-		flagged = await validateFlagged(conn, plans, spans, validated);
+		flagged = await validateFlagged(conn, plans, context, validated);
 	}
 	const rowByRow = plans.filter((p) => !p.bulk);
 	for (const plan of rowByRow) {
 		progress(`reading ${plan.file} row by row`);
-		validateReportFile(inDir, plan.file, plan.idx, spans, validated);
+		validateReportFile(inDir, plan.file, plan.idx, context, validated);
 	}
 	await loadValidated(conn, validated.tsv);
 	return { rows: validated.rows, rejects: validated.rejects, flagged, filesReadRowByRow: rowByRow.length };
@@ -122,7 +130,7 @@ const quote = (text: string) => `'${text.replaceAll("'", "''")}'`;
 const values = (rows: string[][]) => rows.map((r) => `(${r.join(', ')})`).join(', ');
 
 /** What every batch of bulk checks reads: the units' spans, the plain-form patterns, the table of flagged lines. */
-async function prepareBulk(conn: DuckDBConnection, spans: ReadonlyMap<string, UnitSpan>) {
+async function prepareBulk(conn: DuckDBConnection, { spans, asOfDay }: ReportContext) {
 	await conn.run(`CREATE OR REPLACE TEMP TABLE report_flagged (file_idx INTEGER, line INTEGER, text VARCHAR)`);
 	await conn.run(`CREATE OR REPLACE TEMP TABLE unit_spans (unit_id VARCHAR, opened_on DATE, closed_on DATE)`);
 	if (spans.size) {
@@ -130,6 +138,7 @@ async function prepareBulk(conn: DuckDBConnection, spans: ReadonlyMap<string, Un
 		await conn.run(`INSERT INTO unit_spans VALUES ${values([...spans.values()].map(([id, opened, closed]) => [quote(id), day(opened), day(closed)]))}`);
 	}
 	for (const [name, pattern] of Object.entries(PLAIN_FORM_VARIABLES)) await conn.run(`SET VARIABLE ${name} = ${quote(pattern)}`);
+	await conn.run(`SET VARIABLE as_of = DATE '1970-01-01' + ${Math.trunc(asOfDay)}`);
 }
 
 /** One batch of files through stage_reports.sql, into report_checked and report_flagged. */
@@ -141,7 +150,7 @@ async function checkInBulk(conn: DuckDBConnection, plans: readonly FilePlan[]) {
 }
 
 /** The lines the bulk checks flagged, through the row-by-row validator. Returns how many. */
-async function validateFlagged(conn: DuckDBConnection, plans: readonly FilePlan[], spans: ReadonlyMap<string, UnitSpan>, into: Validated) {
+async function validateFlagged(conn: DuckDBConnection, plans: readonly FilePlan[], context: ReportContext, into: Validated) {
 	const reader = await conn.runAndReadAll('SELECT file_idx, line, text FROM report_flagged ORDER BY file_idx, line');
 	await conn.run('DROP TABLE report_flagged');
 	const known = new Set<string>(REPORT_COLUMNS);
@@ -153,7 +162,7 @@ async function validateFlagged(conn: DuckDBConnection, plans: readonly FilePlan[
 		if (row === null) continue;
 		into.rows++;
 		if ('rule' in row) into.rejects.push(fromUnreadable(plan.file, row));
-		else validateReportRow(row, plan.file, fileIdx, decimalOf(plan.delimiter), spans, into);
+		else validateReportRow(row, plan.file, fileIdx, decimalOf(plan.delimiter), context, into);
 	}
 	return lines.length;
 }

@@ -9,9 +9,22 @@ import type { Row } from '../read/table.ts';
 import { readTable } from '../read/table.ts';
 import { fromIssues, fromUnreadable, reject, type Reject } from '../rejects.ts';
 import { REPORT_COLUMNS, REPORT_COUNTS, reportSchema, reportSchemaDecimalComma } from '../schema/index.ts';
+import { parseIsoDate } from '../schema/time.ts';
 
 /** When each unit was open: [unit_id, opened_on, closed_on or null], day numbers. */
 export type UnitSpan = readonly [string, number, number | null];
+
+/** What a report is checked against besides its own values: when each unit was open, and the run's reference date. */
+export interface ReportContext {
+	spans: ReadonlyMap<string, UnitSpan>;
+	/** The run's reference date (--as-of, default today) as a day number: nothing after it is accepted. */
+	asOfDay: number;
+}
+
+const DAY_MS = 86_400_000;
+
+/** The calendar date a timestamp is written with, in its own offset: 2024-01-29T00:30+01:00 is on the 29th. */
+const writtenDay = (text: string | undefined) => parseIsoDate((text ?? '').trim().slice(0, 10));
 
 /** The staged columns, in the order of each tab-separated line. */
 export const STAGED_COLUMNS = {
@@ -43,7 +56,7 @@ export function validateReportRow(
 	file: string,
 	fileIdx: number,
 	decimal: '.' | ',',
-	spans: ReadonlyMap<string, UnitSpan>,
+	context: ReportContext,
 	into: Validated,
 ): void {
 	const parsed = (decimal === ',' ? reportSchemaDecimalComma : reportSchema).safeParse(row.cells);
@@ -52,8 +65,13 @@ export function validateReportRow(
 		return;
 	}
 	const r = parsed.data;
-	const span = spans.get(r.unit_id);
-	if (!span) into.rejects.push(reject(file, row.line, 'unit_id', r.unit_id, 'unit_unknown'));
+	const span = context.spans.get(r.unit_id);
+	const submittedDay = writtenDay(row.cells.submitted_at);
+	if (r.week > context.asOfDay) into.rejects.push(reject(file, row.line, 'week', row.cells.week, 'in_future'));
+	// More than a day after the reference date: a day's slack for time zones and clocks.
+	else if (r.submitted_at >= (context.asOfDay + 2) * DAY_MS) into.rejects.push(reject(file, row.line, 'submitted_at', row.cells.submitted_at, 'in_future'));
+	else if (submittedDay !== undefined && r.week > submittedDay) into.rejects.push(reject(file, row.line, 'week', row.cells.week, 'week_after_submission'));
+	else if (!span) into.rejects.push(reject(file, row.line, 'unit_id', r.unit_id, 'unit_unknown'));
 	else if (!(span[1] < r.week + 7 && (span[2] === null || span[2] > r.week))) {
 		into.rejects.push(reject(file, row.line, 'week', row.cells.week, 'unit_not_open'));
 	} else {
@@ -66,9 +84,9 @@ export function validateReportRow(
 }
 
 /** Validates a whole report file, row by row, into `into`. */
-export function validateReportFile(inDir: string, file: string, fileIdx: number, spans: ReadonlyMap<string, UnitSpan>, into: Validated): void {
+export function validateReportFile(inDir: string, file: string, fileIdx: number, context: ReportContext, into: Validated): void {
 	const table = readTable(join(inDir, file), file, REPORT_COLUMNS);
-	for (const row of table.rows) validateReportRow(row, file, fileIdx, table.decimal, spans, into);
+	for (const row of table.rows) validateReportRow(row, file, fileIdx, table.decimal, context, into);
 	into.rejects.push(...table.unreadable.map((row) => fromUnreadable(file, row)));
 	into.rows += table.count;
 }

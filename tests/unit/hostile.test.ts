@@ -149,4 +149,42 @@ describe('hostile input', () => {
 		expect(s.reports_published + s.revisions_replaced + s.duplicates + s.rows_rejected).toBe(s.inputs.report_rows);
 		expect(s.rejects_by_rule).toMatchObject({ fte_range: { rows: 1 }, unit_unknown: { rows: 1 } });
 	});
+
+	it('rejects a report from the future by a rule of its own, so it cannot take over the data period', async () => {
+		const dir = copyFixture('small');
+		// Plain lines (checked in bulk first) and a quoted one (row by row): week 2099-W01, and a 2024 week submitted in 2099.
+		writeFileSync(join(dir, 'reports', 'future.csv'), [HEADER, field(field(GOOD, 'week', '2099-W01'), 'submitted_at', '2099-01-05T10:00:00Z'), field(field(GOOD, 'report_id', 'h2'), 'submitted_at', '2099-01-05T10:00:00Z')].join('\n') + '\n');
+		writeFileSync(join(dir, 'reports', 'quoted.csv'), `${HEADER}\n${field(field(GOOD, 'report_id', '"h3"'), 'week', '2099-W01')}\n`);
+		const strict = await run(dir, { maxRejectRate: 0, asOf: '2026-11-30' });
+		expect(strict.published).toBe(false);
+		const result = await run(dir, { asOf: '2026-11-30' });
+		const rejects = [...csvRecords(readFileSync(result.rejectsPath, 'utf8'), ',')].slice(1).map((r) => r.cells.slice(0, 5));
+		expect(rejects).toEqual([
+			['reports/future.csv', '2', 'week', '2099-W01', 'in_future'],
+			['reports/future.csv', '3', 'submitted_at', '2099-01-05T10:00:00Z', 'in_future'],
+			['reports/quoted.csv', '2', 'week', '2099-W01', 'in_future'],
+		]);
+		// The data period comes from accepted rows only: the fixture's weeks of January 2024.
+		expect(result.manifest!.data_period!.last_week).toBe('2024-01-22');
+	});
+
+	it('takes the reference date from --as-of, with a day’s slack for the submission', async () => {
+		const dir = copyFixture('small');
+		// GOOD is week 2024-W04 (Monday 22 January), submitted on the 29th.
+		writeFileSync(join(dir, 'reports', 'late.csv'), `${HEADER}\n${GOOD}\n`);
+		const before = await run(dir, { asOf: '2024-01-21' });
+		expect(readFileSync(before.rejectsPath, 'utf8')).toContain('reports/late.csv,2,week,2024-W04,in_future,');
+		const slack = await run(dir, { asOf: '2024-01-28' });
+		expect(readFileSync(slack.rejectsPath, 'utf8')).not.toContain('in_future');
+		const after = await run(dir, { asOf: '2024-01-27' });
+		expect(readFileSync(after.rejectsPath, 'utf8')).toContain('reports/late.csv,2,submitted_at,2024-01-29T10:00:00Z,in_future,');
+	});
+
+	it('reads a submission time in its own time zone: 00:30+01:00 on the Monday of its week is that Monday', async () => {
+		const { parsed, result } = await withReport('midnight.csv', `${HEADER}\n${field(GOOD, 'submitted_at', '2024-01-22T00:30:00+01:00')}\n`);
+		expect(parsed).toEqual([]);
+		expect(result.summary.rows_rejected).toBe(0);
+		const { parsed: early } = await withReport('early.csv', `${HEADER}\n${field(GOOD, 'submitted_at', '2024-01-21T23:30:00-01:00')}\n`);
+		expect(early).toEqual([['reports/early.csv', '2', 'week', '2024-W04', 'week_after_submission']]);
+	});
 });

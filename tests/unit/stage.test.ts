@@ -19,6 +19,7 @@ import { byPosition, type Reject } from '../../pipelines/rejects.ts';
 import { REPORT_COLUMNS } from '../../pipelines/schema/index.ts';
 import { daysFromCivil } from '../../pipelines/schema/time.ts';
 import { stageReports, type Staged } from '../../pipelines/stage/index.ts';
+import { todayDay } from '../../pipelines/stage/index.ts';
 import { emptyValidated, validateReportFile, type UnitSpan } from '../../pipelines/stage/validateFile.ts';
 
 type Column = (typeof REPORT_COLUMNS)[number];
@@ -172,7 +173,7 @@ afterAll(() => conn?.closeSync());
 function rowByRow() {
 	const into = emptyValidated();
 	const spanMap = new Map<string, UnitSpan>(spans.map((s) => [s[0], s]));
-	files.forEach((file, idx) => validateReportFile(dir, file, idx, spanMap, into));
+	files.forEach((file, idx) => validateReportFile(dir, file, idx, { spans: spanMap, asOfDay: todayDay() }, into));
 	return into;
 }
 
@@ -205,7 +206,7 @@ describe('staging the weekly reports', () => {
 	it('gives the same answers when the files are checked in several batches', async () => {
 		const db = await openDatabase();
 		try {
-			const batched = await stageReports(db, dir, files, lives, () => {}, 20_000);
+			const batched = await stageReports(db, dir, files, lives, () => {}, todayDay(), 20_000);
 			expect(batched.rows).toBe(staged.rows);
 			expect(batched.flagged).toBe(staged.flagged);
 			expect(batched.rejects.map(rejectKey).sort()).toEqual(staged.rejects.map(rejectKey).sort());
