@@ -163,6 +163,9 @@ export function jsonLineRow(text: string, line: number, known: ReadonlySet<strin
 	if (typeof record !== 'object' || record === null || Array.isArray(record)) {
 		return { line, column: '', value: source, rule: 'malformed_row', detail: 'each line must be one JSON object' };
 	}
+	// JSON.parse keeps the last of a repeated key and says nothing: a record that names a value twice is refused.
+	const repeated = repeatedKey(source);
+	if (repeated !== null) return { line, column: repeated, value: source, rule: 'malformed_row', detail: `the key "${repeated}" appears more than once` };
 	const cells: Cells = {};
 	for (const key in record) {
 		const value = (record as Record<string, unknown>)[key];
@@ -178,4 +181,30 @@ function asText(value: unknown): string | undefined {
 	if (typeof value === 'string') return value;
 	if (typeof value === 'number') return Number.isFinite(value) ? String(value) : 'not a finite number';
 	return JSON.stringify(value);
+}
+
+/** The first key that a JSON object's text names twice at its top level, or null. The text is valid JSON. */
+function repeatedKey(source: string): string | null {
+	const keys = new Set<string>();
+	let depth = 0;
+	for (let i = 0; i < source.length; i++) {
+		const c = source[i];
+		if (c === '"') {
+			// Read the whole string, escapes included; at depth 1, a string followed by a colon is a key.
+			let j = i + 1;
+			while (source[j] !== '"') j += source[j] === '\\' ? 2 : 1;
+			if (depth === 1) {
+				let k = j + 1;
+				while (source[k] === ' ' || source[k] === '\t' || source[k] === '\n' || source[k] === '\r') k++;
+				if (source[k] === ':') {
+					const key = JSON.parse(source.slice(i, j + 1)) as string;
+					if (keys.has(key)) return key;
+					keys.add(key);
+				}
+			}
+			i = j;
+		} else if (c === '{' || c === '[') depth++;
+		else if (c === '}' || c === ']') depth--;
+	}
+	return null;
 }

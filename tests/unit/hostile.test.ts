@@ -187,4 +187,17 @@ describe('hostile input', () => {
 		const { parsed: early } = await withReport('early.csv', `${HEADER}\n${field(GOOD, 'submitted_at', '2024-01-21T23:30:00-01:00')}\n`);
 		expect(early).toEqual([['reports/early.csv', '2', 'week', '2024-W04', 'week_after_submission']]);
 	});
+
+	it('refuses a JSON Lines record that names a key twice, rather than keep the last value', async () => {
+		const record = JSON.stringify(Object.fromEntries(HEADER.split(',').map((c, i) => [c, GOOD.split(',')[i]])));
+		// The repeated caseload, first in a record of all eighteen keys (nineteen in all), then in place of another key.
+		const twice = record.replace('"caseload":"10"', '"caseload":"10","caseload":"99"');
+		const replacing = record.replace('"exits":"0"', '"caseload":"99"');
+		const { parsed } = await withReport('twice.jsonl', `${twice}\n${replacing}\n{"a":{"b":1,"b":2},"report_id":"x"}\n`);
+		expect(parsed.map((r) => [r[1], r[2], r[4]])).toEqual([
+			['1', 'caseload', 'malformed_row'],
+			['2', 'caseload', 'malformed_row'],
+			['3', 'a', 'unknown_column'],
+		]);
+	});
 });
