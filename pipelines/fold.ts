@@ -37,6 +37,8 @@ export function foldUnits(
 	units: readonly LocatedUnit[],
 	events: readonly LocatedEvent[],
 	areaCodes: ReadonlySet<string>,
+	/** Units whose row in units.csv was rejected, with its line: their events say so. */
+	rejectedUnits: ReadonlyMap<string, number> = new Map(),
 ): { lives: Map<string, UnitLife>; rejects: Reject[] } {
 	const rejects: Reject[] = [];
 	const known = new Map<string, LocatedUnit>();
@@ -48,7 +50,12 @@ export function foldUnits(
 	const logs = new Map<string, LocatedEvent[]>();
 	for (const event of events) {
 		if (!known.has(event.unit_id)) {
-			rejects.push(reject(event.file, event.line, 'unit_id', event.unit_id, 'event_unit_unknown'));
+			const line = rejectedUnits.get(event.unit_id);
+			rejects.push(
+				line === undefined
+					? reject(event.file, event.line, 'unit_id', event.unit_id, 'event_unit_unknown')
+					: reject(event.file, event.line, 'unit_id', event.unit_id, 'event_unit_rejected', `see units.csv, line ${line}`),
+			);
 			continue;
 		}
 		const log = logs.get(event.unit_id) ?? [];

@@ -93,7 +93,7 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
 
 	const units = readUnits(options.inDir, new Set(areas.map((a) => a.region_code)), log);
 	const events = readEvents(options.inDir, log);
-	const folded = foldUnits(units.valid, events.valid, new Set(areas.map((a) => a.code)));
+	const folded = foldUnits(units.valid, events.valid, new Set(areas.map((a) => a.code)), units.rejected);
 	log.add(folded.rejects);
 
 	const conn = await openDatabase();
@@ -157,17 +157,23 @@ interface Read<T> {
 	rows: number;
 }
 
-function readUnits(inDir: string, regions: ReadonlySet<string>, log: RejectLog): Read<LocatedUnit> {
+function readUnits(inDir: string, regions: ReadonlySet<string>, log: RejectLog): Read<LocatedUnit> & { rejected: Map<string, number> } {
 	const table = readTable(join(inDir, UNITS_FILE), UNITS_FILE, UNIT_COLUMNS);
 	const units: LocatedUnit[] = [];
+	// The lines of units whose row was rejected, so that their events can say so.
+	const rejected = new Map<string, number>();
 	for (const row of table.rows) {
 		const parsed = unitSchema.safeParse(row.cells);
-		if (!parsed.success) log.add(fromIssues(UNITS_FILE, row.line, row.cells, parsed.error.issues));
-		else if (!regions.has(parsed.data.region_code)) log.add([reject(UNITS_FILE, row.line, 'region_code', parsed.data.region_code, 'region_unknown')]);
-		else units.push({ ...parsed.data, file: UNITS_FILE, line: row.line });
+		if (!parsed.success) {
+			log.add(fromIssues(UNITS_FILE, row.line, row.cells, parsed.error.issues));
+			if (row.cells.unit_id) rejected.set(row.cells.unit_id, row.line);
+		} else if (!regions.has(parsed.data.region_code)) {
+			log.add([reject(UNITS_FILE, row.line, 'region_code', parsed.data.region_code, 'region_unknown')]);
+			rejected.set(parsed.data.unit_id, row.line);
+		} else units.push({ ...parsed.data, file: UNITS_FILE, line: row.line });
 	}
 	log.add(table.unreadable.map((row) => fromUnreadable(UNITS_FILE, row)));
-	return { valid: units, rows: table.count };
+	return { valid: units, rows: table.count, rejected };
 }
 
 function readEvents(inDir: string, log: RejectLog): Read<LocatedEvent> {

@@ -11,21 +11,72 @@ import { parseIsoDate, parseIsoWeek, parseTimestamp } from './time.ts';
 export const MAX_COUNT = 100_000;
 
 const ID = /^[A-Za-z0-9_-]{1,40}$/;
-/**
- * Swedish personnummer/samordningsnummer (10 or 12 digits, optional - or +)
- * and Norwegian fødselsnummer (11 digits). Shape alone is enough to refuse.
- */
-const PERSONAL_NUMBER = /^(?:(?:\d{2})?\d{6}[-+]?\d{4}|\d{11})$/;
+/** Swedish personnummer/samordningsnummer (10 or 12 digits, optional - or +) and Norwegian fødselsnummer (11 digits): the shape. */
+const PERSONAL_NUMBER = /^(?:(\d{2})?(\d{6})[-+]?(\d{4})|(\d{11}))$/;
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 
-export const text = z.string({ error: 'missing_value' }).trim().min(1, { error: 'text_required' });
+export const text = z
+	.string({ error: 'missing_value' })
+	.trim()
+	.min(1, { error: 'text_required' })
+	.refine((value) => !CONTROL.test(value), { error: 'control_character' });
 
 export const id = z.string({ error: 'missing_value' }).regex(ID, { error: 'id_format' });
 
-export const pseudonym = id.refine((value) => !PERSONAL_NUMBER.test(value), {
+export const pseudonym = id.refine((value) => !looksLikePersonalNumber(value), {
 	error: 'personal_identity_number',
 });
 
-export const looksLikePersonalNumber = (value: string) => PERSONAL_NUMBER.test(value.trim());
+/**
+ * Whether a value is a personal identity number, not just shaped like one:
+ * a Swedish personnummer or samordningsnummer (day + 60) with a real date
+ * and a valid Luhn check digit, or a Norwegian fødselsnummer (D-number: day
+ * + 40) with a real date and both mod-11 check digits. Any other ten-digit
+ * number is a number.
+ */
+export function looksLikePersonalNumber(value: string): boolean {
+	const m = PERSONAL_NUMBER.exec(value.trim());
+	if (!m) return false;
+	if (m[4]) return isFodselsnummer(m[4]);
+	const [, century, date, serial] = m as unknown as [string, string | undefined, string, string];
+	const digits = `${date}${serial}`;
+	const [yy, mm, dd] = [Number(date.slice(0, 2)), Number(date.slice(2, 4)), Number(date.slice(4, 6))];
+	const day = dd > 60 ? dd - 60 : dd;
+	// Without the century any year fits; with it, the date must exist in that year.
+	const year = century ? Number(century) * 100 + yy : 2000 + yy;
+	return realDate(year, mm, day) && luhn(digits);
+}
+
+function realDate(year: number, month: number, day: number): boolean {
+	const date = new Date(Date.UTC(year, month - 1, day));
+	return month >= 1 && month <= 12 && day >= 1 && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/** Luhn over the ten digits: weights 2, 1, 2, … from the left; the sum is a multiple of 10. */
+function luhn(digits: string): boolean {
+	let sum = 0;
+	for (let i = 0; i < digits.length; i++) {
+		const d = Number(digits[i]) * (i % 2 === 0 ? 2 : 1);
+		sum += d > 9 ? d - 9 : d;
+	}
+	return sum % 10 === 0;
+}
+
+function isFodselsnummer(n: string): boolean {
+	const d = [...n].map(Number);
+	const day = d[0]! * 10 + d[1]!;
+	const month = d[2]! * 10 + d[3]!;
+	// The year's century is coded in the individual number; a leap day is checked against a leap year.
+	if (!realDate(2000, month, day > 40 ? day - 40 : day)) return false;
+	const check = (weights: number[]) => {
+		const r = 11 - (weights.reduce((s, w, i) => s + w * d[i]!, 0) % 11);
+		return r === 11 ? 0 : r;
+	};
+	const k1 = check([3, 7, 6, 1, 8, 9, 4, 5, 2]);
+	const k2 = check([5, 4, 3, 2, 7, 6, 5, 4, 3, 2]);
+	return k1 !== 10 && k2 !== 10 && k1 === d[9] && k2 === d[10];
+}
 
 /** Text read by `parse`; when it returns undefined, the value breaks `rule`. */
 const parsedBy = (parse: (text: string) => number | undefined, rule: Rule) =>

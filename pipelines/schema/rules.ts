@@ -40,6 +40,8 @@ export const RULES = {
 	already_served: 'the unit already serves this municipality',
 	no_opened_event: 'the unit has no valid opened event in unit_events.csv',
 	event_unit_unknown: 'unit_id is not in units.csv',
+	event_unit_rejected: 'the unit’s row in units.csv was rejected, so its events cannot be used',
+	control_character: 'must not hold control characters (such as a NUL byte or a line break)',
 	malformed_row: 'the row could not be read',
 } as const;
 

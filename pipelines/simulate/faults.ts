@@ -54,7 +54,7 @@ export function makeFault(original: ReportRow, reportId: string, rng: Random): F
 			row.week = formatIsoWeek(mondayOf(Math.floor(row.submitted_ms / DAY_MS)) + 14);
 			break;
 		case 'personal_identity_number':
-			row.specialist_id = `19${rng.int(60, 99)}0${rng.int(1, 9)}${rng.int(10, 28)}-${rng.int(1000, 9999)}`;
+			row.specialist_id = personnummer(`${rng.int(60, 99)}0${rng.int(1, 9)}${rng.int(10, 28)}`, rng.int(100, 999));
 			break;
 		case 'week_format':
 			row.week = `${String(row.week).slice(0, 4)}-W54`;
@@ -76,4 +76,15 @@ export function makeFault(original: ReportRow, reportId: string, rng: Random): F
 			return { rule, row, alsoRejectsOriginal: true };
 	}
 	return { rule, row };
+}
+
+/** A real-looking personnummer (made up): 19YYMMDD-NNNC, C the Luhn check digit over YYMMDDNNN. */
+function personnummer(date: string, serial: number): string {
+	const nine = `${date}${serial}`;
+	let sum = 0;
+	for (let i = 0; i < 9; i++) {
+		const d = Number(nine[i]) * (i % 2 === 0 ? 2 : 1);
+		sum += d > 9 ? d - 9 : d;
+	}
+	return `19${date}-${serial}${(10 - (sum % 10)) % 10}`;
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { csvRecords } from '../../pipelines/read/csv.ts';
 import { InputError } from '../../pipelines/read/errors.ts';
-import { copyFixture, run } from '../helpers.ts';
+import { copyFixture, readParquet, run } from '../helpers.ts';
 
 const HEADER = 'report_id,unit_id,specialist_id,week,submitted_at,fte,caseload,caseload_young,referrals,waitlist,enrolled,wait_days,employer_contacts,job_starts,employed,education_starts,in_education,exits';
 const GOOD = 'h1,u1,s9,2024-W04,2024-01-29T10:00:00Z,1,10,2,1,0,1,5,3,0,4,0,1,0';
@@ -136,7 +136,7 @@ describe('hostile input', () => {
 	});
 
 	it('never publishes a personal identity number, even in the rejects report', async () => {
-		const { rejects, parsed } = await withReport('pnr.csv', `${HEADER}\n${field(GOOD, 'specialist_id', '19800101-1234')}\n`);
+		const { rejects, parsed } = await withReport('pnr.csv', `${HEADER}\n${field(GOOD, 'specialist_id', '19800101-1231')}\n`);
 		expect(parsed).toEqual([['reports/pnr.csv', '2', 'specialist_id', '[redacted: looks like a personal identity number]', 'personal_identity_number']]);
 		expect(rejects.join('\n')).not.toContain('19800101');
 	});
@@ -199,5 +199,27 @@ describe('hostile input', () => {
 			['2', 'caseload', 'malformed_row'],
 			['3', 'a', 'unknown_column'],
 		]);
+	});
+
+	it('redacts only what is a personal identity number: a large count keeps its value in the report', async () => {
+		const { parsed } = await withReport('big.csv', `${HEADER}\n${field(GOOD, 'employer_contacts', '1234567890')}\n`);
+		expect(parsed).toEqual([['reports/big.csv', '2', 'employer_contacts', '1234567890', 'too_large']]);
+	});
+
+	it('refuses control characters in text, and says why the events of a rejected unit cannot be used', async () => {
+		const dir = copyFixture('small');
+		const units = readFileSync(join(dir, 'units.csv'), 'utf8').replace('u2,Gamma IPS,', 'u2,Gamma\u0000IPS,');
+		writeFileSync(join(dir, 'units.csv'), units);
+		const result = await run(dir);
+		const rejects = [...csvRecords(readFileSync(result.rejectsPath, 'utf8'), ',')].slice(1).map((r) => r.cells);
+		expect(rejects.find((r) => r[0] === 'units.csv')?.slice(0, 5)).toEqual(['units.csv', '3', 'name', 'Gamma\u0000IPS', 'control_character']);
+		const events = rejects.filter((r) => r[0] === 'unit_events.csv');
+		expect(events.length).toBeGreaterThan(0);
+		for (const event of events) {
+			expect(event[4]).toBe('event_unit_rejected');
+			expect(event[5]).toContain('see units.csv, line 3');
+		}
+		// Nothing of the unit is published.
+		expect((await readParquet(join(result.outDir, 'units.parquet'))).map((u) => u.unit_id)).not.toContain('u2');
 	});
 });

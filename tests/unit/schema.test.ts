@@ -53,9 +53,11 @@ describe('weekly report', () => {
 		['id with a space', { unit_id: 'unit 1' }, 'unit_id', 'id_format'],
 		['id longer than 40', { report_id: 'x'.repeat(41) }, 'report_id', 'id_format'],
 		['spreadsheet formula as id', { unit_id: "=cmd|' /C calc'!A0" }, 'unit_id', 'id_format'],
-		['personnummer, 12 digits', { specialist_id: '198001011234' }, 'specialist_id', 'personal_identity_number'],
-		['personnummer with dash', { specialist_id: '800101-1234' }, 'specialist_id', 'personal_identity_number'],
-		['fødselsnummer', { specialist_id: '01018012345' }, 'specialist_id', 'personal_identity_number'],
+		// Made-up numbers with real dates and valid check digits.
+		['personnummer, 12 digits', { specialist_id: '198001011231' }, 'specialist_id', 'personal_identity_number'],
+		['personnummer with dash', { specialist_id: '800101-1231' }, 'specialist_id', 'personal_identity_number'],
+		['samordningsnummer (day + 60)', { specialist_id: '900475-1237' }, 'specialist_id', 'personal_identity_number'],
+		['fødselsnummer', { specialist_id: '01018012371' }, 'specialist_id', 'personal_identity_number'],
 		['week 54', { week: '2023-W54' }, 'week', 'week_format'],
 		['week as a date', { week: '2024-02-12' }, 'week', 'week_format'],
 		['bad timestamp', { submitted_at: '2023-02-30T10:00:00Z' }, 'submitted_at', 'timestamp_format'],
@@ -72,6 +74,14 @@ describe('weekly report', () => {
 		['in education above caseload', { in_education: '17' }, 'in_education', 'exceeds_caseload'],
 		['wait days without enrolment', { enrolled: '0', wait_days: '3' }, 'wait_days', 'wait_without_enrolment'],
 	];
+	it.each([
+		['a ten-digit number whose check digit fails', '8001011234'],
+		['ten digits with no real date', '8013011231'],
+		['eleven digits whose mod-11 check fails', '01018012345'],
+	])('takes %s as a pseudonym, not a personal identity number', (_, value) => {
+		expect(problems(reportSchema, { ...validReport, specialist_id: value })).toEqual([]);
+	});
+
 	it.each(cases)('rejects %s', (_, change, column, rule) => {
 		expect(problems(reportSchema, { ...validReport, ...change })).toEqual([[column, rule]]);
 	});
