@@ -199,4 +199,25 @@ describe('overview', () => {
 		expect(await page.locator('.data-error').innerText()).toContain('data/unit_week.arrow: HTTP 404');
 		await context.close();
 	});
+
+	it.each([
+		['cut short', () => readFileSync(join(inject('dataDir'), 'unit_week.arrow')).subarray(0, 50_000), /data\/unit_week\.arrow: 50000 bytes where manifest\.json says \d+/],
+		['from another mart', () => readFileSync(join(inject('dataDir'), 'units.arrow')), /data\/unit_week\.arrow: \d+ bytes where manifest\.json says \d+/],
+		['of the same size but other bytes', () => {
+			const bytes = Buffer.from(readFileSync(join(inject('dataDir'), 'unit_week.arrow')));
+			bytes[bytes.length - 100] ^= 0xff;
+			return bytes;
+		}, /data\/unit_week\.arrow: its SHA-256 differs from manifest\.json/],
+	])('names unit_week.arrow when it is %s, and tells how to mend it', async (_, body, message) => {
+		const context = await browser.newContext();
+		await context.route('**/data/unit_week.arrow', (route) => route.fulfill({ status: 200, body: body(), contentType: 'application/octet-stream' }));
+		const page = await context.newPage();
+		await page.goto(`${baseUrl()}/?region=01`);
+		await page.waitForSelector('[data-chart="units_open"][data-state="error"]');
+		const text = await page.locator('.data-error').innerText();
+		expect(text).toMatch(message);
+		expect(text).toContain('npm run data');
+		expect(text).not.toContain('units.arrow');
+		await context.close();
+	});
 });

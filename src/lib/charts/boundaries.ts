@@ -36,5 +36,7 @@ export function fetchBoundaries(): Promise<Boundaries> {
 	request ??= fetchData(BOUNDARIES_FILE)
 		.then((response) => response.json() as Promise<Boundaries>)
 		.then((collection) => (registered = collection));
+	// A failed fetch can be tried again (a later map, a reload of the view).
+	request.catch(() => (request = undefined));
 	return request;
 }

@@ -59,14 +59,32 @@ async function open(): Promise<BrowserDatabase> {
 	const manifest = await manifestRequest;
 	for (const [i, request] of martRequests.entries()) {
 		const name = MART_NAMES[i]!;
+		const bytes = await request;
+		await checkAgainstManifest(`${name}.arrow`, bytes, manifest.marts[name]?.arrow);
 		try {
-			await conn.insertArrowFromIPCStream(await request, { name, create: true });
+			await conn.insertArrowFromIPCStream(bytes, { name, create: true });
 		} catch (error) {
-			throw error instanceof DataError ? error : new DataError(`data/${name}.arrow`, `not a readable Arrow IPC stream (${String(error)})`);
+			throw new DataError(`data/${name}.arrow`, `not a readable Arrow IPC stream (${String(error)})`);
 		}
 	}
 	for (const statement of SHARED_STATEMENTS) await conn.query(statement);
 	return { manifest, query: queryOn(conn) };
+}
+
+/**
+ * A mart must be the one the manifest describes: the same size and SHA-256.
+ * A file from another run, or one cut short, is named, never loaded. (Web
+ * Crypto exists only in a secure context: served over plain HTTP from another
+ * host than localhost, the size alone is checked.)
+ */
+async function checkAgainstManifest(file: string, bytes: Uint8Array, expected: { bytes: number; sha256: string } | undefined) {
+	const fix = 'it does not belong to this manifest.json (from another run, or damaged in copying): publish again with npm run data';
+	if (!expected) throw new DataError(`data/${file}`, `manifest.json does not list it: publish again with npm run data`);
+	if (bytes.length !== expected.bytes) throw new DataError(`data/${file}`, `${bytes.length} bytes where manifest.json says ${expected.bytes}; ${fix}`);
+	if (!globalThis.crypto?.subtle) return;
+	const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
+	const hex = Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
+	if (hex !== expected.sha256) throw new DataError(`data/${file}`, `its SHA-256 differs from manifest.json; ${fix}`);
 }
 
 function queryOn(conn: AsyncDuckDBConnection) {
