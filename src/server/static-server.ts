@@ -1,8 +1,11 @@
 /**
  * A small static file server for the built site: the right MIME types (the
  * WebAssembly needs application/wasm), gzip for text and WebAssembly (the
- * 34 MB engine travels as about 8 MB), long caching for hashed assets, and
- * nothing outside the folder it serves.
+ * 34 MB engine travels as about 8 MB), long caching for hashed assets,
+ * ETag and Last-Modified on everything else (a mart unchanged is not sent
+ * again), the page's Content-Security-Policy as a header with
+ * frame-ancestors 'none' (which a <meta> cannot carry), a Referrer-Policy,
+ * and nothing outside the folder it serves.
  */
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -24,6 +27,13 @@ const TYPES: Record<string, string> = {
 	'.txt': 'text/plain; charset=utf-8',
 };
 const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.svg', '.wasm', '.arrow', '.csv']);
+
+/** The policy SvelteKit wrote into a prerendered page (its script hashes included), as a header, with framing refused. */
+function pagePolicy(html: string): string {
+	const meta = /<meta http-equiv="content-security-policy" content="([^"]*)"/i.exec(html);
+	const policy = meta ? meta[1]!.replaceAll('&#39;', "'").replaceAll('&quot;', '"').replaceAll('&amp;', '&') : "default-src 'self'";
+	return `${policy.replace(/;?\s*$/, '')}; frame-ancestors 'none'`;
+}
 
 /** The file a URL path names: exact, then with .html, then the folder's index.html. */
 function locate(root: string, urlPath: string): string | undefined {
@@ -56,13 +66,23 @@ export function serveStatic(folder: string, port: number, host = '127.0.0.1'): P
 			return;
 		}
 		const ext = extname(file);
+		const stat = statSync(file);
+		const immutable = file.includes(`${sep}immutable${sep}`);
 		const headers: Record<string, string> = {
 			'Content-Type': TYPES[ext] ?? 'application/octet-stream',
 			'X-Content-Type-Options': 'nosniff',
-			'Cache-Control': file.includes(`${sep}immutable${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+			'Referrer-Policy': 'no-referrer',
+			'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
 			Vary: 'Accept-Encoding',
+			'Last-Modified': stat.mtime.toUTCString(),
+			ETag: `"${stat.size.toString(36)}-${Math.trunc(stat.mtimeMs).toString(36)}"`,
 		};
-		const stat = statSync(file);
+		// Pages only: a worker's script takes its policy from its own response, and DuckDB's must compile WebAssembly and fetch.
+		if (ext === '.html') headers['Content-Security-Policy'] = pagePolicy(readFileSync(file, 'utf8'));
+		if (!immutable && request.headers['if-none-match'] === headers.ETag) {
+			response.writeHead(304, headers).end();
+			return;
+		}
 		if (COMPRESSIBLE.has(ext) && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''))) {
 			let cached = gzipped.get(file);
 			if (!cached || cached.mtime !== stat.mtimeMs) {

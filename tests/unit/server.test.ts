@@ -1,0 +1,48 @@
+/** npm run serve: the security headers and validators a public-sector site sends. */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serveStatic } from '../../src/server/static-server.ts';
+import { tempDir } from '../helpers.ts';
+
+let base: string;
+let close: () => void;
+
+beforeAll(async () => {
+	const root = tempDir();
+	mkdirSync(join(root, 'data'));
+	writeFileSync(
+		join(root, 'index.html'),
+		`<!doctype html><html><head><meta http-equiv="content-security-policy" content="default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-abc='"></head><body></body></html>`,
+	);
+	writeFileSync(join(root, 'data', 'units.arrow'), Buffer.alloc(64, 1));
+	const server = await serveStatic(root, 0);
+	base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+	close = () => server.close();
+});
+afterAll(() => close());
+
+describe('the static server', () => {
+	it('sends the page’s own policy as a header, with framing refused, and no referrer', async () => {
+		const response = await fetch(`${base}/`);
+		expect(response.headers.get('content-security-policy')).toBe("default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-abc='; frame-ancestors 'none'");
+		expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+		expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+	});
+
+	it('gives data files an ETag and Last-Modified, and answers 304 when unchanged', async () => {
+		const first = await fetch(`${base}/data/units.arrow`);
+		const etag = first.headers.get('etag')!;
+		expect(etag).toMatch(/^"[0-9a-z]+-[0-9a-z]+"$/);
+		expect(new Date(first.headers.get('last-modified')!).getTime()).toBeGreaterThan(0);
+		const again = await fetch(`${base}/data/units.arrow`, { headers: { 'If-None-Match': etag } });
+		expect(again.status).toBe(304);
+		expect(first.headers.get('referrer-policy')).toBe('no-referrer');
+	});
+
+	it('serves nothing outside its folder', async () => {
+		expect((await fetch(`${base}/../../etc/passwd`)).status).toBe(404);
+		expect((await fetch(`${base}/%2e%2e/%2e%2e/etc/passwd`)).status).toBe(404);
+	});
+});
