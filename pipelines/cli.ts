@@ -117,6 +117,10 @@ function printSummary(s: Summary) {
 			`duplicates counted once ${n(s.duplicates)}, published ${n(s.reports_published)}.`,
 	);
 	console.log(`Rejected ${n(s.rows_rejected)} rows (${pct(s.reject_rate)}).`);
+	if (s.warnings.length) {
+		console.log(`Warnings: ${n(s.warnings.length)} values kept but implausible for their unit (more than 50 times its median):`);
+		for (const w of s.warnings.slice(0, 5)) console.log(`    ${w.file}:${w.line} ${w.column}=${w.value} (the unit's median is ${w.usual})`);
+	}
 	for (const [rule, entry] of Object.entries(s.rejects_by_rule)) {
 		console.log(`  ${rule} (${n(entry.rows)}): ${RULES[rule as keyof typeof RULES]}`);
 		for (const e of entry.examples) console.log(`    ${e.file}:${e.line} ${e.column}=${JSON.stringify(e.value)}`);

@@ -47,6 +47,16 @@ export interface RunOptions {
 	onProgress?: (message: string) => void;
 }
 
+/** A kept value that is implausible for its unit. */
+export interface Warning {
+	file: string;
+	line: number;
+	column: string;
+	value: number;
+	/** The unit's median of the column. */
+	usual: number;
+}
+
 export interface Summary {
 	inputs: { report_files: number; report_rows: number; unit_rows: number; event_rows: number };
 	rows_read: number;
@@ -57,6 +67,8 @@ export interface Summary {
 	revisions_replaced: number;
 	duplicates: number;
 	rejects_by_rule: Partial<Record<Rule, { rows: number; examples: Reject[] }>>;
+	/** Values kept but implausible for their unit (more than 50 times its median). */
+	warnings: Warning[];
 }
 
 export interface RunResult {
@@ -106,6 +118,10 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
 		progress('resolving revisions');
 		await conn.run(sqlFile('resolve_reports'));
 		log.add(await revisionRejects(conn, inputs.reports));
+		await conn.run(sqlFile('plausibility'));
+		const warnings = (await conn.runAndReadAll('SELECT file_idx, line, column_name, value, median FROM report_warnings')).getRowsJS().map(
+			([fileIdx, line, column, value, usual]): Warning => ({ file: inputs.reports[Number(fileIdx)]!, line: Number(line), column: String(column), value: Number(value), usual: Number(usual) }),
+		);
 
 		const counts = (await conn.runAndReadAll(
 			`SELECT accepted::INTEGER, published::INTEGER, replaced::INTEGER, duplicates::INTEGER FROM revision_counts`,
@@ -118,6 +134,7 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
 			published: counts[1]!,
 			replaced: counts[2]!,
 			duplicates: counts[3]!,
+			warnings,
 		});
 		const problems = log.problems.slice().sort(byPosition);
 		const rejects = rejectsCsv(problems);
@@ -206,7 +223,7 @@ async function revisionRejects(conn: DuckDBConnection, files: readonly string[])
 
 function summarise(
 	log: RejectLog,
-	n: { inputs: Summary['inputs']; rowsRead: number; accepted: number; published: number; replaced: number; duplicates: number },
+	n: { inputs: Summary['inputs']; rowsRead: number; accepted: number; published: number; replaced: number; duplicates: number; warnings: Warning[] },
 ): Summary {
 	const byRule: Summary['rejects_by_rule'] = {};
 	const seen = new Set<string>();
@@ -228,6 +245,7 @@ function summarise(
 		revisions_replaced: n.replaced,
 		duplicates: n.duplicates,
 		rejects_by_rule: byRule,
+		warnings: n.warnings,
 	};
 }
 
@@ -274,6 +292,13 @@ async function buildManifest(
 			summary: textFacts(rejectsSummary),
 		},
 		revisions: { replaced: summary.revisions_replaced, duplicates: summary.duplicates },
+		// Counts only: a warning's line may belong to a small unit.
+		warnings: {
+			rows: new Set(summary.warnings.map((w) => `${w.file}\u0000${w.line}`)).size,
+			by_column: Object.fromEntries(
+				[...new Set(summary.warnings.map((w) => w.column))].sort().map((column) => [column, summary.warnings.filter((w) => w.column === column).length]),
+			),
+		},
 		inputs: summary.inputs,
 		completeness: {
 			expected_unit_weeks: expected!,

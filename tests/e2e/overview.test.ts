@@ -205,7 +205,7 @@ describe('overview', () => {
 		['from another mart', () => readFileSync(join(inject('dataDir'), 'units.arrow')), /data\/unit_week\.arrow: \d+ bytes where manifest\.json says \d+/],
 		['of the same size but other bytes', () => {
 			const bytes = Buffer.from(readFileSync(join(inject('dataDir'), 'unit_week.arrow')));
-			bytes[bytes.length - 100] ^= 0xff;
+			bytes[bytes.length - 100] = bytes[bytes.length - 100]! ^ 0xff;
 			return bytes;
 		}, /data\/unit_week\.arrow: its SHA-256 differs from manifest\.json/],
 	])('names unit_week.arrow when it is %s, and tells how to mend it', async (_, body, message) => {

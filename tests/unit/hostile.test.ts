@@ -222,4 +222,17 @@ describe('hostile input', () => {
 		// Nothing of the unit is published.
 		expect((await readParquet(join(result.outDir, 'units.parquet'))).map((u) => u.unit_id)).not.toContain('u2');
 	});
+
+	it('keeps a value implausible for its unit and reports it as a warning, in the summary and the manifest', async () => {
+		// u1 reports caseloads of 6 to 15 a week; one of 900 (with nothing else out of line) is valid on its own.
+		const line = field(field(GOOD, 'report_id', 'big1'), 'caseload', '900');
+		const { result, parsed } = await withReport('big.csv', `${HEADER}\n${line}\n`);
+		expect(parsed).toEqual([]);
+		expect(result.summary.warnings).toEqual([{ file: 'reports/big.csv', line: 2, column: 'caseload', value: 900, usual: expect.any(Number) }]);
+		expect(result.summary.warnings[0]!.usual).toBeLessThan(900 / 50);
+		expect(result.manifest!.warnings).toEqual({ rows: 1, by_column: { caseload: 1 } });
+		// Kept: the week's caseload includes it.
+		const week = (await readParquet(join(result.outDir, 'unit_week.parquet'))).find((r) => r.unit_id === 'u1' && r.week === '2024-01-22')!;
+		expect(Number(week.caseload)).toBeGreaterThanOrEqual(900);
+	});
 });

@@ -17,6 +17,8 @@ export const manifestSchema = z.object({
 	/** Rejected rows and problems; `summary` is the published rejects_summary.csv (counts only, no values). */
 	rejects: z.object({ rows: z.number(), problems: z.number(), by_rule: z.record(z.string(), z.number()), summary: fileFacts }),
 	revisions: z.object({ replaced: z.number(), duplicates: z.number() }),
+	/** Rows kept but implausible for their unit (a value more than 50 times the unit's median), counted by column. */
+	warnings: z.object({ rows: z.number(), by_column: z.record(z.string(), z.number()) }).optional(),
 	inputs: z.object({ report_files: z.number(), report_rows: z.number(), unit_rows: z.number(), event_rows: z.number() }),
 	completeness: z.object({ expected_unit_weeks: z.number(), reported_unit_weeks: z.number(), share: z.number().nullable() }),
 });
