@@ -138,6 +138,7 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
 		});
 		const problems = log.problems.slice().sort(byPosition);
 		const rejects = rejectsCsv(problems);
+		const accounting = await accountFor(conn, inputs.reports, problems, { units: units.rows, events: events.rows, published: folded.lives.size });
 
 		writeFileAtomic(options.rejectsPath, rejects);
 		if (summary.reject_rate > options.maxRejectRate) return { published: false, summary, rejectsPath: options.rejectsPath, outDir: options.outDir };
@@ -156,7 +157,7 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
 			const rejectsSummary = rejectsSummaryCsv(problems);
 			writeFileAtomic(join(staging, REJECTS_SUMMARY_FILE), rejectsSummary);
 			if (boundaries !== null) writeFileAtomic(join(staging, BOUNDARIES_FILE), boundaries);
-			const manifest = await buildManifest(conn, marts, summary, problems.length, rejectsSummary, boundaries);
+			const manifest = await buildManifest(conn, marts, summary, problems.length, rejectsSummary, boundaries, accounting);
 			writeFileAtomic(join(staging, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 			swapInto(staging, options.outDir);
 			return { published: true, summary, rejectsPath: options.rejectsPath, outDir: options.outDir, manifest };
@@ -203,6 +204,30 @@ function readEvents(inDir: string, log: RejectLog): Read<LocatedEvent> {
 	}
 	log.add(table.unreadable.map((row) => fromUnreadable(EVENTS_FILE, row)));
 	return { valid: events, rows: table.count };
+}
+
+type Accounting = NonNullable<Manifest['inputs']['accounting']>;
+
+/**
+ * Where every row read went, file by file: a report row is published,
+ * replaced by a later revision, a duplicate of one counted, or rejected; a
+ * unit row is published or rejected; an event is used or rejected.
+ */
+async function accountFor(conn: DuckDBConnection, files: readonly string[], problems: readonly Reject[], n: { units: number; events: number; published: number }): Promise<Accounting> {
+	const rejectedLines = (file: string) => new Set(problems.filter((p) => p.file === file).map((p) => p.line)).size;
+	const revisions = new Map(
+		(await conn.runAndReadAll('SELECT file_idx, published, replaced, duplicates FROM revision_by_file')).getRowsJS().map(([idx, ...counts]) => [Number(idx), counts.map(Number)]),
+	);
+	const reports = files.map((file, idx) => {
+		const [published, replaced, duplicates] = revisions.get(idx) ?? [0, 0, 0];
+		const rejected = rejectedLines(file);
+		return { file, rows: published! + replaced! + duplicates! + rejected, published: published!, replaced: replaced!, duplicates: duplicates!, rejected };
+	});
+	return {
+		reports,
+		units: { rows: n.units, published: n.published, rejected: rejectedLines(UNITS_FILE) },
+		events: { rows: n.events, used: n.events - rejectedLines(EVENTS_FILE), rejected: rejectedLines(EVENTS_FILE) },
+	};
 }
 
 async function revisionRejects(conn: DuckDBConnection, files: readonly string[]): Promise<Reject[]> {
@@ -273,6 +298,7 @@ async function buildManifest(
 	problems: number,
 	rejectsSummary: string,
 	boundaries: string | null,
+	accounting: Accounting,
 ): Promise<Manifest> {
 	const [first, last] = (await conn.runAndReadAll(`SELECT min(week), max(week) FROM reports`)).getRowsJS()[0] as (Date | null)[];
 	const [expected, reported] = (await conn.runAndReadAll(sqlFile('completeness'))).getRowsJS()[0] as number[];
@@ -299,7 +325,7 @@ async function buildManifest(
 				[...new Set(summary.warnings.map((w) => w.column))].sort().map((column) => [column, summary.warnings.filter((w) => w.column === column).length]),
 			),
 		},
-		inputs: summary.inputs,
+		inputs: { ...summary.inputs, accounting },
 		completeness: {
 			expected_unit_weeks: expected!,
 			reported_unit_weeks: reported!,

@@ -89,6 +89,20 @@ SELECT
     (SELECT count(*) FROM reports) AS published
 FROM revision_counts;
 
+-- The same accounting per file: every accepted row is published, replaced, a
+-- duplicate, or rejected by the revision rules above.
+CREATE OR REPLACE TABLE revision_by_file AS
+WITH accepted AS (SELECT file_idx, count(*) AS accepted FROM report_rows GROUP BY file_idx),
+distinct_rows AS (SELECT file_idx, count(*) AS distinct_rows FROM report_distinct GROUP BY file_idx),
+problems AS (SELECT file_idx, count(DISTINCT line) AS problems FROM report_problems GROUP BY file_idx),
+published AS (SELECT file_idx, count(*) AS published FROM reports GROUP BY file_idx)
+SELECT file_idx, accepted,
+    coalesce(published, 0) AS published,
+    coalesce(distinct_rows, 0) - coalesce(problems, 0) - coalesce(published, 0) AS replaced,
+    accepted - coalesce(distinct_rows, 0) AS duplicates
+FROM accepted
+LEFT JOIN distinct_rows USING (file_idx) LEFT JOIN problems USING (file_idx) LEFT JOIN published USING (file_idx);
+
 -- The intermediate tables are a million rows each on a large run: free each when done.
 DROP TABLE report_rows;
 DROP TABLE report_shared_keys;

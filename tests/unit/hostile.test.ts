@@ -1,5 +1,5 @@
 /** Hostile input: each case gives a clear reject or a clear error; none crashes or drops a row silently. */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { csvRecords } from '../../pipelines/read/csv.ts';
@@ -234,5 +234,25 @@ describe('hostile input', () => {
 		// Kept: the week's caseload includes it.
 		const week = (await readParquet(join(result.outDir, 'unit_week.parquet'))).find((r) => r.unit_id === 'u1' && r.week === '2024-01-22')!;
 		expect(Number(week.caseload)).toBeGreaterThanOrEqual(900);
+	});
+
+	it('accounts in the manifest for every row of every input file: published, replaced, duplicate or rejected', async () => {
+		const dir = copyFixture('small');
+		writeFileSync(join(dir, 'reports', 'mixed.csv'), [HEADER, GOOD, field(GOOD, 'fte', '7'), field(GOOD, 'unit_id', 'u404'), GOOD].join('\n') + '\n');
+		writeFileSync(join(dir, 'units.csv'), readFileSync(join(dir, 'units.csv'), 'utf8') + 'u9,Nine,private,h,R1\n');
+		const result = await run(dir);
+		const accounting = result.manifest!.inputs.accounting!;
+		// Data rows counted here from the files themselves: non-blank lines, less a CSV's header.
+		const dataRows = (file: string) => readFileSync(join(dir, file), 'utf8').split(/\r?\n/).filter((l) => l.trim() !== '').length - (file.endsWith('.csv') ? 1 : 0);
+		expect(accounting.reports.map((r) => r.file)).toEqual(readdirSync(join(dir, 'reports')).sort().map((f) => `reports/${f}`));
+		for (const r of accounting.reports) {
+			expect(r.rows, r.file).toBe(dataRows(r.file));
+			expect(r.published + r.replaced + r.duplicates + r.rejected, r.file).toBe(r.rows);
+		}
+		// mixed.csv: GOOD once published, its copy a duplicate, fte 7 and u404 rejected.
+		expect(accounting.reports.find((r) => r.file === 'reports/mixed.csv')).toEqual({ file: 'reports/mixed.csv', rows: 4, published: 1, replaced: 0, duplicates: 1, rejected: 2 });
+		expect(accounting.units).toEqual({ rows: dataRows('units.csv'), published: dataRows('units.csv') - 1, rejected: 1 });
+		expect(accounting.events.rows).toBe(dataRows('unit_events.csv'));
+		expect(accounting.events.used + accounting.events.rejected).toBe(accounting.events.rows);
 	});
 });

@@ -19,7 +19,20 @@ export const manifestSchema = z.object({
 	revisions: z.object({ replaced: z.number(), duplicates: z.number() }),
 	/** Rows kept but implausible for their unit (a value more than 50 times the unit's median), counted by column. */
 	warnings: z.object({ rows: z.number(), by_column: z.record(z.string(), z.number()) }).optional(),
-	inputs: z.object({ report_files: z.number(), report_rows: z.number(), unit_rows: z.number(), event_rows: z.number() }),
+	inputs: z.object({
+		report_files: z.number(),
+		report_rows: z.number(),
+		unit_rows: z.number(),
+		event_rows: z.number(),
+		/** Where every row went, file by file: rows = published + replaced + duplicates + rejected. */
+		accounting: z
+			.object({
+				reports: z.array(z.object({ file: z.string(), rows: z.number(), published: z.number(), replaced: z.number(), duplicates: z.number(), rejected: z.number() })),
+				units: z.object({ rows: z.number(), published: z.number(), rejected: z.number() }),
+				events: z.object({ rows: z.number(), used: z.number(), rejected: z.number() }),
+			})
+			.optional(),
+	}),
 	completeness: z.object({ expected_unit_weeks: z.number(), reported_unit_weeks: z.number(), share: z.number().nullable() }),
 });
 
