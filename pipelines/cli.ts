@@ -76,6 +76,7 @@ async function run(args: { in: string; reference: string; out: string; rejects: 
 			asOf: args.asOf,
 			rejectsPath: args.rejects,
 			onProgress: args.quiet ? undefined : (message) => console.error(`… ${((performance.now() - started) / 1000).toFixed(1)} s: ${message}`),
+			onNotice: (message) => console.error(`Note: ${message}.`),
 		});
 		const seconds = ((performance.now() - started) / 1000).toFixed(1);
 		if (!args.quiet) printSummary(result.summary);

@@ -12,6 +12,7 @@ import { foldUnits, type LocatedEvent, type LocatedUnit, type UnitLife } from '.
 import { stageReports, todayDay } from './stage/index.ts';
 import { InputError } from './read/errors.ts';
 import { EVENTS_FILE, findInputs, UNITS_FILE } from './inputs.ts';
+import { lockOutput } from './lock.ts';
 import { checkPaths } from './paths.ts';
 import { readTable } from './read/table.ts';
 import { readAreas, readBoundaries } from './reference.ts';
@@ -26,7 +27,7 @@ import {
 import { formatDate, formatIsoWeek, parseIsoDate } from './schema/time.ts';
 import { tilePositions } from './tiles.ts';
 import { BOUNDARIES_FILE, MART_NAMES, REJECTS_SUMMARY_FILE, type FileFacts, type Manifest, type MartFacts } from '../src/lib/contract/index.ts';
-import { stagingFolder, swapInto, writeFileAtomic, writeMart } from './write.ts';
+import { recoverInterruptedSwap, stagingFolder, swapInto, writeFileAtomic, writeMart } from './write.ts';
 
 export const SCHEMA_VERSION = 1;
 
@@ -45,6 +46,8 @@ export interface RunOptions {
 	 */
 	rejectsPath: string;
 	onProgress?: (message: string) => void;
+	/** Hears what the operator should know although nothing failed (a stale lock taken over, a swap recovered). */
+	onNotice?: (message: string) => void;
 }
 
 /** A kept value that is implausible for its unit. */
@@ -98,6 +101,16 @@ class RejectLog {
 export async function runPipeline(options: RunOptions): Promise<RunResult> {
 	const progress = options.onProgress ?? (() => {});
 	checkPaths({ inDir: options.inDir, referenceDir: options.referenceDir, outDir: options.outDir, rejectsPath: options.rejectsPath });
+	const release = lockOutput(options.outDir, (message) => (options.onNotice ?? console.warn)(message));
+	try {
+		recoverInterruptedSwap(options.outDir, options.onNotice ?? console.warn);
+		return await publish(options, progress);
+	} finally {
+		release();
+	}
+}
+
+async function publish(options: RunOptions, progress: (message: string) => void): Promise<RunResult> {
 	const inputs = findInputs(options.inDir);
 	const areas = readAreas(options.referenceDir);
 	const boundaries = readBoundaries(options.referenceDir, areas);

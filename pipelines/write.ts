@@ -5,7 +5,7 @@
  * beside the target and swapped in whole, so a reader never sees half a run.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { DuckDBConnection, DuckDBDateValue } from '@duckdb/node-api';
 import { DuckDBTypeId } from '@duckdb/node-api';
@@ -68,9 +68,16 @@ export function stagingFolder(target: string): string {
 	return staging;
 }
 
-/** Replaces `target` by `staging`; if anything fails, the old target is put back. */
+const previousPrefix = (target: string) => `.${basename(target)}.previous-`;
+
+/**
+ * Replaces `target` by `staging`: two renames, the old output moved aside
+ * first; if the second fails, the old target is put back. A crash between the
+ * two leaves the old output complete beside the target, and the next run puts
+ * it back before anything else (recoverInterruptedSwap).
+ */
 export function swapInto(staging: string, target: string) {
-	const previous = join(dirname(target), `.${basename(target)}.previous-${process.pid}`);
+	const previous = join(dirname(target), `${previousPrefix(target)}${process.pid}`);
 	rmSync(previous, { recursive: true, force: true });
 	const hadTarget = existsSync(target);
 	if (hadTarget) renameSync(target, previous);
@@ -89,4 +96,14 @@ export function writeFileAtomic(path: string, content: string | Uint8Array) {
 	const temporary = `${path}.tmp-${process.pid}`;
 	writeFileSync(temporary, content);
 	renameSync(temporary, path);
+}
+
+/** Puts back an output left aside by a run that stopped between the two renames of its swap. */
+export function recoverInterruptedSwap(target: string, notice: (message: string) => void) {
+	const parent = dirname(target);
+	if (existsSync(target) || !existsSync(parent)) return;
+	const left = readdirSync(parent).filter((name) => name.startsWith(previousPrefix(target))).sort();
+	if (!left.length) return;
+	renameSync(join(parent, left.at(-1)!), target);
+	notice(`put back ${target} from ${left.at(-1)}, left by a run that stopped while publishing`);
 }

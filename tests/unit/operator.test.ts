@@ -109,3 +109,53 @@ describe('links in the input folder', () => {
 		expect(result.stderr).toContain(`${units} is not a file.`);
 	});
 });
+
+describe('one run at a time', () => {
+	const options = (input: string, out: string, notices: string[] = [], maxRejectRate = 1) => ({
+		inDir: input,
+		referenceDir: REFERENCE,
+		outDir: out,
+		maxRejectRate,
+		rejectsPath: join(dirname(out), 'rejects.csv'),
+		onNotice: (message: string) => notices.push(message),
+	});
+
+	it('refuses a second run into the same --out while the first holds the lock, naming the holder', async () => {
+		const out = join(tempDir(), 'out');
+		const [first, second] = await Promise.allSettled([runPipeline(options(copyFixture('small'), out)), runPipeline(options(copyFixture('small'), out))]);
+		expect(first.status).toBe('fulfilled');
+		expect(second.status).toBe('rejected');
+		expect(String((second as PromiseRejectedResult).reason)).toContain(`Another run (process ${process.pid} on `);
+		expect(String((second as PromiseRejectedResult).reason)).toContain(`is publishing to ${out}`);
+		// The lock is gone once the run has finished.
+		expect(readdirSync(dirname(out)).filter((name) => name.endsWith('.lock'))).toEqual([]);
+	});
+
+	it('takes over a stale lock whose process is gone, and says so', async () => {
+		const out = join(tempDir(), 'out');
+		const { pid } = await exec(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']).then((r) => ({ pid: Number(r.stdout) }));
+		writeFileSync(join(dirname(out), '.out.lock'), JSON.stringify({ pid, host: (await import('node:os')).hostname(), started: '2026-01-01T00:00:00Z' }));
+		const notices: string[] = [];
+		const result = await runPipeline(options(copyFixture('small'), out, notices));
+		expect(result.published).toBe(true);
+		expect(notices).toEqual([`took over a stale lock on ${out} left by process ${pid}, started 2026-01-01T00:00:00Z`]);
+	});
+
+	it('puts back the output left aside by a run that stopped in the middle of its swap', async () => {
+		const root = tempDir();
+		const out = join(root, 'out');
+		await runPipeline(options(copyFixture('small'), out));
+		const before = readdirSync(out).sort();
+		// A crash between the swap's two renames: the old output aside, no target.
+		const { renameSync } = await import('node:fs');
+		renameSync(out, join(root, '.out.previous-4242'));
+		const notices: string[] = [];
+		const broken = copyFixture('small');
+		writeFileSync(join(broken, 'reports', 'bad.jsonl'), '{"report_id": "oops"}\n');
+		const failed = await runPipeline(options(broken, out, notices, 0));
+		expect(failed.published).toBe(false);
+		expect(notices).toEqual([`put back ${out} from .out.previous-4242, left by a run that stopped while publishing`]);
+		expect(readdirSync(out).sort()).toEqual(before);
+	});
+});
+
