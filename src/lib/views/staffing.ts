@@ -6,9 +6,9 @@
  * Years shown are calendar years wholly inside the data (its reports cover
  * every Monday of the year) and inside the chosen period.
  */
-import { quarterStart, shiftQuarter } from '$lib/filters';
+import { quarterStart, shiftQuarter, type Filters } from '$lib/filters';
 import { kaplanMeier, median, type KaplanMeierRow, type Median } from '$lib/stats/survival';
-import type { ViewDefinition } from './context';
+import type { Period, ViewDefinition } from './context';
 
 /** The chosen units, and the calendar years wholly inside both the data and the chosen period. */
 const CHOSEN_YEARS = `
@@ -108,7 +108,7 @@ export interface StaffingResults {
 }
 
 /** The bound parameters of the staffing queries: the filters, and the chosen period as days. */
-export function staffingParams(filters: Parameters<ViewDefinition<unknown>['load']>[1], period: { from: string; to: string }) {
+export function staffingParams(filters: Filters, period: Period) {
 	const to = filters.to ?? period.to;
 	return {
 		region: filters.region,
