@@ -31,6 +31,15 @@ describe('accessibility', () => {
 		await page.context().close();
 	});
 
+	it('reflows to a 320-pixel-wide screen without scrolling sideways (WCAG 1.4.10), every view', async () => {
+		for (const path of ['/', '/coverage', '/waitlists', '/outcomes', '/staffing', '/survival', '/methods']) {
+			const { page } = await openPage(browser, path, { viewport: { width: 320, height: 800 } });
+			if (path !== '/methods') await chartsSettled(page);
+			expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(320);
+			await page.context().close();
+		}
+	});
+
 	it('works from the keyboard: skip link, filters, table alternative, downloads', async () => {
 		const { page } = await openPage(browser, '/');
 		await chartsSettled(page);
