@@ -187,7 +187,6 @@ export const messages = {
 		en: 'People waiting in an average reported week of {quarter} against {earlier}, with each unit’s capacity: specialist FTE, and caseload per FTE against the fidelity limit of 20.',
 		sv: 'Väntande en genomsnittlig rapporterad vecka under {quarter} jämfört med {earlier}, med varje enhets kapacitet: specialistheltider och inskrivna per heltid mot metodtrohetens gräns på 20.',
 	},
-	growth_none: { en: 'No unit reported a waitlist in both quarters.', sv: 'Ingen enhet rapporterade en väntelista båda kvartalen.' },
 	col_rank: { en: 'Rank', sv: 'Plats' },
 	col_unit: { en: 'Unit', sv: 'Enhet' },
 	col_waiting_before: { en: 'Waiting a year earlier', sv: 'Väntande året innan' },
