@@ -150,6 +150,24 @@ describe('coverage', () => {
 		await page.context().close();
 	});
 
+	it('shows the figures of the last choice after quick changes in a row, never those of an earlier one', async () => {
+		const { page, consoleErrors } = await openPage(browser, '/coverage');
+		await chartsSettled(page);
+		await page.waitForSelector('[data-chart="coverage_map"] .live > figure');
+		// Five regions chosen without waiting for any figures; the answers may come back in any order.
+		for (const region of ['01', '25', '14', '03', '12']) {
+			await page.selectOption('#filter-region', region);
+		}
+		await page.waitForURL(/\?region=12$/);
+		await chartsSettled(page);
+		expect(await page.locator('[data-view]').getAttribute('data-view')).toBe('?region=12');
+		const codes = await page.$$eval('[data-chart="coverage_map"] [data-code]', (paths) => paths.map((p) => p.getAttribute('data-code')));
+		expect(codes).toEqual((await rows(se, `SELECT code FROM areas WHERE region_code = '12' ORDER BY code`)).map((r) => r.code));
+		expect(await page.locator('tr.chosen').getAttribute('data-region')).toBe('12');
+		expect(consoleErrors).toEqual([]);
+		await page.context().close();
+	});
+
 	it('finds a municipality by name and tells what the map shows of it', async () => {
 		const { page } = await openPage(browser, '/coverage');
 		await chartsSettled(page);
