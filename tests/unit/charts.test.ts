@@ -9,6 +9,7 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { barPlot } from '$lib/charts/bar';
 import type { Boundaries } from '$lib/charts/boundaries';
+import { funnelPlot } from '$lib/charts/funnel';
 import { groupTrendPlot } from '$lib/charts/groupTrend';
 import { linesPlot } from '$lib/charts/lines';
 import { scatterPlot } from '$lib/charts/scatter';
@@ -142,5 +143,37 @@ describe('plot functions', () => {
 		expect(Number(first!.getAttribute('x'))).toBeGreaterThanOrEqual(48);
 		expect(drawing.querySelector('[aria-label="line"] path')!.getAttribute('d')).toMatch(/^M[\d.]+,[\d.]+L[\d.]+,[\d.]+$/);
 		await expect(drawing.outerHTML).toMatchFileSnapshot(snapshot('scatter'));
+	});
+
+	it('funnel: units against their size, the target, limits at 95 % (dashed) and 99.8 %, units outside labelled', async () => {
+		const limits = [10, 50, 100].map((n) => ({ n, lower95: 0.4 - 1 / n, upper95: 0.4 + 1 / n, lower998: 0.4 - 2 / n, upper998: 0.4 + 2 / n }));
+		const points = [
+			{ n: 20, rate: 0.42, label: 'Alpha', flag: 'within' as const },
+			{ n: 80, rate: 0.9, label: 'Beta', flag: 'above' as const },
+			{ n: 60, rate: 0.05, label: 'Gamma', flag: 'below' as const },
+		];
+		const drawing = funnelPlot(points, { document, target: 0.4, limits, format: (v) => formatNumber('en', v, 0, 'percent'), xLabel: 'Participants' });
+		expect(drawing.querySelectorAll('[aria-label="line"]')).toHaveLength(4);
+		expect(drawing.querySelectorAll('[aria-label="line"][stroke-dasharray="4,3"]')).toHaveLength(2);
+		expect([...drawing.querySelectorAll('[aria-label="dot"] circle')].map((c) => c.getAttribute('fill'))).toEqual([PALETTE.series, PALETTE.reference, PALETTE.reference]);
+		expect([...drawing.querySelectorAll('[aria-label="text"] text')].map((t) => t.textContent)).toEqual(['Beta', 'Gamma']);
+		await expect(drawing.outerHTML).toMatchFileSnapshot(snapshot('funnel'));
+	});
+
+	it('step: a stepped survival curve per stratum with its band, and a mark at each censoring', async () => {
+		const { stepPlot } = await import('$lib/charts/step');
+		const rows = [
+			{ stratum: 'A', time: 0, survival: 1, lower: 1, upper: 1, censored: 0 },
+			{ stratum: 'A', time: 365, survival: 0.75, lower: 0.5, upper: 0.9, censored: 1 },
+			{ stratum: 'B', time: 0, survival: 1, lower: 1, upper: 1, censored: 0 },
+			{ stratum: 'B', time: 730, survival: 0.5, lower: null, upper: null, censored: 0 },
+		];
+		const drawing = stepPlot(rows, { document, format: (v) => formatNumber('en', v, 0, 'percent'), xLabel: 'Years', level: 0.5 });
+		expect([...drawing.querySelectorAll('[class$="-swatch"]')].map((s) => s.textContent)).toEqual(['A', 'B']);
+		// One line per stratum; the band only where it exists; one censoring mark.
+		expect(drawing.querySelectorAll('[aria-label="line"] path')).toHaveLength(2);
+		expect(drawing.querySelectorAll('[aria-label="area"] path')).toHaveLength(2);
+		expect(drawing.querySelectorAll('[aria-label="dot"] path, [aria-label="dot"] circle')).toHaveLength(1);
+		await expect(drawing.outerHTML).toMatchFileSnapshot(snapshot('step'));
 	});
 });
