@@ -34,7 +34,7 @@ export interface FunnelOptions extends PlotOptions {
 export function funnelPlot(points: readonly FunnelPoint[], options: FunnelOptions): SVGSVGElement | HTMLElement {
 	const outside = points.filter((p) => p.flag !== 'within');
 	const limit = (y: keyof FunnelLimit, dash: boolean) =>
-		Plot.line(options.limits, { x: 'n', y, stroke: PALETTE.muted, strokeWidth: 1, strokeDasharray: dash ? '4,3' : null });
+		Plot.line(options.limits, { x: 'n', y, stroke: PALETTE.muted, strokeWidth: 1, strokeDasharray: dash ? '4,3' : undefined });
 	const figure = Plot.plot({
 		document: options.document,
 		width: options.width ?? SIZES.wide.width,
