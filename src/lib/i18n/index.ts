@@ -373,6 +373,11 @@ export function formatNumber(locale: Locale, value: number | null | undefined, d
 	return format.format(value);
 }
 
+/** A time in days as years, one decimal; a time never reached (a median the curve does not reach) says so. */
+export function formatYears(locale: Locale, days: number | null): string {
+	return days === null ? t(locale, 'not_reached') : t(locale, 'years_unit', { value: formatNumber(locale, days / 365.25, 1) });
+}
+
 /** A quarter as people write it: 2024 Q3 (English), 2024 kv. 3 (Swedish). */
 export function formatQuarter(locale: Locale, quarterStart: string): string {
 	const [year, month] = quarterStart.split('-').map(Number) as [number, number];

@@ -1,10 +1,10 @@
 import { formatNumber, formatQuarter, t, type Locale } from '$lib/i18n';
-import { quarterStart, type Filters } from '$lib/filters';
+import { quarterStart } from '$lib/filters';
 import type { Period } from './context';
 
-/** The quarters shown, from the filters or the default period: 2019 Q1 – 2024 Q2. */
-export function periodText(locale: Locale, filters: Filters, period: Period): string {
-	return `${formatQuarter(locale, quarterStart(filters.from ?? period.from))} – ${formatQuarter(locale, quarterStart(filters.to ?? period.to))}`;
+/** Quarters in words: 2019 Q1 – 2024 Q2. */
+export function periodText(locale: Locale, period: Period): string {
+	return `${formatQuarter(locale, quarterStart(period.from))} – ${formatQuarter(locale, quarterStart(period.to))}`;
 }
 
 /**

@@ -20,9 +20,9 @@ import { onMount, tick, untrack } from 'svelte';
 import { goto } from '$app/navigation';
 import { page } from '$app/state';
 import { database } from '$lib/db/browser';
-import { DEFAULT_FILTERS, filterSearch, ORG_TYPES, parseFilters, type Filters } from '$lib/filters';
+import { DEFAULT_FILTERS, filterSearch, ORG_TYPES, parseFilters, quarterStart, type Filters } from '$lib/filters';
 import { memo } from '$lib/memo';
-import type { ViewContext, ViewDefinition } from './context';
+import type { Period, ViewContext, ViewDefinition } from './context';
 
 export type ViewStatus = 'loading' | 'ready' | 'error';
 
@@ -138,6 +138,14 @@ export function runView<Results>(view: ViewDefinition<Results>, data: () => { re
 		},
 		get context() {
 			return context;
+		},
+		/** The quarters of the figures shown (the filters, or the default period where they leave it open). */
+		get shownPeriod(): Period {
+			return { from: shown.filters.from ?? context.period.from, to: shown.filters.to ?? context.period.to };
+		},
+		/** The first day of the first quarter shown: series reach a year further back, for the change. */
+		get shownFrom() {
+			return quarterStart(shown.filters.from ?? context.period.from);
 		},
 		/** Starts computing the view for filters about to be navigated to (errors are shown when it is). */
 		prefetch(filters: Filters) {
