@@ -24,12 +24,20 @@ export interface AreaPeriod {
 	valid_to: number | null;
 }
 
+export interface FundingPeriod {
+	funding: Funding;
+	valid_from: number;
+	valid_to: number | null;
+}
+
 export interface UnitLife extends Unit {
 	opened_on: number;
 	closed_on: number | null;
 	funding_initial: Funding | null;
 	funding_current: Funding | null;
 	areas: AreaPeriod[];
+	/** How it was funded from when, in date order; valid_to as for areas. */
+	funding: FundingPeriod[];
 	reviews: { reviewed_on: number; score: number }[];
 }
 
@@ -83,7 +91,7 @@ function foldLog(unit: LocatedUnit, log: LocatedEvent[], areaCodes: ReadonlySet<
 		if (!life) {
 			if (event.event !== 'opened') fail('event_before_opened');
 			else
-				life = { ...facts, opened_on: event.date, closed_on: null, funding_initial: null, funding_current: null, areas: [], reviews: [] };
+				life = { ...facts, opened_on: event.date, closed_on: null, funding_initial: null, funding_current: null, areas: [], funding: [], reviews: [] };
 			continue;
 		}
 		if (life.closed_on !== null) {
@@ -97,6 +105,8 @@ function foldLog(unit: LocatedUnit, log: LocatedEvent[], areaCodes: ReadonlySet<
 			case 'funding':
 				life.funding_initial ??= event.value as Funding;
 				life.funding_current = event.value as Funding;
+				if (life.funding.length) life.funding.at(-1)!.valid_to = event.date;
+				life.funding.push({ funding: event.value as Funding, valid_from: event.date, valid_to: null });
 				break;
 			case 'serves':
 				if (!areaCodes.has(event.value)) fail('area_unknown', 'value');
@@ -123,10 +133,15 @@ function foldLog(unit: LocatedUnit, log: LocatedEvent[], areaCodes: ReadonlySet<
 				life.closed_on = event.date;
 				for (const period of served.values()) period.valid_to = event.date;
 				served.clear();
+				if (life.funding.length) life.funding.at(-1)!.valid_to = event.date;
 				break;
 		}
 	}
-	if (life) life.areas = life.areas.filter((p) => p.valid_to === null || p.valid_to > p.valid_from);
+	if (life) {
+		// A period that ended the day it began (two events on one day) held no day.
+		life.areas = life.areas.filter((p) => p.valid_to === null || p.valid_to > p.valid_from);
+		life.funding = life.funding.filter((p) => p.valid_to === null || p.valid_to > p.valid_from);
+	}
 	return life;
 }
 

@@ -158,7 +158,7 @@ async function publish(options: RunOptions, progress: (message: string) => void)
 
 		progress('aggregating');
 		await loadFolded(conn, folded.lives, areas);
-		for (const mart of ['specialist_spells', 'unit_week', 'units', 'unit_areas', 'fidelity', 'areas']) await conn.run(sqlFile(mart));
+		for (const mart of ['specialist_spells', 'unit_week', 'units', 'unit_areas', 'unit_funding', 'fidelity', 'areas']) await conn.run(sqlFile(mart));
 
 		const staging = stagingFolder(options.outDir);
 		try {
@@ -295,6 +295,8 @@ async function loadFolded(conn: DuckDBConnection, lives: ReadonlyMap<string, Uni
 	}, ordered as unknown as Record<string, unknown>[]);
 	await loadTable(conn, 'unit_area_periods', { unit_id: 'VARCHAR', area_code: 'VARCHAR', valid_from: 'DATE', valid_to: 'DATE' },
 		ordered.flatMap((u) => u.areas.map((a) => ({ unit_id: u.unit_id, ...a }))));
+	await loadTable(conn, 'unit_funding_periods', { unit_id: 'VARCHAR', funding: 'VARCHAR', valid_from: 'DATE', valid_to: 'DATE' },
+		ordered.flatMap((u) => u.funding.map((f) => ({ unit_id: u.unit_id, ...f }))));
 	await loadTable(conn, 'fidelity', { unit_id: 'VARCHAR', reviewed_on: 'DATE', score: 'INTEGER' },
 		ordered.flatMap((u) => u.reviews.map((r) => ({ unit_id: u.unit_id, ...r }))));
 	const tiles = tilePositions(areas);

@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 /** The published marts of a site as tables, for SQL written in the test. */
 export async function marts(dir: string): Promise<DuckDBConnection> {
 	const db = await (await DuckDBInstance.create(':memory:')).connect();
-	for (const name of ['units', 'unit_week', 'unit_areas', 'areas', 'fidelity']) {
+	for (const name of ['units', 'unit_week', 'unit_areas', 'unit_funding', 'areas', 'fidelity']) {
 		await db.run(`CREATE TABLE ${name} AS SELECT * FROM read_parquet('${join(dir, `${name}.parquet`)}')`);
 	}
 	return db;

@@ -71,6 +71,15 @@ describe('small fixture', () => {
 		]);
 	});
 
+	it('keeps the funding history as periods, closed by a change of funding or by closing', async () => {
+		// u1: project from opening, permanent from 2024-03-01; u2: mixed until it closed; u3 has no funding event.
+		expect(await mart('unit_funding')).toEqual([
+			{ unit_id: 'u1', funding: 'project', valid_from: '2024-01-01', valid_to: '2024-03-01' },
+			{ unit_id: 'u1', funding: 'permanent', valid_from: '2024-03-01', valid_to: null },
+			{ unit_id: 'u2', funding: 'mixed', valid_from: '2024-01-08', valid_to: '2024-02-26' },
+		]);
+	});
+
 	it('bands fidelity reviews', async () => {
 		expect(await mart('fidelity')).toEqual([
 			{ unit_id: 'u1', reviewed_on: '2024-06-01', score: 82, level: 'fair' },
@@ -85,7 +94,7 @@ describe('small fixture', () => {
 			{ spell_id: 'u1-0002', unit_id: 'u1', first_week: '2024-01-08', last_week: '2024-01-22', ended: false },
 			{ spell_id: 'u2-0001', unit_id: 'u2', first_week: '2024-01-08', last_week: '2024-01-15', ended: true },
 		]);
-		for (const name of ['unit_week', 'units', 'unit_areas', 'fidelity', 'specialist_spells', 'areas']) {
+		for (const name of ['unit_week', 'units', 'unit_areas', 'unit_funding', 'fidelity', 'specialist_spells', 'areas']) {
 			const bytes = readFileSync(join(out, `${name}.parquet`)).toString('latin1') + readFileSync(join(out, `${name}.arrow`)).toString('latin1');
 			for (const pseudonym of ['s1', 's2', 's3']) expect(bytes).not.toMatch(new RegExp(`[^a-z0-9]${pseudonym}[^0-9]`));
 		}

@@ -46,6 +46,7 @@ export const MARTS = {
 		fidelity_latest: 'INTEGER',
 	},
 	unit_areas: { unit_id: 'VARCHAR', area_code: 'VARCHAR', valid_from: 'DATE', valid_to: 'DATE' },
+	unit_funding: { unit_id: 'VARCHAR', funding: 'VARCHAR', valid_from: 'DATE', valid_to: 'DATE' },
 	areas: {
 		code: 'VARCHAR',
 		name: 'VARCHAR',
