@@ -24,7 +24,7 @@ import { waitlistPerFte } from './waitlist_per_fte';
 import { youngShare } from './young_share';
 
 export type { Metric, MetricRow, Reference } from './types';
-export { measureOf, measureParams, measureSql, seriesByMetric, type MeasureRow } from './query';
+export { measureOf, measureParams, measureSql, seriesByMetric, unitWindowSql, type MeasureRow } from './query';
 export { FACTS, GRAIN_KEYS, GRAINS, type Grain } from './facts';
 export { SHARED_SQL, SHARED_STATEMENTS } from './shared';
 

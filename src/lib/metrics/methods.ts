@@ -1,11 +1,12 @@
 /**
- * The statistics that are not formulas over facts: how staffing and unit
- * survival are computed, which method each follows and why, with the SQL
+ * The statistics that are not formulas over facts: how staffing, unit
+ * survival and site comparison are computed, which method each follows and why, with the SQL
  * that selects their rows. The Methods page lists them under their view.
  */
 import type { Text } from '$lib/i18n';
 import { SPELLS_SQL, STABILITY_SQL, TURNOVER_SQL, VACANCY_SQL } from '$lib/views/staffing';
 import { UNITS_SQL } from '$lib/views/survival';
+import { WINDOW_SQL } from '$lib/views/sites';
 
 export interface MethodNote {
 	id: string;
@@ -103,5 +104,23 @@ export const METHOD_NOTES: readonly MethodNote[] = [
 		method: { en: 'The measure Markström et al. (2015) report for Swedish IPS units: more than half closed within three years.', sv: 'Det mått som Markström m.fl. (2015) redovisar för svenska IPS-enheter: mer än hälften lades ned inom tre år.' },
 		references: ['Markström et al. 2015'],
 		sql: UNITS_SQL,
+	},
+	{
+		id: 'funnel',
+		label: { en: 'Funnel plots of units against their network', sv: 'Trattdiagram över enheter mot deras nätverk' },
+		definition: {
+			en: 'Over the four quarters up to the chosen end, each unit of the selection is a point: its rate against its size. For employment and education the size is the unit’s mean weekly caseload over its reported weeks and the count its mean weekly number employed or in education, since participant-weeks are not independent trials and would make the limits far too narrow; for reports received, the unit-weeks it was open and those reported. The target is the network’s pooled rate, Σr/Σn. A unit outside the 99.8 % limits is flagged above or below; its z-score is (Y − θ)/√(s² + τ²).',
+			sv: 'Under de fyra kvartalen fram till valt slut är varje enhet i urvalet en punkt: dess andel mot dess storlek. För arbete och utbildning är storleken enhetens genomsnittliga antal inskrivna per vecka under rapporterade veckor och antalet dess genomsnittliga antal i arbete eller utbildning per vecka, eftersom deltagarveckor inte är oberoende försök och skulle göra gränserna alldeles för snäva; för inkomna rapporter de enhetsveckor den var öppen och de som rapporterades. Målet är nätverkets sammanvägda andel, Σr/Σn. En enhet utanför 99,8 %-gränserna markeras som över eller under; dess z-värde är (Y − θ)/√(s² + τ²).',
+		},
+		method: {
+			en: 'Spiegelhalter’s funnel plot for proportions, computed as FunnelPlotR (NHS-R Community): arcsine square-root transform Y = asin(√(r/n)) with s = 1/(2√n); z-scores winsorised at their 10th and 90th percentiles (R’s type 7); overdispersion φ = mean z²; between-unit variance τ² = max(0, (Iφ − (I − 1)) / (Σw − Σw²/Σw)), w = 1/s² (DerSimonian–Laird); limits sin²(θ ± z·√(s² + τ²)) at z = 1.959964 and 3.090232, clipped to [0, 1]. Units differ by more than chance alone (case mix, local labour markets), so without the adjustment most large units would be flagged; ?od=off shows the unadjusted limits.',
+			sv: 'Spiegelhalters trattdiagram för andelar, beräknat som FunnelPlotR (NHS-R Community): arcussinus-rottransform Y = asin(√(r/n)) med s = 1/(2√n); z-värden winsoriserade vid 10:e och 90:e percentilen (R:s typ 7); överspridning φ = medelvärdet av z²; varians mellan enheter τ² = max(0, (Iφ − (I − 1)) / (Σw − Σw²/Σw)), w = 1/s² (DerSimonian–Laird); gränser sin²(θ ± z·√(s² + τ²)) vid z = 1,959964 och 3,090232, begränsade till [0, 1]. Enheter skiljer sig mer än slumpen förklarar (deltagare, lokala arbetsmarknader), så utan justering skulle de flesta stora enheter markeras; ?od=off visar ojusterade gränser.',
+		},
+		references: [
+			'Spiegelhalter DJ. Funnel plots for comparing institutional performance. Stat Med 2005;24:1185–1202',
+			'Spiegelhalter DJ. Handling over-dispersion of performance indicators. Qual Saf Health Care 2005;14:347–351',
+			'FunnelPlotR (NHS-R Community), R/od_adjustment.R and R/calculate_limits.R',
+		],
+		sql: WINDOW_SQL,
 	},
 ];

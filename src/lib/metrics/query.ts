@@ -54,3 +54,30 @@ export function measureParams(filters: Filters, defaults: { from: string; to: st
 		unit: filters.unit,
 	};
 }
+
+/**
+ * Measures per chosen unit over a window of quarters, $first_quarter to
+ * $last_quarter, as one row each: the facts of the unit_quarter grain
+ * summed over the window. A mean over weeks (fte, waitlist) is weighted by
+ * the quarter's reported weeks, so it stays a mean over the window's
+ * reported weeks; what is counted on a quarter's last day is taken from the
+ * last quarter. The formulas are the registry's, unchanged. Each row also
+ * has the window's reported weeks, `weeks`, so that a sum over weeks can be
+ * read as a mean weekly count.
+ */
+export function unitWindowSql(measures: readonly Metric[]): string {
+	return `${FACTS.unit_quarter}SELECT strftime($last_quarter::DATE, '%Y-%m-%d') AS quarter, unit_id, unit_name, region_code, weeks,
+    ${measures.map((m) => formulaColumns(m.id, m.formula)).join(',\n    ')}
+FROM (
+    SELECT unit_id, unit_name, region_code,
+        arg_max(units_open, quarter) AS units_open, arg_max(areas_served, quarter) AS areas_served,
+        arg_max(population_served, quarter) AS population_served, any_value(areas) AS areas, any_value(population) AS population,
+        sum(fte * weeks) / sum(weeks) AS fte, sum(waitlist * weeks) / sum(weeks) AS waitlist, sum(weeks) AS weeks,
+        sum(wait_days) AS wait_days, sum(enrolled) AS enrolled, sum(referrals) AS referrals, sum(job_starts) AS job_starts,
+        sum(education_starts) AS education_starts, sum(employed) AS employed, sum(caseload) AS caseload,
+        sum(caseload_young) AS caseload_young, sum(in_education) AS in_education, sum(reported) AS reported, sum(expected) AS expected
+    FROM facts
+    GROUP BY unit_id, unit_name, region_code
+) facts
+ORDER BY unit_name, unit_id`;
+}

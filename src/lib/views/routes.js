@@ -44,6 +44,13 @@ export const ROUTES = [
 	},
 	{ id: 'staffing', path: '/staffing', label: { en: 'Staffing', sv: 'Bemanning' }, measures: [], methods: ['turnover', 'tenure', 'stability', 'vacancy'] },
 	{ id: 'survival', path: '/survival', label: { en: 'Survival', sv: 'Överlevnad' }, measures: [], methods: ['unit_survival', 'log_rank', 'closed_within_3'] },
+	{
+		id: 'sites',
+		path: '/sites',
+		label: { en: 'Compare sites', sv: 'Jämför enheter' },
+		measures: ['employment_rate', 'education_rate', 'report_completeness'],
+		methods: ['funnel'],
+	},
 	{ id: 'methods', path: '/methods', label: { en: 'Methods', sv: 'Metoder' }, measures: [] },
 ];
 
