@@ -12,7 +12,10 @@ import type { Boundaries } from '$lib/charts/boundaries';
 import { funnelPlot } from '$lib/charts/funnel';
 import { groupTrendPlot } from '$lib/charts/groupTrend';
 import { linesPlot } from '$lib/charts/lines';
+import { fidelityPlot } from '$lib/charts/fidelity';
 import { scatterPlot } from '$lib/charts/scatter';
+import { spinePlot, spinePosition } from '$lib/charts/spine';
+import { timelinePlot } from '$lib/charts/timeline';
 import { smallMultiplesPlot } from '$lib/charts/smallMultiples';
 import { mapPlot, type MapRow } from '$lib/charts/map';
 import { PALETTE } from '$lib/charts/theme';
@@ -145,18 +148,23 @@ describe('plot functions', () => {
 		await expect(drawing.outerHTML).toMatchFileSnapshot(snapshot('scatter'));
 	});
 
-	it('funnel: units against their size, the target, limits at 95 % (dashed) and 99.8 %, units outside labelled', async () => {
+	it('funnel: units against their size, the target, limits at 95 % (dashed) and 99.8 %, units outside and the chosen one labelled', async () => {
 		const limits = [10, 50, 100].map((n) => ({ n, lower95: 0.4 - 1 / n, upper95: 0.4 + 1 / n, lower998: 0.4 - 2 / n, upper998: 0.4 + 2 / n }));
 		const points = [
-			{ n: 20, rate: 0.42, label: 'Alpha', flag: 'within' as const },
-			{ n: 80, rate: 0.9, label: 'Beta', flag: 'above' as const },
-			{ n: 60, rate: 0.05, label: 'Gamma', flag: 'below' as const },
+			{ id: 'a', n: 20, rate: 0.42, label: 'Alpha', flag: 'within' as const },
+			{ id: 'b', n: 80, rate: 0.9, label: 'Beta', flag: 'above' as const },
+			{ id: 'c', n: 60, rate: 0.05, label: 'Gamma', flag: 'below' as const },
+			{ id: 'd', n: 40, rate: 0.3, label: 'Delta', flag: 'within' as const },
 		];
-		const drawing = funnelPlot(points, { document, target: 0.4, limits, format: (v) => formatNumber('en', v, 0, 'percent'), xLabel: 'Participants' });
+		const drawing = funnelPlot(points, { document, target: 0.4, limits, format: (v) => formatNumber('en', v, 0, 'percent'), xLabel: 'Participants', highlight: 'a' });
 		expect(drawing.querySelectorAll('[aria-label="line"]')).toHaveLength(4);
 		expect(drawing.querySelectorAll('[aria-label="line"][stroke-dasharray="4,3"]')).toHaveLength(2);
-		expect([...drawing.querySelectorAll('[aria-label="dot"] circle')].map((c) => c.getAttribute('fill'))).toEqual([PALETTE.series, PALETTE.reference, PALETTE.reference]);
-		expect([...drawing.querySelectorAll('[aria-label="text"] text')].map((t) => t.textContent)).toEqual(['Beta', 'Gamma']);
+		// The axis runs from 0 (Gamma at 5 %) to the top of what is drawn (Beta at 90 %), not always to 100 %.
+		expect([...drawing.querySelectorAll('[aria-label="y-axis tick label"] text')].map((t) => t.textContent).at(-1)).toBe('90%');
+		const [units, ring] = [...drawing.querySelectorAll('[aria-label="dot"]')];
+		expect([...units!.querySelectorAll('circle')].map((c) => c.getAttribute('fill'))).toEqual([PALETTE.series, PALETTE.reference, PALETTE.reference, PALETTE.series]);
+		expect(ring!.querySelectorAll('circle')).toHaveLength(1);
+		expect([...drawing.querySelectorAll('[aria-label="text"] text')].map((t) => t.textContent)).toEqual(['Alpha', 'Beta', 'Gamma']);
 		await expect(drawing.outerHTML).toMatchFileSnapshot(snapshot('funnel'));
 	});
 
@@ -175,5 +183,55 @@ describe('plot functions', () => {
 		expect(drawing.querySelectorAll('[aria-label="area"] path')).toHaveLength(2);
 		expect(drawing.querySelectorAll('[aria-label="dot"] path, [aria-label="dot"] circle')).toHaveLength(1);
 		await expect(drawing.outerHTML).toMatchFileSnapshot(snapshot('step'));
+	});
+
+	it('timeline: a bar per period on the data\'s time axis, coloured by kind, an arrow where a period still runs', async () => {
+		const rows = [
+			{ label: 'Funding', from: '2018-03-01', to: '2020-01-01', kind: 'project' },
+			{ label: 'Funding', from: '2020-01-01', to: null, kind: 'permanent' },
+		];
+		const kinds = [
+			{ value: 'project', label: 'Project' },
+			{ value: 'permanent', label: 'Permanent' },
+		];
+		const drawing = timelinePlot(rows, { document, start: '2017-01-01', end: '2022-01-01', kinds });
+		const bars = [...drawing.querySelectorAll('[aria-label="bar"] rect')];
+		expect(bars).toHaveLength(2);
+		expect(bars.map((b) => b.getAttribute('fill'))).toEqual([PALETTE.categorical[0], PALETTE.categorical[1]]);
+		expect(Number(bars[0]!.getAttribute('height'))).toBeGreaterThan(10);
+		expect([...drawing.querySelectorAll('[aria-label="text"] text')].map((t) => t.textContent)).toEqual(['→']);
+		await expect(drawing.outerHTML).toMatchFileSnapshot(snapshot('timeline'));
+	});
+
+	it('fidelity: each review\'s score over the four level bands', async () => {
+		const drawing = fidelityPlot(
+			[
+				{ reviewed_on: '2019-05-01', score: 72 },
+				{ reviewed_on: '2021-05-01', score: 101 },
+			],
+			{ document, levels: ['not IPS', 'fair', 'good', 'exemplary'], from: '2019-01-01', to: '2022-01-01' },
+		);
+		expect(drawing.querySelectorAll('[aria-label="rect"] rect')).toHaveLength(4);
+		expect([...drawing.querySelectorAll('[aria-label="text"] text')].map((t) => t.textContent)).toEqual(['not IPS', 'fair', 'good', 'exemplary', '72', '101']);
+		await expect(drawing.outerHTML).toMatchFileSnapshot(snapshot('fidelity'));
+	});
+
+	it('spine: each measure scaled from the network\'s worst to its best unit, better to the right', async () => {
+		// Lower is better for a wait: the shortest wait (10) is at the right.
+		expect(spinePosition({ min: 10, max: 50, better: 'lower' }, 10)).toBe(1);
+		expect(spinePosition({ min: 10, max: 50, better: 'lower' }, 20)).toBe(0.75);
+		expect(spinePosition({ min: 0.2, max: 0.6, better: 'higher' }, 0.5)).toBeCloseTo(0.75, 12);
+		expect(spinePosition({ min: 3, max: 3, better: 'higher' }, 3)).toBe(0.5);
+		const rows = [
+			{ label: 'Employment', value: 0.5, min: 0.2, q1: 0.3, median: 0.4, q3: 0.45, max: 0.6, better: 'higher' as const, text: '50%' },
+			{ label: 'Mean wait', value: 20, min: 10, q1: 15, median: 25, q3: 30, max: 50, better: 'lower' as const, text: '20' },
+		];
+		const drawing = spinePlot(rows, { document, ends: ['worse', 'better'] });
+		const dots = [...drawing.querySelectorAll('[aria-label="dot"] circle')].map((c) => Number(c.getAttribute('cx')));
+		// Both dots at 0.75 of their rows: the same x.
+		expect(dots).toHaveLength(2);
+		expect(dots[0]).toBeCloseTo(dots[1]!, 6);
+		expect([...drawing.querySelectorAll('[aria-label="x-axis tick label"] text')].map((t) => t.textContent)).toEqual(['worse', 'better']);
+		await expect(drawing.outerHTML).toMatchFileSnapshot(snapshot('spine'));
 	});
 });

@@ -10,6 +10,8 @@ import { BOUNDARIES_FILE, manifestSchema, type Manifest } from '$lib/contract';
 import type { Database } from '$lib/db/database';
 import { DEFAULT_FILTERS } from '$lib/filters';
 import { defaultPeriod, quartersBetween, type ViewContext, type ViewDefinition } from '$lib/views/context';
+import { tableFromIPC } from 'apache-arrow';
+import { unitProfile, type UnitProfile } from '$lib/views/unit';
 import { martsDatabase } from './database';
 
 /** The published marts the site is built from (the end-to-end tests point elsewhere). */
@@ -62,4 +64,20 @@ export async function prerenderView<Results>(view: ViewDefinition<Results>): Pro
 export function publishedBoundaries(): unknown {
 	const path = join(DATA_DIR, BOUNDARIES_FILE);
 	return existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : null;
+}
+
+/**
+ * Every unit's id, for the unit pages the prerenderer builds. Read from the
+ * Arrow file, not the database: SvelteKit asks for entries in a worker that
+ * ends as soon as it has them, and a DuckDB instance must not be open then.
+ */
+export function publishedUnitIds(): string[] {
+	const units = tableFromIPC(readFileSync(join(DATA_DIR, 'units.arrow')));
+	return [...(units.getChild('unit_id') ?? [])].map(String);
+}
+
+/** A unit's page, computed by the unit view's own queries (null for a unit that is not published). */
+export async function prerenderUnit(unitId: string): Promise<UnitProfile | null> {
+	const { db, context } = await open();
+	return unitProfile(db, unitId, context);
 }

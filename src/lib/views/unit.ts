@@ -1,0 +1,213 @@
+/**
+ * A unit's page: its life (opened, funding, municipalities served, fidelity
+ * reviews) and, over the whole history, each key measure as the unit's line
+ * against its network (its region) and the nation. A spine chart sets the
+ * unit's latest four quarters against the range of its network's units.
+ *
+ * Everything is computed at build time (one page per unit); the same
+ * definitions as every other view: the registry's measures at the quarter
+ * grain for a unit, a region and the country, and staffing's turnover.
+ */
+import { quarterStart, shiftQuarter } from '$lib/filters';
+import {
+	caseloadPerFte,
+	educationRate,
+	employmentRate,
+	jobStartsPerFte,
+	meanWait,
+	measureOf,
+	measureSql,
+	reportCompleteness,
+	unitWindowSql,
+	waitlistPerFte,
+	type MeasureRow,
+	type Metric,
+} from '$lib/metrics';
+import type { Params } from '$lib/db/statement';
+import type { Database } from '$lib/db/database';
+import { spread, type Spread } from '$lib/stats/quantile';
+import type { ViewContext } from './context';
+import { TURNOVER_SQL } from './staffing';
+
+/** The measures drawn as unit, network and nation over time, in the page's order. */
+export const COMPARED = [employmentRate, educationRate, jobStartsPerFte, caseloadPerFte, waitlistPerFte, meanWait, reportCompleteness] as const;
+/** The measures of the spine chart: rates and ratios that mean the same for a small and a large unit. */
+export const SPINE = [employmentRate, educationRate, caseloadPerFte, waitlistPerFte, meanWait, reportCompleteness] as const;
+
+/** The charts of the one-page PDF and the printed page (by data-chart id), in reading order. */
+export const PAGE_CHARTS = ['unit_spine', 'unit_employment_rate', 'unit_caseload_per_fte', 'unit_waitlist_per_fte', 'unit_turnover', 'unit_fidelity'] as const;
+
+const COMPARED_SQL = measureSql('quarter', COMPARED);
+const SPINE_SQL = unitWindowSql(SPINE);
+
+export interface UnitFacts {
+	unit_id: string;
+	name: string;
+	org_type: string;
+	host: string;
+	region_code: string;
+	region_name: string;
+	opened_on: string;
+	closed_on: string | null;
+	funding_current: string | null;
+	fidelity_latest: number | null;
+}
+
+export interface Period {
+	/** First days of quarters. */
+	first: string;
+	last: string;
+}
+
+export interface FundingPeriod {
+	funding: string;
+	valid_from: string;
+	valid_to: string | null;
+}
+
+export interface ServedArea {
+	code: string;
+	name: string;
+	valid_from: string;
+	valid_to: string | null;
+}
+
+export interface Review {
+	reviewed_on: string;
+	score: number;
+	level: string;
+}
+
+/** One quarter of a compared measure: the unit, its network and the nation. */
+export interface Compared {
+	quarter: string;
+	unit: number | null;
+	network: number | null;
+	nation: number | null;
+}
+
+export interface TurnoverYear {
+	year: number;
+	unit: number | null;
+	network: number | null;
+	nation: number | null;
+}
+
+/** A spine chart row: the unit's value against the spread of its network's units. */
+export interface SpineRow extends Spread {
+	measure: string;
+	value: number | null;
+	/** Units of the network with a value. */
+	units: number;
+	better: 'higher' | 'lower';
+}
+
+export interface UnitProfile {
+	unit: UnitFacts;
+	/** The whole history: the quarters with data, and the spine's last four. */
+	history: Period;
+	window: Period;
+	funding: FundingPeriod[];
+	areas: ServedArea[];
+	fidelity: Review[];
+	compared: Record<string, Compared[]>;
+	turnover: TurnoverYear[];
+	spine: SpineRow[];
+}
+
+export async function unitProfile(db: Database, unitId: string, context: ViewContext): Promise<UnitProfile | null> {
+	const [unit] = await db.query<UnitFacts>(
+		`SELECT u.unit_id, u.name, u.org_type, u.host, u.region_code, r.region_name, strftime(u.opened_on, '%Y-%m-%d') AS opened_on,
+            strftime(u.closed_on, '%Y-%m-%d') AS closed_on, u.funding_current, u.fidelity_latest
+        FROM units u LEFT JOIN (SELECT DISTINCT region_code, region_name FROM areas) r USING (region_code)
+        WHERE u.unit_id = $unit`,
+		{ unit: unitId },
+	);
+	if (!unit) return null;
+	const { period } = context;
+	const history: Period = { first: quarterStart(period.from), last: quarterStart(period.to) };
+	const window: Period = { first: quarterStart(shiftQuarter(period.to, -3)), last: quarterStart(period.to) };
+	const scope = (region: string | null, unit: string | null): Params => ({
+		first_quarter: history.first,
+		last_quarter: history.last,
+		region,
+		org: null,
+		funding: null,
+		unit,
+	});
+	const days = { first_day: history.first, last_day: dayBefore(quarterStart(shiftQuarter(period.to, 1))) };
+
+	const [funding, areas, fidelity, own, network, nation, turnover, spine] = await Promise.all([
+		db.query<FundingPeriod>(
+			`SELECT funding, strftime(valid_from, '%Y-%m-%d') AS valid_from, strftime(valid_to, '%Y-%m-%d') AS valid_to
+            FROM unit_funding WHERE unit_id = $unit ORDER BY valid_from`,
+			{ unit: unitId },
+		),
+		db.query<ServedArea>(
+			`SELECT a.code, a.name, strftime(ua.valid_from, '%Y-%m-%d') AS valid_from, strftime(ua.valid_to, '%Y-%m-%d') AS valid_to
+            FROM unit_areas ua JOIN areas a ON a.code = ua.area_code WHERE ua.unit_id = $unit ORDER BY ua.valid_from, a.name`,
+			{ unit: unitId },
+		),
+		db.query<Review>(
+			`SELECT strftime(reviewed_on, '%Y-%m-%d') AS reviewed_on, score, level FROM fidelity WHERE unit_id = $unit ORDER BY reviewed_on`,
+			{ unit: unitId },
+		),
+		db.query<MeasureRow>(COMPARED_SQL, scope(null, unitId)),
+		db.query<MeasureRow>(COMPARED_SQL, scope(unit.region_code, null)),
+		db.query<MeasureRow>(COMPARED_SQL, scope(null, null)),
+		Promise.all(
+			[scope(null, unitId), scope(unit.region_code, null), scope(null, null)].map((params) =>
+				db.query<{ year: number; split: string; leavers: number; mean_headcount: number }>(TURNOVER_SQL, { ...params, ...days }),
+			),
+		),
+		db.query<MeasureRow>(SPINE_SQL, { ...scope(unit.region_code, null), first_quarter: window.first, last_quarter: window.last }),
+	]);
+
+	return {
+		unit,
+		history,
+		window,
+		funding,
+		areas,
+		fidelity,
+		compared: Object.fromEntries(COMPARED.map((m) => [m.id, comparedSeries(m, own, network, nation)])),
+		turnover: turnoverYears(turnover),
+		spine: spineRows(spine, unitId),
+	};
+}
+
+const dayBefore = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+
+function comparedSeries(metric: Metric, own: MeasureRow[], network: MeasureRow[], nation: MeasureRow[]): Compared[] {
+	const valueAt = (rows: MeasureRow[], i: number) => (rows[i] ? measureOf(rows[i], metric).value : null);
+	return own.map((row, i) => ({ quarter: row.quarter, unit: valueAt(own, i), network: valueAt(network, i), nation: valueAt(nation, i) }));
+}
+
+type TurnoverRow = { year: number; split: string; leavers: number; mean_headcount: number };
+
+function turnoverYears([own, network, nation]: TurnoverRow[][]): TurnoverYear[] {
+	const rate = (rows: TurnoverRow[] | undefined, year: number) => {
+		const row = rows?.find((r) => r.split === 'all' && r.year === year);
+		return row && row.mean_headcount > 0 ? row.leavers / row.mean_headcount : null;
+	};
+	const years = [...new Set((nation ?? []).filter((r) => r.split === 'all').map((r) => r.year))].sort();
+	return years.map((year) => ({ year, unit: rate(own, year), network: rate(network, year), nation: rate(nation, year) }));
+}
+
+function spineRows(rows: MeasureRow[], unitId: string): SpineRow[] {
+	const mine = rows.find((r) => r.unit_id === unitId);
+	return SPINE.flatMap((metric) => {
+		const values = rows.map((r) => measureOf(r, metric).value);
+		const range = spread(values);
+		if (!range) return [];
+		return [
+			{
+				measure: metric.id,
+				value: mine ? measureOf(mine, metric).value : null,
+				units: values.filter((v) => v !== null && Number.isFinite(v)).length,
+				better: metric.better,
+				...range,
+			},
+		];
+	});
+}
