@@ -45,6 +45,16 @@ export async function packPdf(content: PackContent): Promise<Blob> {
 	}
 	y += 5;
 
+	// The lines' colours, once for all charts.
+	let x = PAGE.margin;
+	doc.setFont('helvetica', 'normal').setFontSize(8);
+	for (const entry of content.legend) {
+		doc.setDrawColor(entry.color).setLineWidth(0.8).line(x, y - 1, x + 6, y - 1);
+		doc.setTextColor(27, 31, 36).text(pdfText(entry.label), x + 8, y);
+		x += 14 + doc.getTextWidth(pdfText(entry.label));
+	}
+	y += 5;
+
 	// The charts, two by two, each with its title above.
 	const charts = content.pageCharts.map((id) => content.charts.find((c) => c.id === id)).filter((c) => c !== undefined);
 	const gap = 6;

@@ -17,6 +17,8 @@ export interface PackContent {
 	keyHeads: [string, string, string, string];
 	keyFigures: KeyFigureLine[];
 	charts: PackedChart[];
+	/** The colours of the lines the charts share (the unit, its network, the nation), named once on the page. */
+	legend: { label: string; color: string }[];
 	/** The charts of the one-page PDF (and the printed page), by id. */
 	pageCharts: readonly string[];
 	/** Period and source, and when and where the pack was made. */

@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { BOUNDARIES_FILE, manifestSchema, type Manifest } from '$lib/contract';
 import type { Database } from '$lib/db/database';
+import type { Params } from '$lib/db/statement';
 import { DEFAULT_FILTERS } from '$lib/filters';
 import { defaultPeriod, quartersBetween, type ViewContext, type ViewDefinition } from '$lib/views/context';
 import { tableFromIPC } from 'apache-arrow';
@@ -34,7 +35,7 @@ function open(): Promise<Built> {
 		const manifest = manifestSchema.parse(JSON.parse(readFileSync(manifestPath, 'utf8')));
 		const period = defaultPeriod(manifest);
 		if (!period) throw new Error(`${manifestPath} has no data period: the published data hold no reports.`);
-		const db = await martsDatabase(DATA_DIR);
+		const db = remembered(await martsDatabase(DATA_DIR));
 		const regions = await db.query<{ value: string; label: string }>(
 			`SELECT DISTINCT region_code AS value, region_name AS label FROM areas ORDER BY region_code`,
 		);
@@ -49,6 +50,27 @@ function open(): Promise<Built> {
 		return { manifest, context, db };
 	})();
 	return built;
+}
+
+/**
+ * The build's database answers the same query once: the marts do not change
+ * during a build, and the unit pages ask for the nation's and each region's
+ * series again for every unit. Rows are frozen, so no page can change
+ * another's.
+ */
+function remembered(db: Database): Database {
+	const answers = new Map<string, Promise<unknown[]>>();
+	return {
+		query<Row>(sql: string, params: Params = {}) {
+			const key = `${sql}\u0000${JSON.stringify(params)}`;
+			let answer = answers.get(key);
+			if (!answer) {
+				answer = db.query<Row>(sql, params).then((rows) => Object.freeze(rows.map((row) => Object.freeze(row))) as unknown[]);
+				answers.set(key, answer);
+			}
+			return answer as Promise<Row[]>;
+		},
+	};
 }
 
 /** What every view shares: the default period, the filter choices, whether there are boundaries. */
@@ -76,8 +98,14 @@ export function publishedUnitIds(): string[] {
 	return [...(units.getChild('unit_id') ?? [])].map(String);
 }
 
-/** A unit's page, computed by the unit view's own queries (null for a unit that is not published). */
-export async function prerenderUnit(unitId: string): Promise<UnitProfile | null> {
-	const { db, context } = await open();
-	return unitProfile(db, unitId, context);
+const profiles = new Map<string, Promise<UnitProfile | null>>();
+
+/** A unit's page, computed by the unit view's own queries once for both languages (null for a unit that is not published). */
+export function prerenderUnit(unitId: string): Promise<UnitProfile | null> {
+	let profile = profiles.get(unitId);
+	if (!profile) {
+		profile = open().then(({ db, context }) => unitProfile(db, unitId, context));
+		profiles.set(unitId, profile);
+	}
+	return profile;
 }
