@@ -18,7 +18,7 @@ import { buildSite } from '../support/build-site.ts';
 const RUNS = 5;
 const SCALES = (process.env.BENCH_SCALES ?? '1,10').split(',').map(Number);
 /** The views measured. */
-const VIEWS = (process.env.BENCH_VIEWS ?? '/,/coverage,/waitlists,/outcomes,/staffing,/survival').split(',');
+const VIEWS = (process.env.BENCH_VIEWS ?? '/,/coverage,/waitlists,/outcomes,/staffing,/survival,/sites').split(',');
 const median = (values: number[]) => {
 	const sorted = values.slice().sort((a, b) => a - b);
 	return Math.round(sorted[Math.floor(sorted.length / 2)]! * 10) / 10;

@@ -168,9 +168,10 @@ describe('overview', () => {
 
 	it('lists every measure of every view once on the Methods page, with the shared SQL once', async () => {
 		const { page } = await openPage(browser, '/methods');
-		expect(await page.locator('h2.methods-view').allInnerTexts()).toEqual(['Overview', 'Coverage', 'Waitlists', 'Outcomes', 'Staffing', 'Survival']);
-		// Staffing and survival are statistics of their own, each with its method and its SQL.
+		expect(await page.locator('h2.methods-view').allInnerTexts()).toEqual(['Overview', 'Coverage', 'Waitlists', 'Outcomes', 'Staffing', 'Survival', 'Compare sites']);
+		// Staffing, survival and the funnel plots are statistics of their own, each with its method and its SQL.
 		expect(await page.locator('#unit_survival h3').innerText()).toBe('Unit survival (Kaplan–Meier)');
+		expect(await page.locator('#funnel').innerText()).toContain('FunnelPlotR');
 		expect(await page.locator('#log_rank').innerText()).toContain('16.79');
 		const described = await page.locator('section.method[id]:not(#shared-sql)').evaluateAll((sections) =>
 			sections.filter((s) => s.querySelector('dd code')).map((s) => s.id),

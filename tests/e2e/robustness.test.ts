@@ -17,7 +17,7 @@ afterAll(async () => {
 });
 
 describe('accessibility', () => {
-	it.each(['/', '/sv', '/methods', '/?region=01', '/coverage', '/sv/coverage', '/coverage?region=01', '/waitlists', '/sv/waitlists', '/outcomes', '/outcomes?split=region', '/sv/outcomes?split=org', '/staffing', '/sv/staffing', '/survival?by=funding', '/sv/survival'])('%s has no serious or critical axe violation', async (path) => {
+	it.each(['/', '/sv', '/methods', '/?region=01', '/coverage', '/sv/coverage', '/coverage?region=01', '/waitlists', '/sv/waitlists', '/outcomes', '/outcomes?split=region', '/sv/outcomes?split=org', '/staffing', '/sv/staffing', '/survival?by=funding', '/sv/survival', '/sites', '/sv/sites?od=off', '/units/U0001', '/sv/units/U0002'])('%s has no serious or critical axe violation', async (path) => {
 		// axe is injected by the test; the site's own CSP would refuse it.
 		const { page } = await openPage(browser, path, { bypassCSP: true });
 		if (path !== '/methods') await chartsSettled(page);
@@ -32,7 +32,7 @@ describe('accessibility', () => {
 	});
 
 	it('reflows to a 320-pixel-wide screen without scrolling sideways (WCAG 1.4.10), every view', async () => {
-		for (const path of ['/', '/coverage', '/waitlists', '/outcomes', '/staffing', '/survival', '/methods']) {
+		for (const path of ['/', '/coverage', '/waitlists', '/outcomes', '/staffing', '/survival', '/sites', '/units/U0001', '/methods']) {
 			const { page } = await openPage(browser, path, { viewport: { width: 320, height: 800 } });
 			if (path !== '/methods') await chartsSettled(page);
 			expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(320);

@@ -18,9 +18,23 @@ import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '$lib/db/database';
-import { ALL_METRICS, completenessFrom, measureSql, seriesByMetric, type MeasureRow } from '$lib/metrics';
+import {
+	ALL_METRICS,
+	caseloadPerFte,
+	completenessFrom,
+	employmentRate,
+	meanWait,
+	measureOf,
+	measureSql,
+	reportCompleteness,
+	seriesByMetric,
+	unitWindowSql,
+	waitlistPerFte,
+	type MeasureRow,
+} from '$lib/metrics';
 import { nodeDatabase } from '$lib/server/database';
 import { OVERVIEW_MEASURES, OVERVIEW_SQL } from '$lib/views/overview';
+import { funnelOf, WINDOW_SQL } from '$lib/views/sites';
 import { tempDir } from '../helpers.ts';
 
 const COUNTS = ['caseload', 'caseload_young', 'referrals', 'waitlist', 'enrolled', 'wait_days', 'employer_contacts', 'job_starts', 'employed', 'education_starts', 'in_education', 'exits'];
@@ -152,5 +166,49 @@ describe('metric SQL on hand-made marts', () => {
 
 	it('treats a hostile value as a value, never as SQL', async () => {
 		expect(values(await series('units_open', { region: "R1' OR '1'='1" }))).toEqual([0, 0, 0, 0, 0]);
+	});
+});
+
+describe('measures per unit over a window (site comparison, spine chart)', () => {
+	// 2023 Q4 – 2024 Q1. The weeks in the data within it: 2023-10-02, 2024-01-01, 2024-01-08, 2024-02-05.
+	const window = (filters: Filter = {}) => ({ ...params(filters), first_quarter: '2023-10-01', last_quarter: '2024-01-01' });
+
+	it('sums each unit\'s facts over the window and applies the registry\'s formulas', async () => {
+		const rows = await db.query<MeasureRow>(unitWindowSql([employmentRate, caseloadPerFte, waitlistPerFte, meanWait, reportCompleteness]), window());
+		const pick = (row: MeasureRow) => [
+			row.unit_id,
+			row.weeks,
+			...[employmentRate, caseloadPerFte, waitlistPerFte, meanWait, reportCompleteness].map((m) => Number(measureOf(row, m).value!.toFixed(6))),
+		];
+		// Sorted by name: One, Three, Two.
+		expect(rows.map(pick)).toEqual([
+			// u1: 2 weeks in 2024 Q1; employed 10 + 12 of 25 + 26; caseload 51/2 per week over 2.0 FTE; waiting 4 per week over 2.0 FTE;
+			// 21 days over 4 enrolled; open all 4 data weeks, reported 2.
+			['u1', 2, Number((22 / 51).toFixed(6)), 12.75, 2, 5.25, 0.5],
+			// u3: opened 2024-02-01, so open in 1 data week (2024-02-05) and reported it; 0 of 2 employed; 2 per week over 0.5 FTE.
+			['u3', 1, 0, 4, 4, 2, 1],
+			// u2: one week in each quarter, 1.0 FTE in both; waiting 10 then 8, a mean of 9 over the 2 weeks; 30 days over 1 enrolled.
+			['u2', 2, Number((7 / 24).toFixed(6)), 12, 9, 30, 0.5],
+		]);
+	});
+
+	it('gives the funnels their sizes: mean weekly caseload and number employed, or unit-weeks open and reported', async () => {
+		const rows = await db.query<MeasureRow>(WINDOW_SQL, window());
+		const sizes = (id: 'employment' | 'completeness') => funnelOf(rows, id, true).units.map((u) => [u.unit_id, u.n, u.r]);
+		expect(sizes('employment')).toEqual([
+			['u1', 25.5, 11],
+			['u3', 2, 0],
+			['u2', 12, 3.5],
+		]);
+		expect(sizes('completeness')).toEqual([
+			['u1', 4, 2],
+			['u3', 1, 1],
+			['u2', 4, 2],
+		]);
+		// The network is the selection: region R2 holds u2 and u3.
+		const r2 = funnelOf(await db.query<MeasureRow>(WINDOW_SQL, window({ region: 'R2' })), 'employment', true);
+		expect(r2.units.map((u) => u.unit_id)).toEqual(['u3', 'u2']);
+		expect(r2.target).toBeCloseTo(3.5 / 14, 12);
+		expect(r2.leftOut).toBe(0);
 	});
 });

@@ -22,7 +22,7 @@ describe('publishing', () => {
 		await runPipeline(options(small, join(root, 'a')));
 		await runPipeline(options(small, join(root, 'b')));
 		const a = snapshot(join(root, 'a'));
-		expect(Object.keys(a)).toHaveLength(14);
+		expect(Object.keys(a)).toHaveLength(16);
 		expect(snapshot(join(root, 'b'))).toEqual(a);
 	});
 
