@@ -161,6 +161,7 @@ async function publish(options: RunOptions, progress: (message: string) => void)
 		for (const mart of ['specialist_spells', 'unit_week', 'units', 'unit_areas', 'unit_funding', 'fidelity', 'areas']) await conn.run(sqlFile(mart));
 
 		const staging = stagingFolder(options.outDir);
+		let swapped = false;
 		try {
 			const marts: Record<string, MartFacts> = {};
 			for (const mart of MART_NAMES) {
@@ -173,9 +174,11 @@ async function publish(options: RunOptions, progress: (message: string) => void)
 			const manifest = await buildManifest(conn, marts, summary, problems.length, rejectsSummary, boundaries, accounting);
 			writeFileAtomic(join(staging, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 			swapInto(staging, options.outDir);
+			swapped = true;
 			return { published: true, summary, rejectsPath: options.rejectsPath, outDir: options.outDir, manifest };
 		} finally {
-			rmSync(staging, { recursive: true, force: true });
+			// Where --out is a link, the staging folder is the version it now leads to.
+			if (!swapped) rmSync(staging, { recursive: true, force: true });
 		}
 	} finally {
 		conn.closeSync();

@@ -2,11 +2,11 @@
  * Publishing: every mart as Parquet (ZSTD, for analysts) and as an Arrow IPC
  * stream (for DuckDB-wasm, which has no Parquet reader offline), plus the
  * manifest and the rejects report. Everything is built in a temporary folder
- * beside the target and swapped in whole, so a reader never sees half a run.
+ * and swapped in whole, so a reader never sees half a run.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, realpathSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative } from 'node:path';
 import type { DuckDBConnection, DuckDBDateValue } from '@duckdb/node-api';
 import { DuckDBTypeId } from '@duckdb/node-api';
 import type { FileFacts, MartFacts } from '../src/lib/contract/index.ts';
@@ -58,8 +58,23 @@ export async function writeMart(conn: DuckDBConnection, view: string, dir: strin
 	return { rows: reader.currentRowCount, parquet: facts(parquetPath), arrow: facts(arrowPath) };
 }
 
-/** A temporary folder beside `target`, on the same file system so the swap is a rename. */
+/** Whether --out is a symbolic link: then each run publishes a new version beside the link's target and points the link at it. */
+const isLink = (path: string) => lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink() ?? false;
+
+/** The name of a version folder of ours, for a link named `name`: <name>.<time>-<pid>. */
+const versionPattern = (name: string) => new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.\\d+-\\d+$`);
+
+/**
+ * A temporary folder on the same file system as `target`, so that the swap
+ * is a rename: beside it, or, where `target` is a symbolic link, beside the
+ * folder it points to, as the next version.
+ */
 export function stagingFolder(target: string): string {
+	if (isLink(target)) {
+		const version = join(dirname(realpathSync(target)), `${basename(target)}.${Date.now()}-${process.pid}`);
+		mkdirSync(version);
+		return version;
+	}
 	const parent = dirname(target);
 	mkdirSync(parent, { recursive: true });
 	const staging = join(parent, `.${basename(target)}.staging-${process.pid}`);
@@ -71,12 +86,22 @@ export function stagingFolder(target: string): string {
 const previousPrefix = (target: string) => `.${basename(target)}.previous-`;
 
 /**
- * Replaces `target` by `staging`: two renames, the old output moved aside
- * first; if the second fails, the old target is put back. A crash between the
- * two leaves the old output complete beside the target, and the next run puts
- * it back before anything else (recoverInterruptedSwap).
+ * Replaces `target` by `staging`.
+ *
+ * Where `target` is a symbolic link, atomically: a new link to the new
+ * version is renamed over it, so at every moment it leads to a complete old
+ * or new output. The version it led to stays until the next run, for readers
+ * still in it; older versions of ours are removed.
+ *
+ * Where `target` is a folder, in two renames, the old output moved aside
+ * first (a folder cannot be exchanged in one step from Node): a reader sees
+ * the complete old output, the complete new one, or, for the instant between
+ * the renames, none; never a mix. If the second rename fails the old target
+ * is put back; a crash between the two leaves the old output complete beside
+ * the target, and the next run puts it back first (recoverInterruptedSwap).
  */
 export function swapInto(staging: string, target: string) {
+	if (isLink(target)) return pointLinkAt(target, staging);
 	const previous = join(dirname(target), `${previousPrefix(target)}${process.pid}`);
 	rmSync(previous, { recursive: true, force: true });
 	const hadTarget = existsSync(target);
@@ -88,6 +113,21 @@ export function swapInto(staging: string, target: string) {
 		throw error;
 	}
 	rmSync(previous, { recursive: true, force: true });
+}
+
+function pointLinkAt(link: string, version: string) {
+	const replaced = realpathSync(link);
+	const temporary = join(dirname(link), `.${basename(link)}.link-${process.pid}`);
+	rmSync(temporary, { force: true });
+	// Written as the operator wrote the link: relative stays relative.
+	symlinkSync(isAbsolute(readlinkSync(link)) ? version : relative(dirname(link), version), temporary, 'dir');
+	renameSync(temporary, link);
+	const ours = versionPattern(basename(link));
+	const versions = dirname(version);
+	for (const name of readdirSync(versions)) {
+		const path = join(versions, name);
+		if (ours.test(name) && path !== version && path !== replaced) rmSync(path, { recursive: true, force: true });
+	}
 }
 
 /** Writes a file through a temporary name, so it is either whole or absent. */

@@ -6,7 +6,7 @@
 import { extname } from 'node:path';
 import { csvRecords, detectDelimiter, type CsvRecord, type Delimiter } from './csv.ts';
 import { InputError } from './errors.ts';
-import { readUtf8 } from './text.ts';
+import { textPieces, type TextPiece } from './pieces.ts';
 
 export type Cells = Record<string, string | undefined>;
 
@@ -41,10 +41,14 @@ export interface Table {
 
 export const isTableFile = (name: string) => ['.csv', '.jsonl', '.ndjson'].includes(extname(name).toLowerCase());
 
-export function readTable(path: string, shownAs: string, columns: readonly string[]): Table {
-	const text = readUtf8(path, shownAs);
+/**
+ * A table file, read in pieces (./pieces.ts): the header is checked at once
+ * (an unusable one stops the run here), the rows are read as they are asked for.
+ */
+export function readTable(path: string, shownAs: string, columns: readonly string[], blockBytes?: number): Table {
 	const kind = extname(path).toLowerCase();
-	return kind === '.csv' ? readCsv(text, shownAs, columns) : readJsonLines(text, shownAs, columns);
+	const pieces = textPieces(path, shownAs, kind === '.csv', blockBytes);
+	return kind === '.csv' ? readCsv(pieces, shownAs, columns) : readJsonLines(pieces, shownAs, columns);
 }
 
 /** The layout of a CSV file, read from its header line. */
@@ -69,10 +73,9 @@ export function readCsvHeader(text: string, file: string, columns: readonly stri
 	return { delimiter, header };
 }
 
-function readCsv(text: string, file: string, columns: readonly string[]): Table {
-	const { delimiter, header } = readCsvHeader(text, file, columns);
-	const records = csvRecords(text, delimiter);
-	records.next(); // the header
+function readCsv(pieces: Generator<TextPiece>, file: string, columns: readonly string[]): Table {
+	const first = pieces.next();
+	const { delimiter, header } = readCsvHeader(first.done ? '' : first.value.text, file, columns);
 	const build = rowBuilder(header);
 	const table = {
 		file,
@@ -82,11 +85,21 @@ function readCsv(text: string, file: string, columns: readonly string[]): Table 
 		rows: [] as Iterable<Row>,
 	};
 	table.rows = (function* () {
-		for (const record of records) {
-			table.count++;
-			const row = csvRow(record, header, delimiter, build);
-			if ('rule' in row) table.unreadable.push(row);
-			else yield row;
+		if (first.done) return;
+		let piece = first.value;
+		let records = csvRecords(piece.text, delimiter);
+		records.next(); // the header
+		for (;;) {
+			for (const record of records) {
+				table.count++;
+				const row = csvRow({ ...record, line: record.line + piece.firstLine - 1 }, header, delimiter, build);
+				if ('rule' in row) table.unreadable.push(row);
+				else yield row;
+			}
+			const next = pieces.next();
+			if (next.done) return;
+			piece = next.value;
+			records = csvRecords(piece.text, delimiter);
 		}
 	})();
 	return table;
@@ -125,7 +138,7 @@ function checkHeader(header: string[], file: string, columns: readonly string[],
 	}
 }
 
-function readJsonLines(text: string, file: string, columns: readonly string[]): Table {
+function readJsonLines(pieces: Generator<TextPiece>, file: string, columns: readonly string[]): Table {
 	const known = new Set(columns);
 	const table = {
 		file,
@@ -135,16 +148,18 @@ function readJsonLines(text: string, file: string, columns: readonly string[]): 
 		rows: [] as Iterable<Row>,
 	};
 	table.rows = (function* () {
-		let start = 0;
-		for (let line = 1; start <= text.length; line++) {
-			let end = text.indexOf('\n', start);
-			if (end === -1) end = text.length;
-			const row = jsonLineRow(text.slice(start, end), line, known);
-			start = end + 1;
-			if (row === null) continue;
-			table.count++;
-			if ('rule' in row) table.unreadable.push(row);
-			else yield row;
+		for (const { text, firstLine } of pieces) {
+			let start = 0;
+			for (let line = firstLine; start < text.length; line++) {
+				let end = text.indexOf('\n', start);
+				if (end === -1) end = text.length;
+				const row = jsonLineRow(text.slice(start, end), line, known);
+				start = end + 1;
+				if (row === null) continue;
+				table.count++;
+				if ('rule' in row) table.unreadable.push(row);
+				else yield row;
+			}
 		}
 	})();
 	return table;

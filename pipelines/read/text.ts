@@ -3,38 +3,18 @@
  * Latin-1 from an old spreadsheet) stops the run with the line of the first bad
  * byte, instead of turning "Målilla" into "M�lilla" in a published mart.
  */
-import { readFileSync } from 'node:fs';
 import { InputError } from './errors.ts';
 
-const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
-
-export function readUtf8(path: string, shownAs: string): string {
-	return decodeUtf8(readBytes(path, shownAs), shownAs);
-}
-
-export function readBytes(path: string, shownAs: string): Buffer {
-	try {
-		return readFileSync(path);
-	} catch (error) {
-		throw new InputError(`${shownAs}: cannot be read (${(error as NodeJS.ErrnoException).code ?? error}).`);
-	}
-}
-
-export function decodeUtf8(bytes: Uint8Array, shownAs: string): string {
-	try {
-		// The decoder drops a leading byte-order mark itself.
-		return decoder.decode(bytes);
-	} catch {
-		const offset = firstInvalidUtf8(bytes);
-		let line = 1;
-		for (let i = 0; i < offset; i++) if (bytes[i] === 0x0a) line++;
-		const byte = bytes[offset]!;
-		const latin1 = byte >= 0xa0 ? ` ('${String.fromCharCode(byte)}' in Latin-1)` : '';
-		throw new InputError(
-			`${shownAs}, line ${line}: the file is not UTF-8 (byte 0x${byte.toString(16).toUpperCase()}${latin1}). ` +
-				'Save or export it as UTF-8 and run again.',
-		);
-	}
+/** The error for bytes that are not UTF-8, naming the line of the first bad byte; `firstLine` is the line the bytes start on. */
+export function notUtf8(bytes: Uint8Array, shownAs: string, firstLine: number): InputError {
+	const offset = firstInvalidUtf8(bytes);
+	let line = firstLine;
+	for (let i = 0; i < offset; i++) if (bytes[i] === 0x0a) line++;
+	const byte = bytes[offset]!;
+	const latin1 = byte >= 0xa0 ? ` ('${String.fromCharCode(byte)}' in Latin-1)` : '';
+	return new InputError(
+		`${shownAs}, line ${line}: the file is not UTF-8 (byte 0x${byte.toString(16).toUpperCase()}${latin1}). ` + 'Save or export it as UTF-8 and run again.',
+	);
 }
 
 /** Offset of the first byte that does not start or continue a valid UTF-8 sequence. */

@@ -6,8 +6,7 @@
  * lines they flag and the files they cannot read line by line (CSV with
  * quotes, columns in another order), and words every reject.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { isUtf8 } from 'node:buffer';
+import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
@@ -15,11 +14,11 @@ import { sqlFile } from '../db.ts';
 import type { UnitLife } from '../fold.ts';
 import type { Delimiter } from '../read/csv.ts';
 import { csvRow, decimalOf, jsonLineRow, readCsvHeader } from '../read/table.ts';
-import { decodeUtf8, readBytes } from '../read/text.ts';
+import { scanText } from '../read/pieces.ts';
 import { fromUnreadable, type Reject } from '../rejects.ts';
 import { REPORT_COLUMNS } from '../schema/index.ts';
 import { PLAIN_FORM_VARIABLES } from './plainForm.ts';
-import { emptyValidated, STAGED_COLUMNS, validateReportFile, validateReportRow, type ReportContext, type UnitSpan, type Validated } from './validateFile.ts';
+import { STAGED_COLUMNS, validateReportFile, validateReportRow, type ReportContext, type UnitSpan, type Validated } from './validateFile.ts';
 
 /** Today as a day number, in the machine's own time zone. */
 export function todayDay(): number {
@@ -61,7 +60,25 @@ export async function stageReports(
 	const plans = files.map((file, idx) => planFile(inDir, file, idx));
 	const spans = new Map<string, UnitSpan>([...lives.values()].map((l) => [l.unit_id, [l.unit_id, l.opened_on, l.closed_on]]));
 	const context: ReportContext = { spans, asOfDay };
-	const validated = emptyValidated();
+	const scratch = mkdtempSync(join(tmpdir(), 'ips-stage-'));
+	const accepted = new TsvFile(join(scratch, 'rows.tsv'));
+	try {
+		return await stageInto(conn, inDir, plans, context, { rows: 0, tsv: accepted, rejects: [] }, progress, batchBytes);
+	} finally {
+		accepted.close();
+		rmSync(scratch, { recursive: true, force: true });
+	}
+}
+
+async function stageInto(
+	conn: DuckDBConnection,
+	inDir: string,
+	plans: FilePlan[],
+	context: ReportContext,
+	validated: Validated<TsvFile>,
+	progress: (message: string) => void,
+	batchBytes: number,
+): Promise<Staged> {
 	const batches = inBatches(plans.filter((p) => p.bulk), batchBytes);
 	if (batches.length) await prepareBulk(conn, context);
 	for (const [i, batch] of batches.entries()) {
@@ -84,6 +101,40 @@ export async function stageReports(
 	}
 	await loadValidated(conn, validated.tsv);
 	return { rows: validated.rows, rejects: validated.rejects, flagged, filesReadRowByRow: rowByRow.length };
+}
+
+/** Valid rows as tab-separated lines in a file, written in blocks of a few megabytes. */
+class TsvFile {
+	readonly path: string;
+	lines = 0;
+	#fd: number | null;
+	#parts: string[] = [];
+	#size = 0;
+
+	constructor(path: string) {
+		this.path = path;
+		this.#fd = openSync(path, 'w');
+	}
+
+	push(line: string) {
+		this.#parts.push(line);
+		this.#size += line.length;
+		this.lines++;
+		if (this.#size >= 4 * 1024 * 1024) this.flush();
+	}
+
+	flush() {
+		if (this.#parts.length && this.#fd !== null) writeSync(this.#fd, this.#parts.join(''));
+		this.#parts = [];
+		this.#size = 0;
+	}
+
+	close() {
+		if (this.#fd === null) return;
+		this.flush();
+		closeSync(this.#fd);
+		this.#fd = null;
+	}
 }
 
 /** The columns of report_rows: what every accepted row carries into resolve_reports.sql. */
@@ -116,14 +167,12 @@ function inBatches(plans: readonly FilePlan[], maxBytes: number): FilePlan[][] {
 
 function planFile(inDir: string, file: string, idx: number): FilePlan {
 	const path = join(inDir, file);
-	const bytes = readBytes(path, file);
-	if (!isUtf8(bytes)) decodeUtf8(bytes, file); // throws, naming the line of the first bad byte
-	if (extname(file).toLowerCase() !== '.csv') return { idx, file, path, format: 'jsonl', delimiter: ',', bytes: bytes.length, bulk: true };
-	const newline = bytes.indexOf(0x0a);
-	const { delimiter, header } = readCsvHeader(decodeUtf8(newline === -1 ? bytes : bytes.subarray(0, newline), file), file, REPORT_COLUMNS);
+	// Read through once in blocks: UTF-8 checked, the header and whether any value is quoted kept.
+	const scan = scanText(path, file);
+	if (extname(file).toLowerCase() !== '.csv') return { idx, file, path, format: 'jsonl', delimiter: ',', bytes: scan.bytes, bulk: true };
+	const { delimiter, header } = readCsvHeader(scan.firstLine, file, REPORT_COLUMNS);
 	const contractOrder = header.every((name, i) => name === REPORT_COLUMNS[i]);
-	const quoted = bytes.includes(0x22);
-	return { idx, file, path, format: 'csv', delimiter, bytes: bytes.length, bulk: contractOrder && !quoted };
+	return { idx, file, path, format: 'csv', delimiter, bytes: scan.bytes, bulk: contractOrder && !scan.quotes };
 }
 
 const quote = (text: string) => `'${text.replaceAll("'", "''")}'`;
@@ -149,41 +198,42 @@ async function checkInBulk(conn: DuckDBConnection, plans: readonly FilePlan[]) {
 	await conn.run(sqlFile('stage_reports'));
 }
 
-/** The lines the bulk checks flagged, through the row-by-row validator. Returns how many. */
-async function validateFlagged(conn: DuckDBConnection, plans: readonly FilePlan[], context: ReportContext, into: Validated) {
-	const reader = await conn.runAndReadAll('SELECT file_idx, line, text FROM report_flagged ORDER BY file_idx, line');
-	await conn.run('DROP TABLE report_flagged');
+/**
+ * The lines the bulk checks flagged, through the row-by-row validator, a
+ * chunk at a time: a file whose every line is flagged (timestamps with an
+ * offset, say) must not be held in memory whole. Returns how many.
+ */
+async function validateFlagged(conn: DuckDBConnection, plans: readonly FilePlan[], context: ReportContext, into: Validated<TsvFile>) {
 	const known = new Set<string>(REPORT_COLUMNS);
-	const lines = reader.getRowsJS() as [number, number, string][];
-	for (const [fileIdx, line, text] of lines) {
-		const plan = plans[fileIdx]!;
-		// A bulk CSV file has no quotes: its line is its record, split at each delimiter.
-		const row = plan.format === 'csv' ? csvRow({ line, cells: text.split(plan.delimiter) }, REPORT_COLUMNS, plan.delimiter) : jsonLineRow(text, line, known);
-		if (row === null) continue;
-		into.rows++;
-		if ('rule' in row) into.rejects.push(fromUnreadable(plan.file, row));
-		else validateReportRow(row, plan.file, fileIdx, decimalOf(plan.delimiter), context, into);
+	const result = await conn.stream('SELECT file_idx, line, text FROM report_flagged ORDER BY file_idx, line');
+	let count = 0;
+	for await (const lines of result.yieldRowsJs()) {
+		for (const [fileIdx, line, text] of lines as [number, number, string][]) {
+			count++;
+			const plan = plans[fileIdx]!;
+			// A bulk CSV file has no quotes: its line is its record, split at each delimiter.
+			const row = plan.format === 'csv' ? csvRow({ line, cells: text.split(plan.delimiter) }, REPORT_COLUMNS, plan.delimiter) : jsonLineRow(text, line, known);
+			if (row === null) continue;
+			into.rows++;
+			if ('rule' in row) into.rejects.push(fromUnreadable(plan.file, row));
+			else validateReportRow(row, plan.file, fileIdx, decimalOf(plan.delimiter), context, into);
+		}
 	}
-	return lines.length;
+	await conn.run('DROP TABLE report_flagged');
+	return count;
 }
 
 /** Rows the row-by-row validator accepted, into report_rows. */
-async function loadValidated(conn: DuckDBConnection, tsv: readonly string[]) {
-	if (tsv.length === 0) return;
-	const dir = mkdtempSync(join(tmpdir(), 'ips-stage-'));
-	try {
-		const path = join(dir, 'rows.tsv');
-		writeFileSync(path, tsv.join(''));
-		const columns = Object.entries(STAGED_COLUMNS)
-			.map(([name, type]) => `'${name}': '${type}'`)
-			.join(', ');
-		await conn.run(`
-			INSERT INTO report_rows BY NAME
-			SELECT * EXCLUDE (week_day, submitted_ms),
-				DATE '1970-01-01' + week_day AS week,
-				submitted_ms AS submitted_at
-			FROM read_csv('${path.replaceAll("'", "''")}', delim = '\t', header = false, quote = '', escape = '', auto_detect = false, columns = {${columns}})`);
-	} finally {
-		rmSync(dir, { recursive: true, force: true });
-	}
+async function loadValidated(conn: DuckDBConnection, tsv: TsvFile) {
+	tsv.close();
+	if (tsv.lines === 0) return;
+	const columns = Object.entries(STAGED_COLUMNS)
+		.map(([name, type]) => `'${name}': '${type}'`)
+		.join(', ');
+	await conn.run(`
+		INSERT INTO report_rows BY NAME
+		SELECT * EXCLUDE (week_day, submitted_ms),
+			DATE '1970-01-01' + week_day AS week,
+			submitted_ms AS submitted_at
+		FROM read_csv('${tsv.path.replaceAll("'", "''")}', delim = '\t', header = false, quote = '', escape = '', auto_detect = false, columns = {${columns}})`);
 }

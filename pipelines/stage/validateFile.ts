@@ -39,12 +39,17 @@ export const STAGED_COLUMNS = {
 	...Object.fromEntries(REPORT_COUNTS.map((c) => [c, 'INTEGER'])),
 } as const;
 
+/** Where valid rows go: an array in tests, a file on disk in a run (./index.ts), so that memory stays bounded. */
+export interface RowSink {
+	push(line: string): unknown;
+}
+
 /** What the validator made of some rows. */
-export interface Validated {
+export interface Validated<Sink extends RowSink = string[]> {
 	/** Rows seen, readable or not. */
 	rows: number;
 	/** Valid rows as tab-separated lines (ids cannot hold a tab). */
-	tsv: string[];
+	tsv: Sink;
 	rejects: Reject[];
 }
 
@@ -57,7 +62,7 @@ export function validateReportRow(
 	fileIdx: number,
 	decimal: '.' | ',',
 	context: ReportContext,
-	into: Validated,
+	into: Validated<RowSink>,
 ): void {
 	const parsed = (decimal === ',' ? reportSchemaDecimalComma : reportSchema).safeParse(row.cells);
 	if (!parsed.success) {
@@ -84,7 +89,7 @@ export function validateReportRow(
 }
 
 /** Validates a whole report file, row by row, into `into`. */
-export function validateReportFile(inDir: string, file: string, fileIdx: number, context: ReportContext, into: Validated): void {
+export function validateReportFile(inDir: string, file: string, fileIdx: number, context: ReportContext, into: Validated<RowSink>): void {
 	const table = readTable(join(inDir, file), file, REPORT_COLUMNS);
 	for (const row of table.rows) validateReportRow(row, file, fileIdx, table.decimal, context, into);
 	into.rejects.push(...table.unreadable.map((row) => fromUnreadable(file, row)));

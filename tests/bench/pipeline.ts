@@ -9,6 +9,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { simulate } from '../../pipelines/simulate/index.ts';
 
+// --hostile: one 300 MB file in three hostile shapes instead (./pipeline-hostile.ts).
+if (process.argv.includes('--hostile')) {
+	await import('./pipeline-hostile.ts');
+	process.exit(0);
+}
+
 const RUNS = 3;
 const SCALE = 39; // about 1,000,000 report rows for 2015-01 to 2026-10 (the demo landscape has had fewer, smaller teams since the calibration for seeds 1–20)
 const reference = 'data/reference/se';

@@ -5,7 +5,7 @@
  * as they were.
  */
 import { execFile } from 'node:child_process';
-import { mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -157,5 +157,44 @@ describe('one run at a time', () => {
 		expect(notices).toEqual([`put back ${out} from .out.previous-4242, left by a run that stopped while publishing`]);
 		expect(readdirSync(out).sort()).toEqual(before);
 	});
-});
 
+	it('publishes atomically where --out is a symbolic link: the link is moved to each new version, the one before kept until the next run', async () => {
+		const root = tempDir();
+		const versions = join(root, 'published');
+		mkdirSync(join(versions, 'first'), { recursive: true });
+		writeFileSync(join(versions, 'first', 'manifest.json'), '{}');
+		const out = join(root, 'static', 'data');
+		mkdirSync(dirname(out));
+		symlinkSync('../published/first', out, 'dir');
+		const input = copyFixture('small');
+
+		const one = await runPipeline(options(input, out));
+		expect(one.published).toBe(true);
+		const v1 = readlinkSync(out);
+		// Relative as the operator wrote it, to a version beside the folder it led to.
+		expect(v1).toMatch(/^\.\.\/published\/data\.\d+-\d+$/);
+		expect(readdirSync(out)).toContain('manifest.json');
+		expect(readdirSync(out)).toContain('unit_week.arrow');
+		// The operator's own folder is left as it was.
+		expect(readdirSync(join(versions, 'first'))).toEqual(['manifest.json']);
+
+		const two = await runPipeline(options(input, out));
+		expect(two.published).toBe(true);
+		const v2 = readlinkSync(out);
+		expect(v2).not.toBe(v1);
+		// The version just replaced stays, for readers still in it.
+		expect(readdirSync(versions).sort()).toEqual(['first', v1.split('/').pop(), v2.split('/').pop()].sort());
+
+		// A run that fails leaves the link where it was and no version behind.
+		const broken = copyFixture('small');
+		writeFileSync(join(broken, 'reports', 'bad.jsonl'), '{"report_id": "oops"}\n');
+		expect((await runPipeline(options(broken, out, [], 0))).published).toBe(false);
+		expect(readlinkSync(out)).toBe(v2);
+
+		await runPipeline(options(input, out));
+		const v3 = readlinkSync(out);
+		// Two runs back is gone; no other folder of ours is left over.
+		expect(readdirSync(versions).sort()).toEqual(['first', v2.split('/').pop(), v3.split('/').pop()].sort());
+		expect(readdirSync(dirname(out)).sort()).toEqual(['data', 'rejects.csv']);
+	});
+});
