@@ -23,10 +23,21 @@ const DUCK_TYPES: Record<ColumnType, DuckDBType> = { VARCHAR, INTEGER, DOUBLE, D
 
 export type Schema = Readonly<Record<string, ColumnType>>;
 
-export async function openDatabase(): Promise<DuckDBConnection> {
-	const instance = await DuckDBInstance.create(':memory:', { threads: '2' });
+/**
+ * The run's database, in memory up to a limit and spilling to `spillDir`
+ * past it, so that a run over a few hundred megabytes of reports needs about
+ * a gigabyte whatever the size of its files (npm run bench:pipeline -- --hostile).
+ */
+export async function openDatabase(spillDir?: string): Promise<DuckDBConnection> {
+	const instance = await DuckDBInstance.create(':memory:', {
+		threads: '2',
+		memory_limit: MEMORY_LIMIT,
+		...(spillDir ? { temp_directory: spillDir } : {}),
+	});
 	return instance.connect();
 }
+
+const MEMORY_LIMIT = '768MB';
 
 export const sqlFile = (name: string) => readFileSync(new URL(`./sql/${name}.sql`, import.meta.url), 'utf8');
 

@@ -4,7 +4,8 @@
  * Throws InputError for input it cannot use at all (exit code 2).
  */
 import { createHash } from 'node:crypto';
-import { rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { loadTable, openDatabase, sqlFile } from './db.ts';
@@ -121,7 +122,8 @@ async function publish(options: RunOptions, progress: (message: string) => void)
 	const folded = foldUnits(units.valid, events.valid, new Set(areas.map((a) => a.code)), units.rejected);
 	log.add(folded.rejects);
 
-	const conn = await openDatabase();
+	const spill = mkdtempSync(join(tmpdir(), 'ips-duckdb-'));
+	const conn = await openDatabase(spill);
 	try {
 		const asOfDay = options.asOf === undefined ? todayDay() : parseIsoDate(options.asOf);
 		if (asOfDay === undefined) throw new InputError(`--as-of ${options.asOf} is not a date written YYYY-MM-DD.`);
@@ -182,6 +184,7 @@ async function publish(options: RunOptions, progress: (message: string) => void)
 		}
 	} finally {
 		conn.closeSync();
+		rmSync(spill, { recursive: true, force: true });
 	}
 }
 

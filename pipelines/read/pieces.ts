@@ -7,7 +7,8 @@
  * For CSV a record ends at a newline outside quotes (a quoted value may hold
  * newlines); for JSON Lines at every newline.
  */
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { InputError } from './errors.ts';
 import { notUtf8 } from './text.ts';
 
@@ -94,23 +95,94 @@ export interface TextScan {
 	quotes: boolean;
 }
 
+/** How many bytes at the end of `bytes` begin a character that the next block completes (0 to 3). */
+function unfinishedTail(bytes: Uint8Array): number {
+	for (let back = 1; back <= Math.min(3, bytes.length); back++) {
+		const b = bytes[bytes.length - back]!;
+		if ((b & 0xc0) === 0x80) continue; // a continuation byte: look further back
+		const size = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+		return size > back ? back : 0;
+	}
+	return 0;
+}
+
+const countNewlines = (bytes: Uint8Array) => {
+	let count = 0;
+	for (let i = bytes.indexOf(10); i !== -1; i = bytes.indexOf(10, i + 1)) count++;
+	return count;
+};
+
 /**
  * A whole file checked as UTF-8 (a bad byte stops the run with its line),
- * block by block, keeping only what is asked: its size, its first line and
- * whether it holds a quote.
+ * block by block as bytes, keeping only what is asked: its size, its first
+ * line and whether it holds a quote. Nothing is decoded but the first line.
  */
 export function scanText(path: string, shownAs: string, blockBytes = BLOCK_BYTES): TextScan {
 	const scan: TextScan = { bytes: 0, firstLine: '', quotes: false };
-	let headerDone = false;
-	for (const { text } of textPieces(path, shownAs, false, blockBytes)) {
-		if (!headerDone) {
-			const end = text.indexOf('\n');
-			scan.firstLine += end === -1 ? text : text.slice(0, end);
-			headerDone = end !== -1;
-		}
-		scan.quotes ||= text.includes('"');
+	let fd: number;
+	try {
+		fd = openSync(path, 'r');
+	} catch (error) {
+		throw new InputError(`${shownAs}: cannot be read (${(error as NodeJS.ErrnoException).code ?? error}).`);
 	}
-	scan.firstLine = scan.firstLine.replace(/\r$/, '');
-	scan.bytes = statSync(path).size;
-	return scan;
+	const block = Buffer.allocUnsafe(blockBytes + 3);
+	let kept = 0; // bytes of an unfinished character carried to the front of the block
+	let line = 1;
+	let header: Buffer[] | null = [];
+	try {
+		for (;;) {
+			const read = readSync(fd, block, kept, blockBytes, null);
+			const end = kept + read;
+			const tail = read === 0 ? 0 : unfinishedTail(block.subarray(0, end));
+			const whole = block.subarray(0, end - tail);
+			if (!isUtf8(whole)) throw notUtf8(whole, shownAs, line);
+			if (header) {
+				const newline = whole.indexOf(10);
+				header.push(Buffer.from(newline === -1 ? whole : whole.subarray(0, newline)));
+				if (newline !== -1 || read === 0) {
+					scan.firstLine = new TextDecoder().decode(Buffer.concat(header)).replace(/\r$/, '');
+					header = null;
+				}
+			}
+			scan.quotes ||= whole.includes(0x22);
+			scan.bytes += whole.length;
+			line += countNewlines(whole);
+			if (read === 0) return scan;
+			block.copyWithin(0, end - tail, end);
+			kept = tail;
+		}
+	} finally {
+		closeSync(fd);
+	}
+}
+
+/**
+ * A file cut at line ends into pieces of at most about `maxBytes`, as bytes
+ * (the file is known to be UTF-8 already), each with the line it starts on.
+ */
+export function* linePieces(path: string, maxBytes: number): Generator<{ bytes: Buffer; firstLine: number }> {
+	const fd = openSync(path, 'r');
+	const block = Buffer.allocUnsafe(maxBytes);
+	let kept = 0;
+	let line = 1;
+	try {
+		for (;;) {
+			const read = readSync(fd, block, kept, maxBytes - kept, null);
+			const end = kept + read;
+			if (end === 0) return;
+			let cut = read === 0 ? end : block.lastIndexOf(10, end - 1) + 1;
+			// A line longer than a whole piece is cut where the piece is full (the checks flag it).
+			if (cut === 0 && end === maxBytes) cut = end;
+			if (cut > 0) {
+				const piece = Buffer.from(block.subarray(0, cut));
+				yield { bytes: piece, firstLine: line };
+				line += countNewlines(piece);
+				block.copyWithin(0, cut, end);
+			}
+			kept = end - cut;
+			if (read === 0) return;
+		}
+	} finally {
+		closeSync(fd);
+	}
 }

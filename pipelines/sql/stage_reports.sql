@@ -11,9 +11,10 @@
 -- tests/unit/stage.test.ts holds the two paths to the same answers.
 --
 -- Inputs, filled in by stage/index.ts:
---   report_files(file_idx, path, format 'csv' | 'jsonl', delimiter)
+--   report_files(file_idx, path, format 'csv' | 'jsonl', delimiter, first_line)
 --     CSV files here have the contract's columns in the contract's order and
---     no quote characters, so one line is one record.
+--     no quote characters, so one line is one record. A large file comes as
+--     pieces, each with the line it starts on and the index of its file.
 --   unit_spans(unit_id, opened_on, closed_on)
 --   report_flagged(file_idx, line, text), to add to
 --   variable report_paths: report_files.path as a list, for read_text
@@ -37,10 +38,10 @@ CREATE OR REPLACE TEMP TABLE report_records AS
 WITH lines AS (
     -- Every line of every file, numbered as an editor numbers it.
     SELECT file_idx, format, delimiter,
-        unnest(generate_series(1, len(lines)))::INTEGER AS line,
+        (unnest(generate_series(1, len(lines))) + first_line - 1)::INTEGER AS line,
         unnest(lines) AS text
     FROM (
-        SELECT f.file_idx, f.format, f.delimiter, string_split(t.content, chr(10)) AS lines
+        SELECT f.file_idx, f.format, f.delimiter, f.first_line, string_split(t.content, chr(10)) AS lines
         FROM read_text(getvariable('report_paths')) t
         JOIN report_files f ON f.path = t.filename
     )

@@ -6,7 +6,7 @@
  * lines they flag and the files they cannot read line by line (CSV with
  * quotes, columns in another order), and words every reject.
  */
-import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
@@ -14,7 +14,7 @@ import { sqlFile } from '../db.ts';
 import type { UnitLife } from '../fold.ts';
 import type { Delimiter } from '../read/csv.ts';
 import { csvRow, decimalOf, jsonLineRow, readCsvHeader } from '../read/table.ts';
-import { scanText } from '../read/pieces.ts';
+import { linePieces, scanText } from '../read/pieces.ts';
 import { fromUnreadable, type Reject } from '../rejects.ts';
 import { REPORT_COLUMNS } from '../schema/index.ts';
 import { PLAIN_FORM_VARIABLES } from './plainForm.ts';
@@ -57,13 +57,14 @@ export async function stageReports(
 	asOfDay = todayDay(),
 	batchBytes = BATCH_BYTES,
 ): Promise<Staged> {
-	const plans = files.map((file, idx) => planFile(inDir, file, idx));
 	const spans = new Map<string, UnitSpan>([...lives.values()].map((l) => [l.unit_id, [l.unit_id, l.opened_on, l.closed_on]]));
 	const context: ReportContext = { spans, asOfDay };
 	const scratch = mkdtempSync(join(tmpdir(), 'ips-stage-'));
 	const accepted = new TsvFile(join(scratch, 'rows.tsv'));
 	try {
-		return await stageInto(conn, inDir, plans, context, { rows: 0, tsv: accepted, rejects: [] }, progress, batchBytes);
+		const plans = files.map((file, idx) => planFile(inDir, file, idx));
+		const pieces = plans.filter((p) => p.bulk).flatMap((plan) => inPieces(plan, scratch, batchBytes));
+		return await stageInto(conn, inDir, plans, pieces, context, { rows: 0, tsv: accepted, rejects: [] }, progress, batchBytes);
 	} finally {
 		accepted.close();
 		rmSync(scratch, { recursive: true, force: true });
@@ -74,12 +75,13 @@ async function stageInto(
 	conn: DuckDBConnection,
 	inDir: string,
 	plans: FilePlan[],
+	pieces: Piece[],
 	context: ReportContext,
 	validated: Validated<TsvFile>,
 	progress: (message: string) => void,
 	batchBytes: number,
 ): Promise<Staged> {
-	const batches = inBatches(plans.filter((p) => p.bulk), batchBytes);
+	const batches = inBatches(pieces, batchBytes);
 	if (batches.length) await prepareBulk(conn, context);
 	for (const [i, batch] of batches.entries()) {
 		progress(`checking ${batch.length} report files in bulk${batches.length > 1 ? ` (batch ${i + 1} of ${batches.length})` : ''}`);
@@ -145,22 +147,43 @@ const REPORT_ROW_COLUMNS = {
 } as const;
 
 /**
- * The bulk files go in batches of about this much input (a file is never
- * split): DuckDB holds a batch's text in memory, so memory stays bounded
- * however many files come. The 1M-row benchmark (160 MB) is one batch.
+ * The bulk files go in batches of about this much input, a large file in
+ * pieces of at most this much: DuckDB holds a batch's text in memory several
+ * times over while it checks it, so memory stays bounded however many files
+ * come and however large they are.
  */
-const BATCH_BYTES = 256 * 1024 * 1024;
+const BATCH_BYTES = 64 * 1024 * 1024;
 
-function inBatches(plans: readonly FilePlan[], maxBytes: number): FilePlan[][] {
-	const batches: FilePlan[][] = [];
+/** A bulk file, or a piece of a large one, with the line it starts on. */
+interface Piece {
+	plan: FilePlan;
+	path: string;
+	firstLine: number;
+	bytes: number;
+}
+
+/** A bulk file as it is, or a large one cut at line ends into pieces in `scratch`. */
+function inPieces(plan: FilePlan, scratch: string, maxBytes: number): Piece[] {
+	if (plan.bytes <= maxBytes) return [{ plan, path: plan.path, firstLine: 1, bytes: plan.bytes }];
+	const pieces: Piece[] = [];
+	for (const { bytes, firstLine } of linePieces(plan.path, Math.floor(maxBytes / 2))) {
+		const path = join(scratch, `${plan.idx}-${pieces.length}${extname(plan.file)}`);
+		writeFileSync(path, bytes);
+		pieces.push({ plan, path, firstLine, bytes: bytes.length });
+	}
+	return pieces;
+}
+
+function inBatches(pieces: readonly Piece[], maxBytes: number): Piece[][] {
+	const batches: Piece[][] = [];
 	let bytes = Infinity;
-	for (const plan of plans) {
-		if (bytes + plan.bytes > maxBytes) {
+	for (const piece of pieces) {
+		if (bytes + piece.bytes > maxBytes) {
 			batches.push([]);
 			bytes = 0;
 		}
-		batches.at(-1)!.push(plan);
-		bytes += plan.bytes;
+		batches.at(-1)!.push(piece);
+		bytes += piece.bytes;
 	}
 	return batches;
 }
@@ -190,11 +213,13 @@ async function prepareBulk(conn: DuckDBConnection, { spans, asOfDay }: ReportCon
 	await conn.run(`SET VARIABLE as_of = DATE '1970-01-01' + ${Math.trunc(asOfDay)}`);
 }
 
-/** One batch of files through stage_reports.sql, into report_checked and report_flagged. */
-async function checkInBulk(conn: DuckDBConnection, plans: readonly FilePlan[]) {
-	await conn.run(`CREATE OR REPLACE TEMP TABLE report_files (file_idx INTEGER, path VARCHAR, format VARCHAR, delimiter VARCHAR)`);
-	await conn.run(`INSERT INTO report_files VALUES ${values(plans.map((p) => [String(p.idx), quote(p.path), quote(p.format), quote(p.delimiter)]))}`);
-	await conn.run(`SET VARIABLE report_paths = [${plans.map((p) => quote(p.path)).join(', ')}]`);
+/** One batch of files and pieces through stage_reports.sql, into report_checked and report_flagged. */
+async function checkInBulk(conn: DuckDBConnection, pieces: readonly Piece[]) {
+	await conn.run(`CREATE OR REPLACE TEMP TABLE report_files (file_idx INTEGER, path VARCHAR, format VARCHAR, delimiter VARCHAR, first_line INTEGER)`);
+	await conn.run(
+		`INSERT INTO report_files VALUES ${values(pieces.map((p) => [String(p.plan.idx), quote(p.path), quote(p.plan.format), quote(p.plan.delimiter), String(p.firstLine)]))}`,
+	);
+	await conn.run(`SET VARIABLE report_paths = [${pieces.map((p) => quote(p.path)).join(', ')}]`);
 	await conn.run(sqlFile('stage_reports'));
 }
 

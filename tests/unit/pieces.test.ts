@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../pipelines/read/errors.ts';
-import { recordBoundary, scanText, textPieces } from '../../pipelines/read/pieces.ts';
+import { linePieces, recordBoundary, scanText, textPieces } from '../../pipelines/read/pieces.ts';
 import { readTable } from '../../pipelines/read/table.ts';
 import { tempDir } from '../helpers.ts';
 
@@ -77,5 +77,27 @@ describe('reading in pieces', () => {
 		const pieces = [...textPieces(path, 'open.csv', true)];
 		expect(pieces.length).toBeGreaterThan(1);
 		expect(Math.max(...pieces.map((p) => p.text.length))).toBeLessThan(17 * 1024 * 1024);
+	});
+});
+
+describe('bulk files in pieces', () => {
+	it('cuts a file at line ends into pieces that put it back together, each with its first line', () => {
+		const text = 'header\r\nå,1\nb,2\n\nccc,3\nd,4';
+		const path = file('cut.csv', text);
+		for (const size of [4, 6, 9, 64]) {
+			const pieces = [...linePieces(path, size)];
+			expect(Buffer.concat(pieces.map((p) => p.bytes)).toString(), `pieces of ${size}`).toBe(text);
+			for (const piece of pieces) {
+				// Each piece starts on the line it says, and (but the last, or a line longer than a piece) ends at a line end.
+				const before = Buffer.concat(pieces.slice(0, pieces.indexOf(piece)).map((p) => p.bytes)).toString();
+				expect(piece.firstLine).toBe(before.split('\n').length);
+				if (piece !== pieces.at(-1) && piece.bytes.length < size) expect(piece.bytes.at(-1)).toBe(10);
+			}
+		}
+	});
+
+	it('checks UTF-8 as bytes, a character split between blocks included', () => {
+		const path = file('split.csv', 'a,b\nåäö,€\n𝄞,x\n');
+		for (const block of [1, 2, 3, 5]) expect(scanText(path, 'split.csv', block)).toEqual({ bytes: Buffer.byteLength('a,b\nåäö,€\n𝄞,x\n'), firstLine: 'a,b', quotes: false });
 	});
 });

@@ -8,7 +8,7 @@
  * values, the same rejects, the same row count. And the plain lines must
  * really pass in bulk, or the pipeline would be correct but slow.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -203,9 +203,11 @@ describe('staging the weekly reports', () => {
 		expect(staged.rejects.slice().sort(byPosition)[0]!.file).toBe('comma.csv');
 	});
 
-	it('gives the same answers when the files are checked in several batches', async () => {
+	it('gives the same answers, lines included, when the files are checked in several batches and the large ones in pieces', async () => {
 		const db = await openDatabase();
 		try {
+			// At least one file is cut into pieces of 10 kB.
+			expect(files.filter((f) => statSync(join(dir, f)).size > 20_000).length).toBeGreaterThan(0);
 			const batched = await stageReports(db, dir, files, lives, () => {}, todayDay(), 20_000);
 			expect(batched.rows).toBe(staged.rows);
 			expect(batched.flagged).toBe(staged.flagged);
