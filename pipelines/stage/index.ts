@@ -122,7 +122,7 @@ class TsvFile {
 		this.#parts.push(line);
 		this.#size += line.length;
 		this.lines++;
-		if (this.#size >= 4 * 1024 * 1024) this.flush();
+		if (this.#size >= 1024 * 1024) this.flush();
 	}
 
 	flush() {
