@@ -4,7 +4,6 @@
  * it is rejected once.
  */
 import type { z } from 'zod';
-import { csvLine } from './read/csv.ts';
 import type { Cells, UnreadableRow } from './read/table.ts';
 import { isRule, looksLikePersonalNumber, RULES, type Rule } from './schema/index.ts';
 
@@ -49,23 +48,5 @@ export const REJECT_COLUMNS = ['file', 'line', 'column', 'value', 'rule', 'messa
 export const byPosition = (a: Reject, b: Reject) =>
 	a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || (a.column < b.column ? -1 : a.column > b.column ? 1 : 0);
 
-export function rejectsCsv(rejects: readonly Reject[]): string {
-	let out = csvLine(REJECT_COLUMNS);
-	for (const r of rejects) out += csvLine([r.file, r.line, r.column, r.value, r.rule, r.message]);
-	return out;
-}
-
 /** The published summary: counts by file, rule and column, with no value of any line (a bad line may hold a pseudonym). */
 export const REJECTS_SUMMARY_COLUMNS = ['file', 'rule', 'column', 'problems'] as const;
-
-export function rejectsSummaryCsv(rejects: readonly Reject[]): string {
-	const counts = new Map<string, { file: string; rule: string; column: string; problems: number }>();
-	for (const r of rejects) {
-		const key = `${r.file}\u0000${r.rule}\u0000${r.column}`;
-		const entry = counts.get(key) ?? { file: r.file, rule: r.rule, column: r.column, problems: 0 };
-		entry.problems++;
-		counts.set(key, entry);
-	}
-	const rows = [...counts.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : a.column < b.column ? -1 : 1));
-	return csvLine(REJECTS_SUMMARY_COLUMNS) + rows.map((r) => csvLine([r.file, r.rule, r.column, r.problems])).join('');
-}

@@ -4,9 +4,9 @@
  * Throws InputError for input it cannot use at all (exit code 2).
  */
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { loadTable, openDatabase, sqlFile } from './db.ts';
 import { foldUnits, type LocatedEvent, type LocatedUnit, type UnitLife } from './fold.ts';
@@ -17,7 +17,8 @@ import { lockOutput } from './lock.ts';
 import { checkPaths } from './paths.ts';
 import { readTable } from './read/table.ts';
 import { readAreas, readBoundaries } from './reference.ts';
-import { byPosition, fromIssues, fromUnreadable, reject, rejectsCsv, rejectsSummaryCsv, type Reject } from './rejects.ts';
+import { fromIssues, fromUnreadable, reject, type Reject } from './rejects.ts';
+import { RejectLog } from './rejectLog.ts';
 import {
 	UNIT_COLUMNS,
 	UNIT_EVENT_COLUMNS,
@@ -85,20 +86,6 @@ export interface RunResult {
 	manifest?: Manifest;
 }
 
-class RejectLog {
-	readonly problems: Reject[] = [];
-	private readonly rows = new Set<string>();
-	add(rejects: readonly Reject[]) {
-		for (const r of rejects) {
-			this.problems.push(r);
-			this.rows.add(`${r.file}\u0000${r.line}`);
-		}
-	}
-	get rowCount() {
-		return this.rows.size;
-	}
-}
-
 export async function runPipeline(options: RunOptions): Promise<RunResult> {
 	const progress = options.onProgress ?? (() => {});
 	checkPaths({ inDir: options.inDir, referenceDir: options.referenceDir, outDir: options.outDir, rejectsPath: options.rejectsPath });
@@ -115,24 +102,24 @@ async function publish(options: RunOptions, progress: (message: string) => void)
 	const inputs = findInputs(options.inDir);
 	const areas = readAreas(options.referenceDir);
 	const boundaries = readBoundaries(options.referenceDir, areas);
-	const log = new RejectLog();
-
-	const units = readUnits(options.inDir, new Set(areas.map((a) => a.region_code)), log);
-	const events = readEvents(options.inDir, log);
-	const folded = foldUnits(units.valid, events.valid, new Set(areas.map((a) => a.code)), units.rejected);
-	log.add(folded.rejects);
 
 	const spill = mkdtempSync(join(tmpdir(), 'ips-duckdb-'));
 	const conn = await openDatabase(spill);
 	try {
+		const log = await RejectLog.open(conn);
+		const units = readUnits(options.inDir, new Set(areas.map((a) => a.region_code)), log);
+		const events = readEvents(options.inDir, log);
+		const folded = foldUnits(units.valid, events.valid, new Set(areas.map((a) => a.code)), units.rejected);
+		log.add(folded.rejects);
+
 		const asOfDay = options.asOf === undefined ? todayDay() : parseIsoDate(options.asOf);
 		if (asOfDay === undefined) throw new InputError(`--as-of ${options.asOf} is not a date written YYYY-MM-DD.`);
-		const staged = await stageReports(conn, options.inDir, inputs.reports, folded.lives, progress, asOfDay);
-		log.add(staged.rejects);
+		const staged = await stageReports(conn, options.inDir, inputs.reports, folded.lives, progress, asOfDay, undefined, log);
 		const reportRows = staged.rows;
 		progress('resolving revisions');
 		await conn.run(sqlFile('resolve_reports'));
 		log.add(await revisionRejects(conn, inputs.reports));
+		log.close();
 		await conn.run(sqlFile('plausibility'));
 		const warnings = (await conn.runAndReadAll('SELECT file_idx, line, column_name, value, median FROM report_warnings')).getRowsJS().map(
 			([fileIdx, line, column, value, usual]): Warning => ({ file: inputs.reports[Number(fileIdx)]!, line: Number(line), column: String(column), value: Number(value), usual: Number(usual) }),
@@ -142,20 +129,23 @@ async function publish(options: RunOptions, progress: (message: string) => void)
 			`SELECT accepted::INTEGER, published::INTEGER, replaced::INTEGER, duplicates::INTEGER FROM revision_counts`,
 		)).getRows()[0] as number[];
 		const rowsRead = reportRows + units.rows + events.rows;
-		const summary = summarise(log, {
+		const rejected = await log.counts();
+		const summary: Summary = {
 			inputs: { report_files: inputs.reports.length, report_rows: reportRows, unit_rows: units.rows, event_rows: events.rows },
-			rowsRead,
-			accepted: counts[0]!,
-			published: counts[1]!,
-			replaced: counts[2]!,
+			rows_read: rowsRead,
+			rows_rejected: rejected.rows,
+			reject_rate: rowsRead === 0 ? 0 : rejected.rows / rowsRead,
+			reports_accepted: counts[0]!,
+			reports_published: counts[1]!,
+			revisions_replaced: counts[2]!,
 			duplicates: counts[3]!,
+			rejects_by_rule: await log.byRule(),
 			warnings,
-		});
-		const problems = log.problems.slice().sort(byPosition);
-		const rejects = rejectsCsv(problems);
-		const accounting = await accountFor(conn, inputs.reports, problems, { units: units.rows, events: events.rows, published: folded.lives.size });
+		};
+		const accounting = await accountFor(conn, inputs.reports, await log.rejectedLines(), { units: units.rows, events: events.rows, published: folded.lives.size });
 
-		writeFileAtomic(options.rejectsPath, rejects);
+		mkdirSync(dirname(options.rejectsPath), { recursive: true });
+		await log.writeCsv(options.rejectsPath);
 		if (summary.reject_rate > options.maxRejectRate) return { published: false, summary, rejectsPath: options.rejectsPath, outDir: options.outDir };
 
 		progress('aggregating');
@@ -170,10 +160,10 @@ async function publish(options: RunOptions, progress: (message: string) => void)
 				progress(`writing ${mart}`);
 				marts[mart] = await writeMart(conn, `mart_${mart}`, staging, mart);
 			}
-			const rejectsSummary = rejectsSummaryCsv(problems);
+			const rejectsSummary = await log.summaryCsv();
 			writeFileAtomic(join(staging, REJECTS_SUMMARY_FILE), rejectsSummary);
 			if (boundaries !== null) writeFileAtomic(join(staging, BOUNDARIES_FILE), boundaries);
-			const manifest = await buildManifest(conn, marts, summary, problems.length, rejectsSummary, boundaries, accounting);
+			const manifest = await buildManifest(conn, marts, summary, rejected.problems, rejectsSummary, boundaries, accounting);
 			writeFileAtomic(join(staging, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 			swapInto(staging, options.outDir);
 			swapped = true;
@@ -232,8 +222,8 @@ type Accounting = NonNullable<Manifest['inputs']['accounting']>;
  * replaced by a later revision, a duplicate of one counted, or rejected; a
  * unit row is published or rejected; an event is used or rejected.
  */
-async function accountFor(conn: DuckDBConnection, files: readonly string[], problems: readonly Reject[], n: { units: number; events: number; published: number }): Promise<Accounting> {
-	const rejectedLines = (file: string) => new Set(problems.filter((p) => p.file === file).map((p) => p.line)).size;
+async function accountFor(conn: DuckDBConnection, files: readonly string[], rejected: ReadonlyMap<string, number>, n: { units: number; events: number; published: number }): Promise<Accounting> {
+	const rejectedLines = (file: string) => rejected.get(file) ?? 0;
 	const revisions = new Map(
 		(await conn.runAndReadAll('SELECT file_idx, published, replaced, duplicates FROM revision_by_file')).getRowsJS().map(([idx, ...counts]) => [Number(idx), counts.map(Number)]),
 	);
@@ -263,34 +253,6 @@ async function revisionRejects(conn: DuckDBConnection, files: readonly string[])
 			rule as Rule,
 		),
 	);
-}
-
-function summarise(
-	log: RejectLog,
-	n: { inputs: Summary['inputs']; rowsRead: number; accepted: number; published: number; replaced: number; duplicates: number; warnings: Warning[] },
-): Summary {
-	const byRule: Summary['rejects_by_rule'] = {};
-	const seen = new Set<string>();
-	for (const problem of log.problems.slice().sort(byPosition)) {
-		const key = `${problem.rule}\u0000${problem.file}\u0000${problem.line}`;
-		if (seen.has(key)) continue;
-		seen.add(key);
-		const entry = (byRule[problem.rule] ??= { rows: 0, examples: [] });
-		entry.rows++;
-		if (entry.examples.length < 3) entry.examples.push(problem);
-	}
-	return {
-		inputs: n.inputs,
-		rows_read: n.rowsRead,
-		rows_rejected: log.rowCount,
-		reject_rate: n.rowsRead === 0 ? 0 : log.rowCount / n.rowsRead,
-		reports_accepted: n.accepted,
-		reports_published: n.published,
-		revisions_replaced: n.replaced,
-		duplicates: n.duplicates,
-		rejects_by_rule: byRule,
-		warnings: n.warnings,
-	};
 }
 
 async function loadFolded(conn: DuckDBConnection, lives: ReadonlyMap<string, UnitLife>, areas: ReturnType<typeof readAreas>) {

@@ -18,7 +18,7 @@ import { linePieces, scanText } from '../read/pieces.ts';
 import { fromUnreadable, type Reject } from '../rejects.ts';
 import { REPORT_COLUMNS } from '../schema/index.ts';
 import { PLAIN_FORM_VARIABLES } from './plainForm.ts';
-import { STAGED_COLUMNS, validateReportFile, validateReportRow, type ReportContext, type UnitSpan, type Validated } from './validateFile.ts';
+import { STAGED_COLUMNS, validateReportFile, validateReportRow, type RejectSink, type ReportContext, type UnitSpan, type Validated } from './validateFile.ts';
 
 /** Today as a day number, in the machine's own time zone. */
 export function todayDay(): number {
@@ -29,6 +29,7 @@ export function todayDay(): number {
 export interface Staged {
 	/** Data rows read, readable or not. */
 	rows: number;
+	/** The rejects, where no log was given to take them. */
 	rejects: Reject[];
 	/** Lines the bulk checks handed to the row-by-row validator. */
 	flagged: number;
@@ -56,6 +57,8 @@ export async function stageReports(
 	progress: (message: string) => void,
 	asOfDay = todayDay(),
 	batchBytes = BATCH_BYTES,
+	/** Where rejects go as they come; without it, they are returned. */
+	log?: RejectSink,
 ): Promise<Staged> {
 	const spans = new Map<string, UnitSpan>([...lives.values()].map((l) => [l.unit_id, [l.unit_id, l.opened_on, l.closed_on]]));
 	const context: ReportContext = { spans, asOfDay };
@@ -64,7 +67,9 @@ export async function stageReports(
 	try {
 		const plans = files.map((file, idx) => planFile(inDir, file, idx));
 		const pieces = plans.filter((p) => p.bulk).flatMap((plan) => inPieces(plan, scratch, batchBytes));
-		return await stageInto(conn, inDir, plans, pieces, context, { rows: 0, tsv: accepted, rejects: [] }, progress, batchBytes);
+		const collected: Reject[] = [];
+		const staged = await stageInto(conn, inDir, plans, pieces, context, { rows: 0, tsv: accepted, rejects: log ?? collected }, progress, batchBytes);
+		return { ...staged, rejects: collected };
 	} finally {
 		accepted.close();
 		rmSync(scratch, { recursive: true, force: true });
@@ -77,7 +82,7 @@ async function stageInto(
 	plans: FilePlan[],
 	pieces: Piece[],
 	context: ReportContext,
-	validated: Validated<TsvFile>,
+	validated: Validated<TsvFile, RejectSink>,
 	progress: (message: string) => void,
 	batchBytes: number,
 ): Promise<Staged> {
@@ -102,7 +107,7 @@ async function stageInto(
 		validateReportFile(inDir, plan.file, plan.idx, context, validated);
 	}
 	await loadValidated(conn, validated.tsv);
-	return { rows: validated.rows, rejects: validated.rejects, flagged, filesReadRowByRow: rowByRow.length };
+	return { rows: validated.rows, rejects: [], flagged, filesReadRowByRow: rowByRow.length };
 }
 
 /** Valid rows as tab-separated lines in a file, written in blocks of a few megabytes. */
@@ -225,16 +230,23 @@ async function checkInBulk(conn: DuckDBConnection, pieces: readonly Piece[]) {
 
 /**
  * The lines the bulk checks flagged, through the row-by-row validator, a
- * chunk at a time: a file whose every line is flagged (timestamps with an
- * offset, say) must not be held in memory whole. Returns how many.
+ * page at a time: a file whose every line is flagged (timestamps with an
+ * offset, say) must not be held in memory whole. Each page is a query of its
+ * own, read whole before the validator runs: the rejects it writes go to the
+ * same connection, which would end a result still being streamed. Returns
+ * how many lines there were.
  */
-async function validateFlagged(conn: DuckDBConnection, plans: readonly FilePlan[], context: ReportContext, into: Validated<TsvFile>) {
+async function validateFlagged(conn: DuckDBConnection, plans: readonly FilePlan[], context: ReportContext, into: Validated<TsvFile, RejectSink>) {
 	const known = new Set<string>(REPORT_COLUMNS);
-	const result = await conn.stream('SELECT file_idx, line, text FROM report_flagged ORDER BY file_idx, line');
 	let count = 0;
-	for await (const lines of result.yieldRowsJs()) {
-		for (const [fileIdx, line, text] of lines as [number, number, string][]) {
-			count++;
+	for (let after = [-1, -1]; ; ) {
+		const page = (
+			await conn.runAndReadAll(
+				`SELECT file_idx, line, text FROM report_flagged WHERE (file_idx, line) > ($1, $2) ORDER BY file_idx, line LIMIT ${FLAGGED_PAGE}`,
+				after,
+			)
+		).getRowsJS() as [number, number, string][];
+		for (const [fileIdx, line, text] of page) {
 			const plan = plans[fileIdx]!;
 			// A bulk CSV file has no quotes: its line is its record, split at each delimiter.
 			const row = plan.format === 'csv' ? csvRow({ line, cells: text.split(plan.delimiter) }, REPORT_COLUMNS, plan.delimiter) : jsonLineRow(text, line, known);
@@ -243,10 +255,15 @@ async function validateFlagged(conn: DuckDBConnection, plans: readonly FilePlan[
 			if ('rule' in row) into.rejects.push(fromUnreadable(plan.file, row));
 			else validateReportRow(row, plan.file, fileIdx, decimalOf(plan.delimiter), context, into);
 		}
+		count += page.length;
+		if (page.length < FLAGGED_PAGE) break;
+		after = page.at(-1)!.slice(0, 2) as [number, number];
 	}
 	await conn.run('DROP TABLE report_flagged');
 	return count;
 }
+
+const FLAGGED_PAGE = 50_000;
 
 /** Rows the row-by-row validator accepted, into report_rows. */
 async function loadValidated(conn: DuckDBConnection, tsv: TsvFile) {

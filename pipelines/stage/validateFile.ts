@@ -44,13 +44,18 @@ export interface RowSink {
 	push(line: string): unknown;
 }
 
+/** Where rejects go: an array, or the run's log (pipelines/rejectLog.ts), which writes them to disk as they come. */
+export interface RejectSink {
+	push(...rejects: Reject[]): unknown;
+}
+
 /** What the validator made of some rows. */
-export interface Validated<Sink extends RowSink = string[]> {
+export interface Validated<Sink extends RowSink = string[], Rejects extends RejectSink = Reject[]> {
 	/** Rows seen, readable or not. */
 	rows: number;
 	/** Valid rows as tab-separated lines (ids cannot hold a tab). */
 	tsv: Sink;
-	rejects: Reject[];
+	rejects: Rejects;
 }
 
 export const emptyValidated = (): Validated => ({ rows: 0, tsv: [], rejects: [] });
@@ -62,7 +67,7 @@ export function validateReportRow(
 	fileIdx: number,
 	decimal: '.' | ',',
 	context: ReportContext,
-	into: Validated<RowSink>,
+	into: Validated<RowSink, RejectSink>,
 ): void {
 	const parsed = (decimal === ',' ? reportSchemaDecimalComma : reportSchema).safeParse(row.cells);
 	if (!parsed.success) {
@@ -89,7 +94,7 @@ export function validateReportRow(
 }
 
 /** Validates a whole report file, row by row, into `into`. */
-export function validateReportFile(inDir: string, file: string, fileIdx: number, context: ReportContext, into: Validated<RowSink>): void {
+export function validateReportFile(inDir: string, file: string, fileIdx: number, context: ReportContext, into: Validated<RowSink, RejectSink>): void {
 	const table = readTable(join(inDir, file), file, REPORT_COLUMNS);
 	for (const row of table.rows) validateReportRow(row, file, fileIdx, table.decimal, context, into);
 	into.rejects.push(...table.unreadable.map((row) => fromUnreadable(file, row)));
