@@ -25,8 +25,8 @@ export type Schema = Readonly<Record<string, ColumnType>>;
 
 /**
  * The run's database, in memory up to a limit and spilling to `spillDir`
- * past it, so that a run over a few hundred megabytes of reports needs about
- * a gigabyte whatever the size of its files (npm run bench:pipeline -- --hostile).
+ * past it, so that a run over 300 MB of reports stays under a gigabyte
+ * whatever the size of its files (npm run bench:pipeline -- --hostile).
  */
 export async function openDatabase(spillDir?: string): Promise<DuckDBConnection> {
 	const instance = await DuckDBInstance.create(':memory:', {
@@ -37,7 +37,7 @@ export async function openDatabase(spillDir?: string): Promise<DuckDBConnection>
 	return instance.connect();
 }
 
-const MEMORY_LIMIT = '768MB';
+const MEMORY_LIMIT = '384MB';
 
 export const sqlFile = (name: string) => readFileSync(new URL(`./sql/${name}.sql`, import.meta.url), 'utf8');
 

@@ -1,5 +1,5 @@
 /**
- * A text file read in pieces of about 8 MB, each ending where a record ends,
+ * A text file read in pieces of about 2 MB, each ending where a record ends,
  * so that a file of any size is validated in bounded memory. The bytes are
  * decoded strictly as UTF-8 on the way; a bad byte stops the run with its
  * line, as for a file read whole.
@@ -18,7 +18,7 @@ export interface TextPiece {
 	firstLine: number;
 }
 
-const BLOCK_BYTES = 8 * 1024 * 1024;
+const BLOCK_BYTES = 2 * 1024 * 1024;
 /**
  * A record longer than this is not a report: an unclosed quote would
  * otherwise carry the rest of the file into one record. Past it, the piece
