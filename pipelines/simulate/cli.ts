@@ -1,5 +1,5 @@
 /**
- * npm run simulate -- --seed N --from 2015-01 --to 2026-10 --scale S --out data/raw [--faults]
+ * npm run simulate -- --seed N --from 2015-01 --to 2026-10 --scale S --units-scale U --out data/raw [--faults]
  */
 import { parseArgs } from 'node:util';
 import { simulate } from './index.ts';
@@ -13,6 +13,9 @@ Usage: npm run simulate -- [options]
   --from YYYY-MM  first month                                          [2015-01]
   --to YYYY-MM    last month                                           [2026-10]
   --scale S       multiplies the activity (team sizes), not the map    [1]
+  --units-scale U multiplies the units (a national rollout: more in
+                  cities, more municipalities served); the calibration
+                  holds at 1                                           [1]
   --out DIR       output folder, replaced whole                        [data/raw]
   --reference DIR folder with areas.csv                                [data/reference/se]
   --faults        add a realistic share of bad rows; faults.json lists
@@ -29,6 +32,7 @@ function main(argv: string[]): number {
 			from: { type: 'string', default: '2015-01' },
 			to: { type: 'string', default: '2026-10' },
 			scale: { type: 'string', default: '1' },
+			'units-scale': { type: 'string', default: '1' },
 			out: { type: 'string', default: 'data/raw' },
 			reference: { type: 'string', default: 'data/reference/se' },
 			faults: { type: 'boolean', default: false },
@@ -41,9 +45,11 @@ function main(argv: string[]): number {
 	}
 	const seed = Number(args.seed);
 	const scale = Number(args.scale);
+	const unitsScale = Number(args['units-scale']);
 	const problems = [
 		Number.isInteger(seed) ? '' : '--seed must be a whole number',
 		Number.isInteger(scale) && scale >= 1 && scale <= 100 ? '' : '--scale must be a whole number from 1 to 100',
+		Number.isInteger(unitsScale) && unitsScale >= 1 && unitsScale <= 20 ? '' : '--units-scale must be a whole number from 1 to 20',
 		MONTH.test(args.from) && MONTH.test(args.to) && args.from <= args.to ? '' : '--from and --to must be months YYYY-MM, --from first',
 	].filter(Boolean);
 	if (problems.length) {
@@ -51,7 +57,7 @@ function main(argv: string[]): number {
 		return 2;
 	}
 	const started = performance.now();
-	const result = simulate({ seed, scale, from: args.from, to: args.to, out: args.out, referenceDir: args.reference, faults: args.faults });
+	const result = simulate({ seed, scale, unitsScale, from: args.from, to: args.to, out: args.out, referenceDir: args.reference, faults: args.faults });
 	const seconds = ((performance.now() - started) / 1000).toFixed(1);
 	console.log(
 		`Simulated ${result.units.length} units and ${result.reports.toLocaleString('en')} report rows in ${result.files} monthly files` +

@@ -21,6 +21,8 @@ export interface SimulateOptions {
 	from: string;
 	to: string;
 	scale: number;
+	/** Multiplies the number of units (a national rollout); 1 when absent. */
+	unitsScale?: number;
 	out: string;
 	referenceDir: string;
 	faults: boolean;
@@ -68,7 +70,7 @@ export function simulate(options: SimulateOptions): SimulateResult {
 	const end = monthDay(options.to, true);
 	const endMs = (end + 1) * DAY_MS;
 	const rng = new Random(options.seed);
-	const units = simulateLandscape({ areas, start, end, rng: rng.fork() });
+	const units = simulateLandscape({ areas, start, end, rng: rng.fork(), unitsScale: options.unitsScale ?? 1 });
 
 	const buckets = new Map<string, Bucket>();
 	/** Files hold a month's deliveries: a report goes in the month it was submitted, unless delivered again later. */

@@ -67,6 +67,16 @@ const EARLY_CLOSURE: Record<Funding, { share: number; from: number; to: number }
 /** Yearly closure hazard once a unit has lived past three years. */
 const LATE_HAZARD = 0.04;
 
+/** IPS <home> (region|joint), numbered where the city already has a unit of that name: IPS Malmö 2. */
+function nameOf(home: Area, org: OrgType, earlier: readonly SimUnit[]): string {
+	const base = `IPS ${home.name}${org === 'region' ? ' (region)' : org === 'joint' ? ' (joint)' : ''}`;
+	const taken = new Set(earlier.map((u) => u.name));
+	if (!taken.has(base)) return base;
+	let i = 2;
+	while (taken.has(`${base} ${i}`)) i++;
+	return `${base} ${i}`;
+}
+
 const weightedPick = <T>(rng: Random, options: [T, number][]) => rng.weighted(options, ([, w]) => w)[0];
 
 const distance = (a: Area, b: Area) => Math.hypot(a.lat - b.lat, (a.lon - b.lon) * Math.cos((a.lat * Math.PI) / 180));
@@ -80,16 +90,24 @@ export interface LandscapeOptions {
 	start: number;
 	end: number;
 	rng: Random;
+	/**
+	 * Multiplies the units opening (a national rollout): with more than 1,
+	 * cities may hold several units of a kind. The calibration holds at 1.
+	 */
+	unitsScale?: number;
 }
 
-export function simulateLandscape({ areas, start, end, rng }: LandscapeOptions): SimUnit[] {
+/** Population from which a municipality counts as a city, where a rollout opens several units of a kind. */
+const CITY_POPULATION = 50_000;
+
+export function simulateLandscape({ areas, start, end, rng, unitsScale = 1 }: LandscapeOptions): SimUnit[] {
 	const units: SimUnit[] = [];
 	const years = (end - start) / YEAR;
 	// A few pioneers opened before the period; then openings grow as IPS spreads.
 	const openings: number[] = [];
-	for (let i = 0; i < 6; i++) openings.push(start - Math.floor(rng.between(0.2, 3) * YEAR));
+	for (let i = 0; i < 6 * unitsScale; i++) openings.push(start - Math.floor(rng.between(0.2, 3) * YEAR));
 	for (let y = 0; y < Math.ceil(years); y++) {
-		const count = rng.poisson(5.2 + 0.3 * y);
+		const count = rng.poisson((5.2 + 0.3 * y) * unitsScale);
 		for (let i = 0; i < count; i++) {
 			const day = Math.floor(start + (y + rng.next()) * YEAR);
 			if (day <= end - 28) openings.push(day);
@@ -99,21 +117,21 @@ export function simulateLandscape({ areas, start, end, rng }: LandscapeOptions):
 
 	for (const opened of openings) {
 		const unitRng = rng.fork();
-		const unit = simulateUnit(units.length + 1, opened, end, areas, units, unitRng);
+		const unit = simulateUnit(units.length + 1, opened, end, areas, units, unitRng, unitsScale > 1);
 		units.push(unit);
 	}
 	return units;
 }
 
-function simulateUnit(n: number, opened: number, end: number, areas: readonly Area[], earlier: SimUnit[], rng: Random): SimUnit {
+function simulateUnit(n: number, opened: number, end: number, areas: readonly Area[], earlier: SimUnit[], rng: Random, rollout: boolean): SimUnit {
 	const org_type = weightedPick(rng, ORG_TYPES);
-	// Avoid opening a second unit of the same kind where one is already running.
+	// Avoid opening a second unit of the same kind where one is already running (in a rollout, cities take several).
 	const busy = new Set(
 		earlier
 			.filter((u) => u.org_type === org_type && (u.closed === null || u.closed > opened))
 			.flatMap((u) => u.events.filter((e) => e.event === 'serves').map((e) => e.value)),
 	);
-	const candidates = areas.filter((a) => !busy.has(a.code));
+	const candidates = areas.filter((a) => !busy.has(a.code) || (rollout && a.population >= CITY_POPULATION));
 	const home = rng.weighted(candidates.length ? candidates : areas, homeWeight);
 	const rural = home.population < RURAL_POPULATION;
 	const neighbours = areas
@@ -174,7 +192,7 @@ function simulateUnit(n: number, opened: number, end: number, areas: readonly Ar
 	const host = org_type === 'municipal' ? `${home.name} municipality` : org_type === 'region' ? `Region ${region} psychiatry` : `${home.name} coordination association`;
 	return {
 		id,
-		name: `IPS ${home.name}${org_type === 'region' ? ' (region)' : org_type === 'joint' ? ' (joint)' : ''}`,
+		name: nameOf(home, org_type, earlier),
 		org_type,
 		host,
 		region_code: home.region_code,

@@ -164,7 +164,7 @@ describe('plot functions', () => {
 		const [units, ring] = [...drawing.querySelectorAll('[aria-label="dot"]')];
 		expect([...units!.querySelectorAll('circle')].map((c) => c.getAttribute('fill'))).toEqual([PALETTE.series, PALETTE.reference, PALETTE.reference, PALETTE.series]);
 		expect(ring!.querySelectorAll('circle')).toHaveLength(1);
-		expect([...drawing.querySelectorAll('[aria-label="text"] text')].map((t) => t.textContent)).toEqual(['Alpha', 'Beta', 'Gamma']);
+		expect([...drawing.querySelectorAll('[aria-label="text"] text')].map((t) => t.textContent)).toEqual(['Alpha: 42% (n = 20)', 'Beta', 'Gamma']);
 		await expect(drawing.outerHTML).toMatchFileSnapshot(snapshot('funnel'));
 	});
 

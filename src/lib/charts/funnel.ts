@@ -42,6 +42,7 @@ function yDomain(points: readonly FunnelPoint[], options: FunnelOptions): [numbe
 }
 
 export function funnelPlot(points: readonly FunnelPoint[], options: FunnelOptions): SVGSVGElement | HTMLElement {
+	const tipText = (p: FunnelPoint) => `${p.label}: ${options.format(p.rate)} (n = ${Math.round(p.n)})`;
 	const named = points.filter((p) => p.flag !== 'within' || p.id === options.highlight);
 	const chosen = points.filter((p) => p.id === options.highlight);
 	const limit = (y: keyof FunnelLimit, dash: boolean) =>
@@ -64,8 +65,9 @@ export function funnelPlot(points: readonly FunnelPoint[], options: FunnelOption
 			Plot.ruleY([options.target], { stroke: PALETTE.reference, strokeWidth: 1.5 }),
 			Plot.dot(points, { x: 'n', y: 'rate', r: 3.5, fill: (p: FunnelPoint) => (p.flag === 'within' ? PALETTE.series : PALETTE.reference), stroke: '#ffffff', strokeWidth: 0.5 }),
 			Plot.dot(chosen, { x: 'n', y: 'rate', r: 7, stroke: PALETTE.text, strokeWidth: 1.5 }),
-			Plot.text(named, { x: 'n', y: 'rate', text: 'label', textAnchor: 'start', dx: 6, fill: PALETTE.text }),
-			Plot.tip(points, Plot.pointer({ x: 'n', y: 'rate', title: (p: FunnelPoint) => `${p.label}: ${options.format(p.rate)} (n = ${Math.round(p.n)})` })),
+			// The chosen or pointed-at unit with its rate and size, as the tip gives them.
+			Plot.text(named, { x: 'n', y: 'rate', text: (p: FunnelPoint) => (p.id === options.highlight ? tipText(p) : p.label), textAnchor: 'start', dx: 6, fill: PALETTE.text }),
+			Plot.tip(points, Plot.pointer({ x: 'n', y: 'rate', title: tipText })),
 		],
 	});
 	figure.setAttribute('aria-hidden', 'true');
