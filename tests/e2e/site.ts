@@ -32,8 +32,24 @@ export async function openPage(browser: Browser, path: string, options: BrowserC
  * Waits until every chart on the page is drawn (or empty), and no new figures
  * are on their way. A link with filters first shows the prerendered default
  * (hidden by html.has-query until the page is running), so that class must be gone too.
+ * A chart further down the page is drawn when it comes into view, as a reader
+ * scrolls: each one still to draw is scrolled to, so that every drawing is current.
  */
 export async function chartsSettled(page: Page, timeout = 30_000) {
+	await figuresShown(page, timeout);
+	for (;;) {
+		const stale = await page.evaluate(() => {
+			const chart = document.querySelector('[data-chart][data-drawn="stale"]');
+			// The drawing's box: a key figure's frame has none.
+			(chart?.querySelector('.live') ?? chart)?.scrollIntoView({ block: 'center' });
+			return chart?.getAttribute('data-chart') ?? null;
+		});
+		if (stale === null) return;
+		await page.waitForSelector(`[data-chart="${stale}"][data-drawn="current"]`, { timeout });
+	}
+}
+
+async function figuresShown(page: Page, timeout: number) {
 	await page.waitForFunction(
 		() => {
 			const charts = [...document.querySelectorAll('[data-chart]')];

@@ -15,11 +15,13 @@ export interface Fixture {
 	from: string;
 	to: string;
 	scale: number;
+	/** Multiplies the units (a national rollout); 1 when absent. */
+	unitsScale?: number;
 	/** The country's reference folder (default: Sweden, with boundaries). */
 	referenceDir?: string;
 }
 
-export async function buildSite(root: string, fixture: Fixture): Promise<{ buildDir: string; dataDir: string; reportRows: number }> {
+export async function buildSite(root: string, fixture: Fixture): Promise<{ buildDir: string; dataDir: string; reportRows: number; units: number }> {
 	const statics = join(root, 'static');
 	mkdirSync(statics, { recursive: true });
 	for (const entry of readdirSync('static')) if (entry !== 'data') cpSync(join('static', entry), join(statics, entry), { recursive: true });
@@ -41,5 +43,5 @@ export async function buildSite(root: string, fixture: Fixture): Promise<{ build
 		env: { ...process.env, IPS_STATIC_DIR: statics, IPS_BUILD_DIR: buildDir, NODE_ENV: 'production' },
 		stdio: ['ignore', 'ignore', 'inherit'],
 	});
-	return { buildDir, dataDir: join(statics, 'data'), reportRows: simulated.reports };
+	return { buildDir, dataDir: join(statics, 'data'), reportRows: simulated.reports, units: simulated.units.length };
 }

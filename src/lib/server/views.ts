@@ -6,10 +6,10 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { BOUNDARIES_FILE, manifestSchema, type Manifest } from '$lib/contract';
+import { BOUNDARIES_FILE, FUNDING, manifestSchema, ORG_TYPES, type Manifest } from '$lib/contract';
 import type { Database } from '$lib/db/database';
 import type { Params } from '$lib/db/statement';
-import { DEFAULT_FILTERS } from '$lib/filters';
+import { DEFAULT_FILTERS, filterSearch, type Filters } from '$lib/filters';
 import { defaultPeriod, quartersBetween, type ViewContext, type ViewDefinition } from '$lib/views/context';
 import { tableFromIPC } from 'apache-arrow';
 import { unitProfile, type UnitProfile } from '$lib/views/unit';
@@ -108,4 +108,22 @@ export function prerenderUnit(unitId: string): Promise<UnitProfile | null> {
 		profiles.set(unitId, profile);
 	}
 	return profile;
+}
+
+/**
+ * A view's answers for the filter changes readers make most: each region,
+ * each organisation type and each funding on its own, over the default
+ * period, keyed by their query string. The browser shows them at once, even
+ * before its engine has started; any other state it computes itself.
+ */
+export async function prerenderAnswers<Results>(view: ViewDefinition<Results>): Promise<Record<string, Results>> {
+	const { db, context } = await open();
+	const states: Filters[] = [
+		...context.choices.regions.map((r) => ({ ...DEFAULT_FILTERS, region: r.value })),
+		...ORG_TYPES.map((org) => ({ ...DEFAULT_FILTERS, org })),
+		...FUNDING.map((funding) => ({ ...DEFAULT_FILTERS, funding })),
+	];
+	const answers: Record<string, Results> = {};
+	for (const filters of states) answers[filterSearch(filters)] = await view.load(db, filters, context);
+	return answers;
 }

@@ -14,10 +14,16 @@
  *   opened with filters shows it from the start, never the default figures.
  * - `html.has-query` (set by static/boot.js before first paint to hide the
  *   prerendered default figures) is removed once the view's own state shows.
+ * - The common changes (a region, an organisation type, a funding, on their
+ *   own) were computed at build time by the view's own `load`: their answers
+ *   (src/routes/answers) are fetched after first paint and shown at once,
+ *   without waiting for the engine. Every other state runs on the engine.
  * - The engine is warmed on this view's own queries after first paint.
  */
 import { onMount, tick, untrack } from 'svelte';
+import { parse } from 'devalue';
 import { goto } from '$app/navigation';
+import { base } from '$app/paths';
 import { page } from '$app/state';
 import { database } from '$lib/db/browser';
 import { DEFAULT_FILTERS, filterSearch, ORG_TYPES, parseFilters, quarterStart, type Filters } from '$lib/filters';
@@ -67,8 +73,14 @@ export function runView<Results>(view: ViewDefinition<Results>, data: () => { re
 	let loadingTimer: ReturnType<typeof setTimeout> | undefined;
 	let changedHere = false;
 
-	const resultsFor = (filters: Filters) =>
-		computed.get(`${view.id}${filterSearch(filters)}`, () => database().then((db) => view.load(db, filters, context))) as Promise<Results>;
+	const resultsFor = (filters: Filters) => {
+		const key = filterSearch(filters);
+		return computed.get(`${view.id}${key}`, async () => {
+			const answer = (await answersOf(view.id))[key];
+			if (answer !== undefined) return answer;
+			return view.load(await database(), filters, context);
+		}) as Promise<Results>;
+	};
 	const known = (filters: Filters) => computed.known(`${view.id}${filterSearch(filters)}`) as Results | undefined;
 
 	function show(filters: Filters) {
@@ -111,11 +123,13 @@ export function runView<Results>(view: ViewDefinition<Results>, data: () => { re
 		mounted = true;
 		// Once this view's own state is rendered (its figures, or loading), the prerendered default no longer needs hiding.
 		void tick().then(() => document.documentElement.classList.remove('has-query'));
-		const start = () =>
+		const start = () => {
+			void answersOf(view.id);
 			void warmUp(view, context).then(
 				() => (document.documentElement.dataset.engine = 'ready'),
 				() => (document.documentElement.dataset.engine = 'failed'),
 			);
+		};
 		// Off the critical path of first paint.
 		if ('requestIdleCallback' in window) requestIdleCallback(start, { timeout: 500 });
 		else setTimeout(start, 0);
@@ -161,6 +175,23 @@ export function runView<Results>(view: ViewDefinition<Results>, data: () => { re
 }
 
 export type ViewState<Results> = ReturnType<typeof runView<Results>>;
+
+/** Each view's answers from the build, by query string, fetched once; none if they cannot be had (the engine answers then). */
+// A cache of promises, not state: nothing renders from it directly.
+// eslint-disable-next-line svelte/prefer-svelte-reactivity
+const answers = new Map<string, Promise<Record<string, unknown>>>();
+
+function answersOf(viewId: string): Promise<Record<string, unknown>> {
+	let found = answers.get(viewId);
+	if (!found) {
+		found = fetch(`${base}/answers/${viewId}.json`)
+			.then((response) => (response.ok ? response.text() : '{}'))
+			.then((text) => parse(text) as Record<string, unknown>)
+			.catch(() => ({}));
+		answers.set(viewId, found);
+	}
+	return found;
+}
 
 /**
  * WebAssembly and JavaScript start on baseline code and are compiled to fast
