@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { build } from 'vite';
 import { runPipeline } from '../../pipelines/run.ts';
 import { simulate } from '../../pipelines/simulate/index.ts';
-import { serveStatic } from './static-server.ts';
+import { serveForOperator } from './static-server.ts';
 
 const RAW = 'data/raw';
 const PUBLISHED = 'static/data';
@@ -24,5 +24,5 @@ if (!existsSync(`${PUBLISHED}/manifest.json`)) {
 }
 console.log('Building the site…');
 await build({ logLevel: 'warn' });
-await serveStatic('build', port, process.env.HOST ?? '127.0.0.1');
+await serveForOperator('build', port, process.env.HOST ?? '127.0.0.1');
 console.log(`\nIPS Monitor is running at http://localhost:${port}/  (Swedish: http://localhost:${port}/sv). Press Ctrl+C to stop.`);

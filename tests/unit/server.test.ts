@@ -1,7 +1,9 @@
 /** npm run serve: the security headers and validators a public-sector site sends. */
+import { execFile } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveStatic } from '../../src/server/static-server.ts';
 import { tempDir } from '../helpers.ts';
@@ -44,5 +46,14 @@ describe('the static server', () => {
 	it('serves nothing outside its folder', async () => {
 		expect((await fetch(`${base}/../../etc/passwd`)).status).toBe(404);
 		expect((await fetch(`${base}/%2e%2e/%2e%2e/etc/passwd`)).status).toBe(404);
+	});
+
+	it('says plainly that the port is taken, with exit 2 and no stack trace', async () => {
+		const taken = new URL(base).port;
+		const run = promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/server/serve.ts', tempDir()], { env: { ...process.env, PORT: taken } });
+		const failed = (await run.then(() => null, (error: unknown) => error)) as { code: number; stderr: string } | null;
+		expect(failed?.code).toBe(2);
+		expect(failed?.stderr).toMatch(new RegExp(`^Cannot serve .+: port ${taken} on 127\\.0\\.0\\.1 is already in use`));
+		expect(failed?.stderr).not.toMatch(/\n\s+at /);
 	});
 });
