@@ -45,8 +45,5 @@ export const fromUnreadable = (file: string, row: UnreadableRow) =>
 
 export const REJECT_COLUMNS = ['file', 'line', 'column', 'value', 'rule', 'message'] as const;
 
-export const byPosition = (a: Reject, b: Reject) =>
-	a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || (a.column < b.column ? -1 : a.column > b.column ? 1 : 0);
-
 /** The published summary: counts by file, rule and column, with no value of any line (a bad line may hold a pseudonym). */
 export const REJECTS_SUMMARY_COLUMNS = ['file', 'rule', 'column', 'problems'] as const;

@@ -39,6 +39,15 @@ export function recordBoundary(text: string, csvQuotes: boolean): number {
 	return last;
 }
 
+/** Opens a file to read, or stops the run naming it. */
+function openInput(path: string, shownAs: string): number {
+	try {
+		return openSync(path, 'r');
+	} catch (error) {
+		throw new InputError(`${shownAs}: cannot be read (${(error as NodeJS.ErrnoException).code ?? error}).`);
+	}
+}
+
 const newlines = (text: string) => {
 	let count = 0;
 	for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) count++;
@@ -46,12 +55,7 @@ const newlines = (text: string) => {
 };
 
 export function* textPieces(path: string, shownAs: string, csvQuotes: boolean, blockBytes = BLOCK_BYTES): Generator<TextPiece> {
-	let fd: number;
-	try {
-		fd = openSync(path, 'r');
-	} catch (error) {
-		throw new InputError(`${shownAs}: cannot be read (${(error as NodeJS.ErrnoException).code ?? error}).`);
-	}
+	const fd = openInput(path, shownAs);
 	// The decoder drops a leading byte-order mark and keeps a character split between blocks for the next.
 	const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 	const block = Buffer.allocUnsafe(blockBytes);
@@ -119,12 +123,7 @@ const countNewlines = (bytes: Uint8Array) => {
  */
 export function scanText(path: string, shownAs: string, blockBytes = BLOCK_BYTES): TextScan {
 	const scan: TextScan = { bytes: 0, firstLine: '', quotes: false };
-	let fd: number;
-	try {
-		fd = openSync(path, 'r');
-	} catch (error) {
-		throw new InputError(`${shownAs}: cannot be read (${(error as NodeJS.ErrnoException).code ?? error}).`);
-	}
+	const fd = openInput(path, shownAs);
 	const block = Buffer.allocUnsafe(blockBytes + 3);
 	let kept = 0; // bytes of an unfinished character carried to the front of the block
 	let line = 1;

@@ -85,7 +85,7 @@ async function stageInto(
 	validated: Validated<TsvFile, RejectSink>,
 	progress: (message: string) => void,
 	batchBytes: number,
-): Promise<Staged> {
+): Promise<Omit<Staged, 'rejects'>> {
 	const batches = inBatches(pieces, batchBytes);
 	if (batches.length) await prepareBulk(conn, context);
 	for (const [i, batch] of batches.entries()) {
@@ -107,7 +107,7 @@ async function stageInto(
 		validateReportFile(inDir, plan.file, plan.idx, context, validated);
 	}
 	await loadValidated(conn, validated.tsv);
-	return { rows: validated.rows, rejects: [], flagged, filesReadRowByRow: rowByRow.length };
+	return { rows: validated.rows, flagged, filesReadRowByRow: rowByRow.length };
 }
 
 /** Valid rows as tab-separated lines in a file, written in blocks of a few megabytes. */

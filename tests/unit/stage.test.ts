@@ -15,12 +15,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { openDatabase } from '../../pipelines/db.ts';
 import type { UnitLife } from '../../pipelines/fold.ts';
-import { byPosition, type Reject } from '../../pipelines/rejects.ts';
+import type { Reject } from '../../pipelines/rejects.ts';
 import { REPORT_COLUMNS } from '../../pipelines/schema/index.ts';
 import { daysFromCivil } from '../../pipelines/schema/time.ts';
 import { stageReports, type Staged } from '../../pipelines/stage/index.ts';
 import { todayDay } from '../../pipelines/stage/index.ts';
 import { emptyValidated, validateReportFile, type UnitSpan } from '../../pipelines/stage/validateFile.ts';
+
+/** Rejects in the order of the report: file, line, column. */
+const byPosition = (a: Reject, b: Reject) =>
+	a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || (a.column < b.column ? -1 : a.column > b.column ? 1 : 0);
 
 type Column = (typeof REPORT_COLUMNS)[number];
 type Values = Record<Column, string>;
