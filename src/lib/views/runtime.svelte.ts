@@ -67,7 +67,8 @@ export function runView<Results>(view: ViewDefinition<Results>, data: () => { re
 
 	// svelte-ignore state_referenced_locally
 	const prerendered: Shown<Results> = { key: '', filters: DEFAULT_FILTERS, status: 'ready', results: data().results, error: null };
-	let shown = $state<Shown<Results>>(prerendered);
+	// Raw: results are replaced whole, never changed in place, and a deep proxy would make every read of thousands of rows slow.
+	let shown = $state.raw<Shown<Results>>(prerendered);
 	// The query string being computed, while the view shown still stands.
 	let pending = $state<string | null>(null);
 	let loadingTimer: ReturnType<typeof setTimeout> | undefined;
