@@ -164,6 +164,16 @@ describe('coverage', () => {
 		const codes = await page.$$eval('[data-chart="coverage_map"] [data-code]', (paths) => paths.map((p) => p.getAttribute('data-code')));
 		expect(codes).toEqual((await rows(se, `SELECT code FROM areas WHERE region_code = '12' ORDER BY code`)).map((r) => r.code));
 		expect(await page.locator('tr.chosen').getAttribute('data-region')).toBe('12');
+		// The trend and the bars, restyled rather than drawn again, stand out the last region and only it.
+		const [{ region_name }] = (await rows(se, `SELECT DISTINCT region_name FROM areas WHERE region_code = '12'`)) as [{ region_name: string }];
+		const lines = await page.$$eval('[data-chart="coverage_trend"] [aria-label="line"] path[stroke]', (paths) => paths.map((p) => [p.getAttribute('data-key'), p.getAttribute('stroke')]));
+		expect(lines).toEqual([
+			[region_name, PALETTE.series],
+			[region_name, PALETTE.series],
+		]);
+		const bars = await page.$$eval('[data-chart="coverage_fte"] [aria-label="bar"] rect', (rects) => rects.map((r) => [r.getAttribute('data-key'), r.getAttribute('fill')]));
+		expect(bars.filter(([, fill]) => fill === PALETTE.series).map(([key]) => key)).toEqual(['12']);
+		expect(bars.length).toBeGreaterThan(1);
 		expect(consoleErrors).toEqual([]);
 		await page.context().close();
 	});

@@ -2,6 +2,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { PALETTE } from '$lib/charts/theme';
 import { launchBrowser } from './browser.ts';
 import { downloadCsv, marts, rows, sameNumber } from './csv.ts';
 import { chartsSettled, figureText, openPage } from './site.ts';
@@ -98,6 +99,32 @@ describe('waitlists', () => {
 		await chartsSettled(page);
 		const after = await drawings();
 		for (const [i, drawing] of after.entries()) expect(drawing, `chart ${i}`).not.toBe(before[i]);
+		expect(consoleErrors).toEqual([]);
+		await page.context().close();
+	});
+
+	it('frames the chosen region’s panel and keeps the whole country’s line in grey behind every region', async () => {
+		const { page, consoleErrors } = await openPage(browser, '/waitlists');
+		await chartsSettled(page);
+		const panels = () =>
+			page.$eval('[data-chart="waitlist_by_region"] svg', (svg) => ({
+				// The first line mark is the grey reference, drawn in every panel.
+				reference: [...svg.querySelectorAll('[aria-label="line"]')][0]!.innerHTML,
+				frames: Object.fromEntries(
+					[...svg.querySelectorAll('[aria-label="rect"] [data-key]')].map((f) => [f.getAttribute('data-key')!, [f.getAttribute('stroke'), f.getAttribute('stroke-width')] as const]),
+				),
+			}));
+		const before = await panels();
+		expect(Object.keys(before.frames)).toHaveLength(21);
+		expect(new Set(Object.values(before.frames).map(String))).toEqual(new Set([String([PALETTE.grid, '1'])]));
+		await page.selectOption('#filter-region', '14');
+		await page.waitForURL(/\/waitlists\?region=14$/);
+		await chartsSettled(page);
+		const after = await panels();
+		expect(after.frames['14']).toEqual([PALETTE.series, '2']);
+		expect(Object.values(after.frames).filter(([stroke]) => stroke === PALETTE.series)).toHaveLength(1);
+		// The country, whatever the region: the definition says so.
+		expect(after.reference).toBe(before.reference);
 		expect(consoleErrors).toEqual([]);
 		await page.context().close();
 	});

@@ -7,16 +7,16 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { barPlot } from '$lib/charts/bar';
+import { barPlot, emphasiseBar } from '$lib/charts/bar';
 import type { Boundaries } from '$lib/charts/boundaries';
 import { funnelPlot } from '$lib/charts/funnel';
-import { groupTrendPlot } from '$lib/charts/groupTrend';
+import { emphasiseGroup, groupTrendPlot } from '$lib/charts/groupTrend';
 import { linesPlot } from '$lib/charts/lines';
 import { fidelityPlot } from '$lib/charts/fidelity';
 import { scatterPlot } from '$lib/charts/scatter';
 import { spinePlot, spinePosition } from '$lib/charts/spine';
 import { timelinePlot } from '$lib/charts/timeline';
-import { smallMultiplesPlot } from '$lib/charts/smallMultiples';
+import { emphasisePanel, smallMultiplesPlot } from '$lib/charts/smallMultiples';
 import { mapPlot, type MapRow } from '$lib/charts/map';
 import { PALETTE } from '$lib/charts/theme';
 import { trendPlot } from '$lib/charts/trend';
@@ -65,10 +65,45 @@ describe('plot functions', () => {
 		);
 		const drawing = groupTrendPlot(rows, { document, highlight: 'Country', format: (v) => formatNumber('en', v, 0, 'percent') });
 		expect([...drawing.querySelectorAll('[aria-label="fx-axis tick label"] text')].map((t) => t.textContent)).toEqual(['Municipalities', 'Inhabitants']);
-		// Per panel: the highlighted line, and one grey line for each other group.
-		expect(drawing.querySelectorAll(`[aria-label="line"] [stroke="${PALETTE.series}"] path`)).toHaveLength(2);
-		expect(drawing.querySelectorAll(`[aria-label="line"] [stroke="${PALETTE.context}"] path`)).toHaveLength(4);
+		// Per panel: a grey line for each group, the highlighted one in colour, thicker, and drawn last (on top).
+		const panels = [...drawing.querySelectorAll('[aria-label="line"] > g')];
+		expect(panels).toHaveLength(2);
+		for (const panel of panels) {
+			const lines = [...panel.querySelectorAll('path')];
+			expect(panel.getAttribute('stroke')).toBe(PALETTE.context);
+			expect(lines.map((l) => l.getAttribute('data-key'))).toEqual(['North', 'South', 'Country']);
+			expect(lines.map((l) => l.getAttribute('stroke'))).toEqual([null, null, PALETTE.series]);
+			expect(lines[2]!.getAttribute('stroke-width')).toBe('2.5');
+		}
 		await expect(drawing.outerHTML).toMatchFileSnapshot(snapshot('group-trend'));
+	});
+
+	// A filter change that moves only the highlight restyles the drawing (./emphasis.ts) instead of drawing it again.
+	it('emphasis: restyling a drawing for another highlight gives what drawing it with that highlight gives', () => {
+		const bars = [{ key: 'a', label: 'A', value: 0.5 }, { key: 'b', label: 'B', value: 1.25 }, { key: 'c', label: 'C', value: 2 }];
+		const barOptions = { document, format: (v: number) => formatNumber('en', v, 2) };
+		const bar = barPlot(bars, { ...barOptions, highlight: 'b' });
+		emphasiseBar(bar, 'c');
+		expect(bar.outerHTML).toBe(barPlot(bars, { ...barOptions, highlight: 'c' }).outerHTML);
+		emphasiseBar(bar, null);
+		expect([...bar.querySelectorAll('[aria-label="bar"] rect')].map((r) => r.getAttribute('fill'))).toEqual([PALETTE.series, PALETTE.series, PALETTE.series]);
+
+		const panels = ['N', 'S', 'E'].flatMap((group, g) => ['2024-01-01', '2024-04-01'].map((quarter, i) => ({ quarter, group, name: group, value: g + i })));
+		const panelOptions = { document, format: String, columns: 2 };
+		const multiples = smallMultiplesPlot(panels, { ...panelOptions, highlight: 'S' });
+		emphasisePanel(multiples, 'E');
+		expect(multiples.outerHTML).toBe(smallMultiplesPlot(panels, { ...panelOptions, highlight: 'E' }).outerHTML);
+
+		const trend = ['2024-01-01', '2024-04-01'].flatMap((quarter, i) => ['North', 'South', 'Country'].map((group, g) => ({ quarter, group, panel: 'P', value: i + g })));
+		const drawing = groupTrendPlot(trend, { document, highlight: 'Country', format: String });
+		emphasiseGroup(drawing, 'North');
+		const lines = [...drawing.querySelectorAll('[aria-label="line"] path')];
+		// North now on top, in colour; Country back to the grey of the others.
+		expect(lines.map((l) => [l.getAttribute('data-key'), l.getAttribute('stroke')])).toEqual([
+			['South', null],
+			['Country', null],
+			['North', PALETTE.series],
+		]);
 	});
 
 	it('map from boundaries: each municipality drawn with its colour class, code, words and one tab stop', async () => {

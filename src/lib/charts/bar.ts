@@ -3,6 +3,7 @@
  * reference line and one bar highlighted.
  */
 import * as Plot from '@observablehq/plot';
+import { tagged, tagKeys, type Emphasis } from './emphasis';
 import { PALETTE, PLOT_STYLE, SIZES, type PlotOptions } from './theme';
 
 export interface BarRow {
@@ -14,13 +15,12 @@ export interface BarRow {
 export interface BarOptions extends PlotOptions {
 	format: (value: number) => string;
 	reference?: number | null;
-	/** The key of the bar to stand out (the chosen region). */
-	highlight?: string | null;
 }
 
 export function barPlot(rows: readonly BarRow[], options: BarOptions): SVGSVGElement | HTMLElement {
 	// Missing values get no bar and say so, rather than reading as zero.
 	const missing = rows.filter((r) => r.value === null);
+	const drawn = rows.filter((r) => r.value !== null);
 	const figure = Plot.plot({
 		document: options.document,
 		width: options.width ?? SIZES.wide.width,
@@ -31,12 +31,8 @@ export function barPlot(rows: readonly BarRow[], options: BarOptions): SVGSVGEle
 		x: { label: null, grid: true, nice: true, tickFormat: options.format, ticks: 5 },
 		y: { label: null, domain: rows.map((r) => r.label) },
 		marks: [
-			Plot.barX(rows.filter((r) => r.value !== null), {
-				x: 'value',
-				y: 'label',
-				fill: (r: BarRow) => (options.highlight && r.key !== options.highlight ? PALETTE.context : PALETTE.series),
-			}),
-			Plot.text(rows.filter((r) => r.value !== null), {
+			Plot.barX(drawn, { x: 'value', y: 'label', fill: PALETTE.series }),
+			Plot.text(drawn, {
 				x: 'value',
 				y: 'label',
 				text: (r: BarRow) => options.format(r.value!),
@@ -50,5 +46,12 @@ export function barPlot(rows: readonly BarRow[], options: BarOptions): SVGSVGEle
 		],
 	});
 	figure.setAttribute('aria-hidden', 'true');
+	tagKeys(figure.querySelectorAll('[aria-label="bar"] rect'), (i) => drawn[i]!.key);
+	emphasiseBar(figure, options.highlight ?? null);
 	return figure;
 }
+
+/** The chosen bar in colour, the others in grey; every bar in colour when none is chosen. */
+export const emphasiseBar: Emphasis = (figure, highlight) => {
+	for (const bar of tagged(figure, 'bar')) bar.setAttribute('fill', highlight && bar.getAttribute('data-key') !== highlight ? PALETTE.context : PALETTE.series);
+};

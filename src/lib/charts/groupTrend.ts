@@ -4,6 +4,7 @@
  * context behind it. Missing quarters break a line rather than read as zero.
  */
 import * as Plot from '@observablehq/plot';
+import { tagged, tagKeys, type Emphasis } from './emphasis';
 import { PALETTE, PLOT_STYLE, SIZES, type PlotOptions } from './theme';
 
 export interface GroupTrendRow {
@@ -15,13 +16,11 @@ export interface GroupTrendRow {
 }
 
 export interface GroupTrendOptions extends PlotOptions {
-	highlight: string;
 	format: (value: number) => string;
 }
 
 export function groupTrendPlot(rows: readonly GroupTrendRow[], options: GroupTrendOptions): SVGSVGElement | HTMLElement {
 	const points = rows.map((r) => ({ ...r, date: new Date(`${r.quarter}T00:00:00Z`) }));
-	const isHighlight = (r: { group: string }) => r.group === options.highlight;
 	const figure = Plot.plot({
 		document: options.document,
 		width: options.width ?? SIZES.wide.width,
@@ -35,11 +34,27 @@ export function groupTrendPlot(rows: readonly GroupTrendRow[], options: GroupTre
 		y: { label: null, grid: true, zero: true, nice: true, ticks: 4, tickFormat: options.format },
 		marks: [
 			Plot.ruleY([0], { stroke: PALETTE.grid }),
-			Plot.lineY(points.filter((p) => !isHighlight(p)), { x: 'date', y: 'value', z: 'group', fx: 'panel', stroke: PALETTE.context, strokeWidth: 1 }),
-			Plot.lineY(points.filter(isHighlight), { x: 'date', y: 'value', fx: 'panel', stroke: PALETTE.series, strokeWidth: 2.5 }),
+			// Every group's line in grey; the highlighted one is restyled and raised (emphasiseGroup).
+			Plot.lineY(points, { x: 'date', y: 'value', z: 'group', fx: 'panel', stroke: PALETTE.context, strokeWidth: 1 }),
 			Plot.tip(points, Plot.pointer({ x: 'date', y: 'value', fx: 'panel', title: (p: GroupTrendRow) => `${p.group}: ${p.value === null ? '–' : options.format(p.value)}` })),
 		],
 	});
 	figure.setAttribute('aria-hidden', 'true');
+	tagKeys(figure.querySelectorAll('[aria-label="line"] path'), (i) => rows[i]!.group);
+	emphasiseGroup(figure, options.highlight ?? null);
 	return figure;
 }
+
+/** The highlighted group's line in colour, thicker, and drawn over the others. */
+export const emphasiseGroup: Emphasis = (figure, highlight) => {
+	for (const line of tagged(figure, 'line')) {
+		if (line.getAttribute('data-key') === highlight) {
+			line.setAttribute('stroke', PALETTE.series);
+			line.setAttribute('stroke-width', '2.5');
+			line.parentNode!.appendChild(line);
+		} else {
+			line.removeAttribute('stroke');
+			line.removeAttribute('stroke-width');
+		}
+	}
+};

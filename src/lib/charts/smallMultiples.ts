@@ -5,6 +5,7 @@
  * heights compare.
  */
 import * as Plot from '@observablehq/plot';
+import { tagged, tagKeys, type Emphasis } from './emphasis';
 import { PALETTE, PLOT_STYLE, SIZES, type PlotOptions } from './theme';
 
 export interface PanelRow {
@@ -19,8 +20,6 @@ export interface SmallMultiplesOptions extends PlotOptions {
 	format: (value: number) => string;
 	/** The series drawn in grey in every panel. */
 	reference?: readonly { quarter: string; value: number | null }[];
-	/** The group whose panel is framed. */
-	highlight?: string | null;
 	columns?: number;
 }
 
@@ -45,13 +44,24 @@ export function smallMultiplesPlot(rows: readonly PanelRow[], options: SmallMult
 		x: { type: 'utc', label: null, ticks: 2, tickFormat: '%Y' },
 		y: { label: null, grid: true, zero: true, nice: true, ticks: 3, tickFormat: options.format },
 		marks: [
-			// A rect without x or y spans its whole panel: a frame for each group, the chosen one stronger.
-			Plot.rect(titles, { fx: 'col', fy: 'row', fill: 'none', stroke: (t: { group: string }) => (t.group === options.highlight ? PALETTE.series : PALETTE.grid), strokeWidth: (t: { group: string }) => (t.group === options.highlight ? 2 : 1) }),
+			// A rect without x or y spans its whole panel: a frame for each group, the chosen one stronger (emphasisePanel).
+			Plot.rect(titles, { fx: 'col', fy: 'row', fill: 'none', stroke: PALETTE.grid, strokeWidth: 1 }),
 			Plot.lineY(reference, { x: 'date', y: 'value', fx: 'col', fy: 'row', stroke: PALETTE.context, strokeWidth: 1.5 }),
 			Plot.lineY(points, { x: 'date', y: 'value', z: 'group', fx: 'col', fy: 'row', stroke: PALETTE.series, strokeWidth: 1.5 }),
 			Plot.text(titles, { fx: 'col', fy: 'row', text: 'name', frameAnchor: 'top-left', dy: -13, fontWeight: 600 }),
 		],
 	});
 	figure.setAttribute('aria-hidden', 'true');
+	tagKeys(figure.querySelectorAll('[aria-label="rect"] rect'), (i) => titles[i]!.group);
+	emphasisePanel(figure, options.highlight ?? null);
 	return figure;
 }
+
+/** The chosen group's panel framed in colour. */
+export const emphasisePanel: Emphasis = (figure, highlight) => {
+	for (const frame of tagged(figure, 'rect')) {
+		const chosen = frame.getAttribute('data-key') === highlight;
+		frame.setAttribute('stroke', chosen ? PALETTE.series : PALETTE.grid);
+		frame.setAttribute('stroke-width', chosen ? '2' : '1');
+	}
+};

@@ -46,4 +46,6 @@ export interface PlotOptions {
 	height?: number;
 	/** A DOM to draw into: linkedom's on the server, the page's in the browser. */
 	document?: Document;
+	/** The key of the group, bar or panel to stand out (the chosen region); see ./emphasis.ts. */
+	highlight?: string | null;
 }

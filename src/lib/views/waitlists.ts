@@ -25,6 +25,8 @@ import type { ViewDefinition } from './context';
 const SELECTION_MEASURES = [peopleWaiting, waitlistPerFte, referrals, enrolments, meanWait, reportCompleteness];
 export const SELECTION_SQL = measureSql('quarter', SELECTION_MEASURES);
 export const REGIONS_SQL = measureSql('region_quarter', [peopleWaiting, waitlistPerFte]);
+/** The whole country (the other filters kept): the grey line behind every region's panel. */
+export const COUNTRY_SQL = measureSql('quarter', [waitlistPerFte]);
 export const UNITS_SQL = measureSql('unit_quarter', [peopleWaiting, caseloadPerFte]);
 
 /** waitlist_by_region's CSV columns: one row per quarter of the period and region. */
@@ -54,6 +56,8 @@ export interface WaitlistResults {
 	series: Record<string, MetricRow[]>;
 	/** Every region, the quarters shown. */
 	regions: RegionWaitlist[];
+	/** People waiting per FTE in the whole country, whatever the region chosen, the quarters shown. */
+	country: { quarter: string; value: number | null }[];
 	/** The quarter a unit's growth is measured to, and from. */
 	quarter: string;
 	yearEarlier: string;
@@ -68,10 +72,11 @@ export const waitlists: ViewDefinition<WaitlistResults> = {
 		const from = quarterStart(filters.from ?? period.from);
 		const to = filters.to ?? period.to;
 		const [quarter, yearEarlier] = [quarterStart(to), quarterStart(shiftQuarter(to, -4))];
-		const [selection, regions, units] = await Promise.all([
+		const [selection, regions, units, country] = await Promise.all([
 			db.query<MeasureRow>(SELECTION_SQL, params),
 			db.query<MeasureRow>(REGIONS_SQL, { ...params, first_quarter: from }),
 			db.query<MeasureRow>(UNITS_SQL, { ...params, first_quarter: yearEarlier }),
+			filters.region ? db.query<MeasureRow>(COUNTRY_SQL, { ...params, region: null, first_quarter: from }) : null,
 		]);
 		const byUnit = new Map<string, { before?: MeasureRow; now?: MeasureRow }>();
 		for (const row of units) {
@@ -110,6 +115,7 @@ export const waitlists: ViewDefinition<WaitlistResults> = {
 					waitlist_per_fte: perFte.value,
 				};
 			}),
+			country: (country ?? selection).filter((row) => row.quarter >= from).map((row) => ({ quarter: row.quarter, value: measureOf(row, waitlistPerFte).value })),
 			quarter,
 			yearEarlier,
 			growth,
