@@ -128,10 +128,10 @@ describe('/sites', () => {
 		const employment = await checkFunnel(page, 'funnel_employment', withCaseload.map((u) => ({ unit_id: u.unit_id as string, n: u.caseload as number, r: u.employed as number })), true);
 		await checkFunnel(page, 'funnel_education', withCaseload.map((u) => ({ unit_id: u.unit_id as string, n: u.caseload as number, r: u.in_education as number })), true);
 		await checkFunnel(page, 'funnel_completeness', window.map((u) => ({ unit_id: u.unit_id as string, n: u.expected as number, r: u.reported as number })), true);
-		// A dot per unit, and a table row per unit with its z-score.
+		// A dot per unit, and the table's first rows (the next test lists them all).
 		const funnel = page.locator('[data-chart="funnel_employment"]');
 		expect(await funnel.locator('.live svg [aria-label="dot"]').first().locator('circle').count()).toBe(employment.rows.length);
-		expect(await funnel.locator('tbody tr').count()).toBe(employment.rows.length);
+		expect(await funnel.locator('tbody tr').count()).toBe(Math.min(20, employment.rows.length));
 		// The footnote states φ and τ, and that the adjustment is used.
 		expect(await funnel.locator('[data-adjusted="true"]').innerText()).toMatch(/φ = \d+\.\d\d, τ = \d\.\d{3}/);
 		await page.waitForTimeout(500);
@@ -173,6 +173,31 @@ describe('/sites', () => {
 		await page.waitForURL(/\/units\/U\d+$/);
 		expect(await page.locator('h1').innerText()).toBe(name);
 		await page.context().close();
+	});
+
+	it('lists the first 20 units of the order chosen and the chosen unit wherever it comes, and all of them on request', async () => {
+		const { page } = await openPage(browser, '/sites');
+		await chartsSettled(page);
+		const csv = await downloadCsv(page, 'funnel_employment');
+		const [id, name, z] = ['unit_id', 'unit_name', 'z'].map((column) => csv.header.split(',').indexOf(column)) as [number, number, number];
+		const byZ = csv.rows.slice().sort((a, b) => Number(b[z]) - Number(a[z]) || a[name]!.localeCompare(b[name]!, 'en'));
+		expect(byZ.length).toBeGreaterThan(20);
+		const listed = (p: Page) => p.locator('[data-chart="funnel_employment"] tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-unit')));
+		expect(await listed(page)).toEqual(byZ.slice(0, 20).map((r) => r[id]));
+		const more = page.locator('[data-chart="funnel_employment"] .table-more');
+		expect(await more.innerText()).toBe(`Show all ${byZ.length} units`);
+		await more.click();
+		expect(await more.getAttribute('aria-expanded')).toBe('true');
+		expect(await listed(page)).toEqual(byZ.map((r) => r[id]));
+		await page.context().close();
+
+		// The unit chosen in the filters is listed after the first 20, and marked.
+		const last = byZ.at(-1)![id]!;
+		const chosen = await openPage(browser, `/sites?unit=${last}`);
+		await chartsSettled(chosen.page);
+		expect(await listed(chosen.page)).toEqual([...byZ.slice(0, 20).map((r) => r[id]), last]);
+		expect(await chosen.page.locator('[data-chart="funnel_employment"] tr.chosen').getAttribute('data-unit')).toBe(last);
+		await chosen.page.context().close();
 	});
 });
 

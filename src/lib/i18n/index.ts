@@ -379,6 +379,8 @@ export const messages = {
 	flag_below: { en: 'below', sv: 'under' },
 	flag_within: { en: 'within', sv: 'inom' },
 	sort_by: { en: 'Sort by {column}', sv: 'Sortera efter {column}' },
+	table_show_all: { en: 'Show all {count} units', sv: 'Visa alla {count} enheter' },
+	table_show_first: { en: 'Show the first {count} only', sv: 'Visa bara de {count} första' },
 	unit_lead: {
 		en: '{org}, hosted by {host}, in {region}. Opened {opened}{closed}. Its trends against its network (the units of its region) and the whole country, over the whole history.',
 		sv: '{org}, med {host} som huvudman, i {region}. Startade {opened}{closed}. Enhetens utveckling mot dess nätverk (enheterna i länet) och hela landet, över hela perioden.',
