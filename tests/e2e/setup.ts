@@ -21,8 +21,12 @@ declare module 'vitest' {
 	}
 }
 
-/** Sweden, 2019-01 to 2024-07, seed 11: its latest full quarter is 2024 Q2. */
-export const FIXTURE = { seed: 11, from: '2019-01', to: '2024-07', scale: 1 } as const;
+/**
+ * Sweden, 2019-01 to 2024-07, seed 11: its latest full quarter is 2024 Q2.
+ * E2E_UNITS_SCALE=10 runs every test on ten times the units (a national
+ * rollout): the tests compare with SQL of their own, so they hold at any scale.
+ */
+export const FIXTURE = { seed: 11, from: '2019-01', to: '2024-07', scale: 1, unitsScale: Number(process.env.E2E_UNITS_SCALE ?? 1) } as const;
 /** tests/fixtures/tile-country: 24 municipalities, no boundaries. */
 export const TILE_COUNTRY = { seed: 3, from: '2021-01', to: '2024-07', scale: 1, referenceDir: 'tests/fixtures/tile-country' } as const;
 
