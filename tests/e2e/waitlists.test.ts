@@ -47,7 +47,7 @@ describe('waitlists', () => {
 		]);
 		// The latest full quarter: people waiting in an average week with a report.
 		const [latest] = await rows(db, `SELECT avg(s) AS waitlist FROM (SELECT week, sum(waitlist) AS s FROM unit_week WHERE week >= DATE '2024-04-01' AND week < DATE '2024-07-01' GROUP BY week)`);
-		expect(await figureText(page, 'people_waiting')).toBe(String(Math.round(latest!.waitlist as number)));
+		expect(await figureText(page, 'people_waiting')).toBe(Math.round(latest!.waitlist as number).toLocaleString('en-GB'));
 		await page.waitForTimeout(1000);
 		expect(consoleErrors).toEqual([]);
 		expect(foreignRequests).toEqual([]);
