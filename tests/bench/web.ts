@@ -105,7 +105,13 @@ async function measure(baseUrl: string, path: string, sent: () => number): Promi
 		const before = sent();
 		await page.goto(`${baseUrl}${path}`);
 		await page.waitForFunction('window.__bench.all !== undefined');
-		const bytesBeforeFirstChart = sent() - before;
+		// The page itself and every resource received before the first chart, as sent (compressed, with headers);
+		// the server's count, read later, would include what came after it.
+		const bytesBeforeFirstChart = (await page.evaluate(`(() => {
+			const [document] = performance.getEntriesByType('navigation');
+			const before = performance.getEntriesByType('resource').filter((r) => r.responseEnd <= window.__bench.first);
+			return document.transferSize + before.reduce((sum, r) => sum + r.transferSize, 0);
+		})()`)) as number;
 		// A chart counts as shown once it is in the document and the page has painted.
 		const paint = (await page.evaluate(`(() => {
 			const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? 0;
