@@ -1,0 +1,158 @@
+/**
+ * Small-cell suppression for the public profile (#14): which cells of a set
+ * of linked, additive tables to withhold so that no count of people below
+ * the threshold is published, and none can be worked out from what is.
+ *
+ * The tables are given as cells (an id and a count of people) and the sums
+ * that tie them: each constraint says that one cell (a total: a region's row,
+ * a cube cell, a year) is the sum of others (its regions, its units, its
+ * quarters). Tables that share a margin, and quarters summed into a year,
+ * are simply more constraints.
+ *
+ * - Primary: every count from more than 0 to below the threshold. A zero is
+ *   published: it points at nobody.
+ * - Secondary: a constraint with exactly one withheld cell gives it away
+ *   (the total minus the parts shown), so another cell of that constraint is
+ *   withheld too: the smallest part shown that is above 0, or the total if
+ *   there is none. Repeated until no constraint has exactly one.
+ * - Audit: one withheld cell per constraint is not the only way in; a cell can
+ *   be determined by several constraints together (the sum of one table's
+ *   rows against another's). `determined` solves the whole linear system and
+ *   names every withheld cell it fixes; `suppress` withholds more until it
+ *   names none. This is the attacker the tests run too, written apart from it.
+ */
+
+export interface Constraint {
+	total: string;
+	parts: readonly string[];
+}
+
+export interface Suppression {
+	/** Cells withheld because they are below the threshold. */
+	primary: Set<string>;
+	/** Cells withheld so that the primary ones cannot be worked out. */
+	secondary: Set<string>;
+}
+
+/** Counts of people under the threshold (above 0) are withheld. */
+export const isSmall = (value: number, minCell: number) => value > 0 && value < minCell;
+
+export function suppress(cells: ReadonlyMap<string, number>, constraints: readonly Constraint[], minCell: number): Suppression {
+	for (const c of constraints) for (const id of [c.total, ...c.parts]) if (!cells.has(id)) throw new Error(`a constraint names the cell ${id}, which is not among the cells`);
+	const primary = new Set([...cells].filter(([, value]) => isSmall(value, minCell)).map(([id]) => id));
+	const withheld = new Set(primary);
+	const valueOf = (id: string) => cells.get(id)!;
+
+	for (;;) {
+		closeConstraints(constraints, withheld, valueOf);
+		const exposed = determined(constraints, withheld);
+		if (exposed.size === 0) break;
+		// A cell fixed by several constraints together: withhold the smallest cell shown beside it in one of them.
+		const widened = widen(constraints, withheld, exposed, valueOf);
+		if (!widened) throw new Error(`cannot protect ${[...exposed].join(', ')}: every cell beside them is withheld`);
+	}
+	return { primary, secondary: new Set([...withheld].filter((id) => !primary.has(id))) };
+}
+
+/** Withholds a second cell in every constraint with exactly one, until there is none. */
+function closeConstraints(constraints: readonly Constraint[], withheld: Set<string>, valueOf: (id: string) => number) {
+	for (let changed = true; changed; ) {
+		changed = false;
+		for (const c of constraints) {
+			const members = [c.total, ...c.parts];
+			if (members.filter((id) => withheld.has(id)).length !== 1) continue;
+			const complement = complementOf(c, withheld, valueOf);
+			if (complement === null) continue; // a sum of one cell: the total is that cell, withheld with it below
+			withheld.add(complement);
+			changed = true;
+		}
+	}
+}
+
+/** The cell to withhold beside a lone withheld one: the smallest part shown above 0, else the total, else any part shown. */
+function complementOf(c: Constraint, withheld: Set<string>, valueOf: (id: string) => number): string | null {
+	const shown = c.parts.filter((id) => !withheld.has(id));
+	const positive = shown.filter((id) => valueOf(id) > 0).sort((a, b) => valueOf(a) - valueOf(b) || a.localeCompare(b));
+	if (positive.length) return positive[0]!;
+	if (!withheld.has(c.total)) return c.total;
+	return shown[0] ?? null;
+}
+
+function widen(constraints: readonly Constraint[], withheld: Set<string>, exposed: Set<string>, valueOf: (id: string) => number): boolean {
+	for (const id of [...exposed].sort()) {
+		for (const c of constraints) {
+			if (c.total !== id && !c.parts.includes(id)) continue;
+			const complement = complementOf(c, withheld, valueOf);
+			if (complement === null) continue;
+			withheld.add(complement);
+			return true;
+		}
+	}
+	return false;
+}
+
+/**
+ * The withheld cells that the published cells and the constraints fix: the
+ * system Σ parts − total = 0 over the withheld cells, reduced to row echelon
+ * form; a withheld cell is fixed when its pivot row has no free cell in it.
+ * Bounds (counts are not negative) are left out: they narrow a cell to an
+ * interval, which the threshold on the complements keeps wide.
+ */
+export function determined(constraints: readonly Constraint[], withheld: ReadonlySet<string>): Set<string> {
+	const unknowns = [...withheld].sort();
+	const column = new Map(unknowns.map((id, i) => [id, i]));
+	// Each constraint as a sparse row over the withheld cells (the shown ones move to the other side, where they are known).
+	const rows: Map<number, number>[] = [];
+	for (const c of constraints) {
+		const row = new Map<number, number>();
+		const add = (id: string, coefficient: number) => {
+			const j = column.get(id);
+			if (j === undefined) return;
+			const next = (row.get(j) ?? 0) + coefficient;
+			if (next === 0) row.delete(j);
+			else row.set(j, next);
+		};
+		add(c.total, -1);
+		for (const part of c.parts) add(part, 1);
+		if (row.size) rows.push(row);
+	}
+	const pivots = echelon(rows);
+	const fixed = new Set<string>();
+	for (const [j, row] of pivots) if (row.size === 1) fixed.add(unknowns[j]!);
+	return fixed;
+}
+
+const EPSILON = 1e-9;
+
+/** Reduced row echelon form of sparse rows: each pivot column with its row (only pivot columns are eliminated). */
+function echelon(rows: Map<number, number>[]): Map<number, Map<number, number>> {
+	const pivots = new Map<number, Map<number, number>>();
+	for (const original of rows) {
+		let row = new Map(original);
+		// Eliminate every pivot column already found.
+		for (const [j, pivotRow] of pivots) {
+			const factor = row.get(j);
+			if (factor !== undefined) row = combine(row, pivotRow, -factor);
+		}
+		if (row.size === 0) continue;
+		const [j, value] = [...row].reduce((best, entry) => (entry[0] < best[0] ? entry : best));
+		for (const [k, v] of row) row.set(k, v / value);
+		// Keep the form reduced: take the new pivot out of the earlier rows.
+		for (const [k, pivotRow] of pivots) {
+			const factor = pivotRow.get(j);
+			if (factor !== undefined) pivots.set(k, combine(pivotRow, row, -factor));
+		}
+		pivots.set(j, row);
+	}
+	return pivots;
+}
+
+function combine(a: Map<number, number>, b: Map<number, number>, factor: number): Map<number, number> {
+	const out = new Map(a);
+	for (const [k, v] of b) {
+		const next = (out.get(k) ?? 0) + factor * v;
+		if (Math.abs(next) < EPSILON) out.delete(k);
+		else out.set(k, next);
+	}
+	return out;
+}

@@ -1,0 +1,177 @@
+/**
+ * Small-cell suppression (#14) against an attacker written here, apart from
+ * pipelines/suppress.ts: it knows every published cell and every sum that
+ * ties the tables (totals, units into regions, quarters into a year) and
+ * solves for each withheld cell with dense Gaussian elimination. A withheld
+ * cell is recovered when adding "this cell alone" to the equations does not
+ * raise their rank.
+ */
+import { describe, expect, it } from 'vitest';
+import { suppress, type Constraint } from '../../pipelines/suppress.ts';
+
+/** The withheld cells that the published cells and the sums fix exactly. */
+function recover(cells: ReadonlyMap<string, number>, constraints: readonly Constraint[], withheld: ReadonlySet<string>): Map<string, number> {
+	const unknowns = [...withheld];
+	const index = new Map(unknowns.map((id, i) => [id, i]));
+	// Each sum as an equation over the withheld cells: Σ parts − total = −(the same over the cells shown).
+	const equations = constraints.map((c) => {
+		const row = new Array<number>(unknowns.length + 1).fill(0);
+		for (const [id, sign] of [[c.total, -1] as const, ...c.parts.map((p) => [p, 1] as const)]) {
+			const j = index.get(id);
+			if (j === undefined) row[unknowns.length]! -= sign * cells.get(id)!;
+			else row[j]! += sign;
+		}
+		return row;
+	});
+	const rank = (rows: number[][], width: number) => {
+		const m = rows.map((r) => r.slice(0, width));
+		let r = 0;
+		for (let c = 0; c < width && r < m.length; c++) {
+			let best = r;
+			for (let i = r + 1; i < m.length; i++) if (Math.abs(m[i]![c]!) > Math.abs(m[best]![c]!)) best = i;
+			if (Math.abs(m[best]![c]!) < 1e-9) continue;
+			[m[r], m[best]] = [m[best]!, m[r]!];
+			for (let i = 0; i < m.length; i++) {
+				if (i === r) continue;
+				const f = m[i]![c]! / m[r]![c]!;
+				for (let k = c; k < width; k++) m[i]![k]! -= f * m[r]![k]!;
+			}
+			r++;
+		}
+		return r;
+	};
+	const base = rank(equations, unknowns.length);
+	const recovered = new Map<string, number>();
+	for (const [id, j] of index) {
+		const alone = new Array<number>(unknowns.length + 1).fill(0);
+		alone[j] = 1;
+		if (rank([...equations, alone], unknowns.length) !== base) continue;
+		// Fixed: its value, from the equations.
+		recovered.set(id, solveFor(equations, unknowns.length, j));
+	}
+	return recovered;
+}
+
+/** The value of unknown j in a consistent system where it is fixed (Gauss–Jordan on the augmented rows). */
+function solveFor(equations: number[][], width: number, j: number): number {
+	const m = equations.map((r) => r.slice());
+	let r = 0;
+	const pivotRow = new Map<number, number>();
+	for (let c = 0; c < width && r < m.length; c++) {
+		let best = r;
+		for (let i = r + 1; i < m.length; i++) if (Math.abs(m[i]![c]!) > Math.abs(m[best]![c]!)) best = i;
+		if (Math.abs(m[best]![c]!) < 1e-9) continue;
+		[m[r], m[best]] = [m[best]!, m[r]!];
+		const p = m[r]![c]!;
+		for (let k = 0; k <= width; k++) m[r]![k]! /= p;
+		for (let i = 0; i < m.length; i++) {
+			if (i === r) continue;
+			const f = m[i]![c]!;
+			for (let k = 0; k <= width; k++) m[i]![k]! -= f * m[r]![k]!;
+		}
+		pivotRow.set(c, r);
+		r++;
+	}
+	return m[pivotRow.get(j)!]![width]!;
+}
+
+/** A table of rows × columns with its row, column and grand totals, as cells and sums. */
+function table(name: string, values: number[][]): { cells: Map<string, number>; constraints: Constraint[] } {
+	const cells = new Map<string, number>();
+	const constraints: Constraint[] = [];
+	const id = (r: number | 't', c: number | 't') => `${name}:r${r}c${c}`;
+	values.forEach((row, r) => row.forEach((v, c) => cells.set(id(r, c), v)));
+	values.forEach((row, r) => {
+		cells.set(id(r, 't'), row.reduce((a, b) => a + b, 0));
+		constraints.push({ total: id(r, 't'), parts: row.map((_, c) => id(r, c)) });
+	});
+	values[0]!.forEach((_, c) => {
+		cells.set(id('t', c), values.reduce((a, row) => a + row[c]!, 0));
+		constraints.push({ total: id('t', c), parts: values.map((_, r) => id(r, c)) });
+	});
+	cells.set(id('t', 't'), values.flat().reduce((a, b) => a + b, 0));
+	constraints.push({ total: id('t', 't'), parts: values.map((_, r) => id(r, 't')) });
+	constraints.push({ total: id('t', 't'), parts: values[0]!.map((_, c) => id('t', c)) });
+	return { cells, constraints };
+}
+
+const published = (cells: ReadonlyMap<string, number>, withheld: ReadonlySet<string>) => [...cells].filter(([id]) => !withheld.has(id));
+
+describe('small-cell suppression', () => {
+	it('protects a 3 × 3 table with margins as worked by hand: the lone 3 needs five more cells withheld', () => {
+		// r0: 20 3 15 | 38, r1: 12 25 8 | 45, r2: 9 14 30 | 53; columns 41 42 53; total 136.
+		const { cells, constraints } = table('t', [
+			[20, 3, 15],
+			[12, 25, 8],
+			[9, 14, 30],
+		]);
+		// Primary alone: row 0's total minus 20 and 15 gives the 3 back.
+		expect(recover(cells, constraints, new Set(['t:r0c1']))).toEqual(new Map([['t:r0c1', 3]]));
+		const { primary, secondary } = suppress(cells, constraints, 5);
+		expect(primary).toEqual(new Set(['t:r0c1']));
+		// Row 0 takes its smallest other cell (15), column 1 its (14), column 2 then (8), row 1 (12) and row 2 (9):
+		// six withheld cells on a cycle of rows and columns, each line with two, which no sum can undo.
+		expect(secondary).toEqual(new Set(['t:r0c2', 't:r2c1', 't:r1c2', 't:r1c0', 't:r2c0']));
+		expect(recover(cells, constraints, new Set([...primary, ...secondary]))).toEqual(new Map());
+	});
+
+	it('protects linked tables: units in regions, regions in the nation, quarters in a year; the attacker recovers nothing', () => {
+		// Two regions (A: units a1–a3, B: b1–b2), two quarters, and each one's year: a unit table, a region table and the
+		// nation share their margins, and every quarter pair sums to the year published beside it.
+		const units = { A: ['a1', 'a2', 'a3'], B: ['b1', 'b2'] } as const;
+		const values: Record<string, [number, number]> = { a1: [12, 14], a2: [2, 9], a3: [20, 18], b1: [7, 3], b2: [30, 31] };
+		const cells = new Map<string, number>();
+		const constraints: Constraint[] = [];
+		const quarters = ['q1', 'q2'] as const;
+		for (const [unit, [q1, q2]] of Object.entries(values)) {
+			cells.set(`${unit}@q1`, q1).set(`${unit}@q2`, q2).set(`${unit}@year`, q1 + q2);
+			constraints.push({ total: `${unit}@year`, parts: [`${unit}@q1`, `${unit}@q2`] });
+		}
+		for (const period of [...quarters, 'year'] as const) {
+			for (const [region, members] of Object.entries(units)) {
+				cells.set(`${region}@${period}`, members.reduce((sum, u) => sum + cells.get(`${u}@${period}`)!, 0));
+				constraints.push({ total: `${region}@${period}`, parts: members.map((u) => `${u}@${period}`) });
+			}
+			cells.set(`nation@${period}`, cells.get(`A@${period}`)! + cells.get(`B@${period}`)!);
+			constraints.push({ total: `nation@${period}`, parts: [`A@${period}`, `B@${period}`] });
+		}
+		for (const region of [...Object.keys(units), 'nation']) constraints.push({ total: `${region}@year`, parts: quarters.map((q) => `${region}@${q}`) });
+
+		// Without secondary suppression the attacker gets each small cell back: a2@q1 = A@q1 − a1 − a3, and b1@q2 = b1@year − b1@q1.
+		const primaryOnly = new Set(['a2@q1', 'b1@q2']);
+		expect(recover(cells, constraints, primaryOnly)).toEqual(new Map([['a2@q1', 2], ['b1@q2', 3]]));
+
+		const { primary, secondary } = suppress(cells, constraints, 5);
+		expect(primary).toEqual(primaryOnly);
+		const withheld = new Set([...primary, ...secondary]);
+		expect(recover(cells, constraints, withheld)).toEqual(new Map());
+		// Nothing shown is a count of 1 to 4.
+		expect(published(cells, withheld).filter(([, v]) => v > 0 && v < 5)).toEqual([]);
+		// And it withholds no more than it must: the nation's figures stay.
+		for (const period of ['q1', 'q2', 'year']) expect(withheld.has(`nation@${period}`)).toBe(false);
+	});
+
+	it('catches what one sum at a time misses: a cell fixed only by several sums together is protected', () => {
+		// Each line below has two withheld cells after the first pass, yet the unit table and the region table together fix them:
+		// x + y = A, x + z = B, y + z = C gives x = (A + B − C) / 2.
+		const cells = new Map([
+			['x', 3], ['y', 6], ['z', 7], ['p', 20], ['q', 25], ['r', 30],
+			['A', 3 + 6 + 20], ['B', 3 + 7 + 25], ['C', 6 + 7 + 30],
+		]);
+		const constraints: Constraint[] = [
+			{ total: 'A', parts: ['x', 'y', 'p'] },
+			{ total: 'B', parts: ['x', 'z', 'q'] },
+			{ total: 'C', parts: ['y', 'z', 'r'] },
+		];
+		expect(recover(cells, constraints, new Set(['x', 'y', 'z']))).toEqual(new Map([['x', 3], ['y', 6], ['z', 7]]));
+		const { primary, secondary } = suppress(cells, constraints, 5);
+		expect(primary).toEqual(new Set(['x']));
+		expect(recover(cells, constraints, new Set([...primary, ...secondary]))).toEqual(new Map());
+	});
+
+	it('publishes zeros and counts at the threshold, and refuses a sum over a cell it does not know', () => {
+		const cells = new Map([['a', 0], ['b', 5], ['t', 5]]);
+		expect(suppress(cells, [{ total: 't', parts: ['a', 'b'] }], 5)).toEqual({ primary: new Set(), secondary: new Set() });
+		expect(() => suppress(cells, [{ total: 't', parts: ['a', 'c'] }], 5)).toThrow('a constraint names the cell c, which is not among the cells');
+	});
+});
