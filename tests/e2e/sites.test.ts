@@ -175,6 +175,25 @@ describe('/sites', () => {
 		await page.context().close();
 	});
 
+	it('hides a chart below the screen until it is drawn for the new filters, and draws every chart before printing', async () => {
+		const { page, consoleErrors } = await openPage(browser, '/sites');
+		await page.waitForSelector('[data-chart="funnel_completeness"][data-state="ready"]');
+		await page.selectOption('#filter-region', '14');
+		await page.waitForURL(/\/sites\?region=14$/);
+		await page.waitForSelector('[data-view="?region=14"]');
+		const completeness = page.locator('[data-chart="funnel_completeness"]');
+		// The third funnel is far below the screen: not drawn for region 14 yet, and its earlier drawing not shown.
+		expect(await completeness.getAttribute('data-drawn')).toBe('stale');
+		expect(await completeness.locator('.live').evaluate((live) => getComputedStyle(live).visibility)).toBe('hidden');
+		await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+		expect(await page.$$eval('[data-chart]', (charts) => charts.map((c) => c.getAttribute('data-drawn')))).toEqual(['current', 'current', 'current']);
+		expect(await completeness.locator('.live').evaluate((live) => getComputedStyle(live).visibility)).toBe('visible');
+		const csv = await downloadCsv(page, 'funnel_completeness');
+		expect(await completeness.locator('.live svg [aria-label="dot"]').first().locator('circle').count()).toBe(csv.rows.length);
+		expect(consoleErrors).toEqual([]);
+		await page.context().close();
+	});
+
 	it('lists the first 20 units of the order chosen and the chosen unit wherever it comes, and all of them on request', async () => {
 		const { page } = await openPage(browser, '/sites');
 		await chartsSettled(page);
