@@ -32,7 +32,7 @@ export const tagged = (figure: Element, mark: string) => figure.querySelectorAll
  * compared with ===): a recomputed list equal to the one drawn need not be
  * drawn again.
  */
-export function sameRows(a: readonly unknown[], b: readonly unknown[]): boolean {
+function sameRows(a: readonly unknown[], b: readonly unknown[]): boolean {
 	if (a === b) return true;
 	if (a.length !== b.length) return false;
 	for (let i = 0; i < a.length; i++) {
