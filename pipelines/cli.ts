@@ -1,5 +1,5 @@
 /**
- * npm run data -- --in DIR --reference DIR --out DIR [--max-reject-rate R]
+ * npm run data -- --in DIR --reference DIR --out DIR [--max-reject-rate R] [--profile public [--min-cell N]]
  *
  * Exit codes: 0 published; 1 too many rejected rows (nothing published, the
  * rejects report is written to the path printed); 2 unusable input; 3 an
@@ -10,6 +10,7 @@ import { fileSystemError } from './inputs.ts';
 import { InputError } from './read/errors.ts';
 import { runPipeline, type Summary } from './run.ts';
 import { RULES } from './schema/rules.ts';
+import type { Profile } from '../src/lib/contract/index.ts';
 
 const HELP = `Builds the published marts from weekly specialist reports and unit events.
 
@@ -24,6 +25,10 @@ Usage: npm run data -- [options]
   --as-of DATE           the run's reference date, YYYY-MM-DD: reports for a
                          later week, or submitted more than a day after it,
                          are rejected                                 [today]
+  --profile NAME        internal: unit × week marts for a network's own use;
+                         public: aggregates only, counts of people under
+                         --min-cell withheld with secondary suppression [internal]
+  --min-cell N           the public profile's threshold, 2 or more          [5]
   --rejects FILE         the full rejects report (whole bad lines), kept beside
                          the inputs, never published        [data/rejects.csv]
   --quiet                print only the summary line
@@ -45,6 +50,8 @@ function main(argv: string[]): Promise<number> | number {
 				'max-reject-rate': { type: 'string', default: '0.01' },
 				rejects: { type: 'string', default: 'data/rejects.csv' },
 				'as-of': { type: 'string' },
+				profile: { type: 'string', default: 'internal' },
+				'min-cell': { type: 'string', default: '5' },
 				quiet: { type: 'boolean', default: false },
 				help: { type: 'boolean', default: false },
 			},
@@ -62,10 +69,24 @@ function main(argv: string[]): Promise<number> | number {
 		console.error(`--max-reject-rate must be a number from 0 to 1, not "${args['max-reject-rate']}".`);
 		return 2;
 	}
-	return run({ in: args.in, reference: args.reference, out: args.out, rejects: args.rejects, quiet: args.quiet, maxRejectRate, asOf: args['as-of'] });
+	const profile = args.profile;
+	if (profile !== 'internal' && profile !== 'public') {
+		console.error(`--profile must be internal or public, not "${profile}".`);
+		return 2;
+	}
+	const minCell = Number(args['min-cell']);
+	if (!Number.isInteger(minCell) || minCell < 2) {
+		console.error(`--min-cell must be a whole number of 2 or more, not "${args['min-cell']}".`);
+		return 2;
+	}
+	if (args['min-cell'] !== '5' && profile !== 'public') {
+		console.error('--min-cell applies to the public profile only: add --profile public.');
+		return 2;
+	}
+	return run({ in: args.in, reference: args.reference, out: args.out, rejects: args.rejects, quiet: args.quiet, maxRejectRate, asOf: args['as-of'], profile, minCell });
 }
 
-async function run(args: { in: string; reference: string; out: string; rejects: string; quiet: boolean; maxRejectRate: number; asOf?: string }) {
+async function run(args: { in: string; reference: string; out: string; rejects: string; quiet: boolean; maxRejectRate: number; asOf?: string; profile: Profile; minCell: number }) {
 	const started = performance.now();
 	try {
 		const result = await runPipeline({
@@ -74,6 +95,8 @@ async function run(args: { in: string; reference: string; out: string; rejects: 
 			outDir: args.out,
 			maxRejectRate: args.maxRejectRate,
 			asOf: args.asOf,
+			profile: args.profile,
+			minCell: args.minCell,
 			rejectsPath: args.rejects,
 			onProgress: args.quiet ? undefined : (message) => console.error(`… ${((performance.now() - started) / 1000).toFixed(1)} s: ${message}`),
 			onNotice: (message) => console.error(`Note: ${message}.`),
@@ -81,7 +104,8 @@ async function run(args: { in: string; reference: string; out: string; rejects: 
 		const seconds = ((performance.now() - started) / 1000).toFixed(1);
 		if (!args.quiet) printSummary(result.summary);
 		if (result.published) {
-			console.log(`Published ${args.out} in ${seconds} s. Rejects report: ${result.rejectsPath}`);
+			const profile = args.profile === 'public' ? ` (public profile: counts of people under ${args.minCell} suppressed)` : '';
+			console.log(`Published ${args.out}${profile} in ${seconds} s. Rejects report: ${result.rejectsPath}`);
 			return 0;
 		}
 		console.error(

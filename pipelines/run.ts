@@ -28,7 +28,9 @@ import {
 } from './schema/index.ts';
 import { formatDate, formatIsoWeek, parseIsoDate } from './schema/time.ts';
 import { tilePositions } from './tiles.ts';
-import { BOUNDARIES_FILE, MART_NAMES, REJECTS_SUMMARY_FILE, type FileFacts, type Manifest, type MartFacts } from '../src/lib/contract/index.ts';
+import { BOUNDARIES_FILE, PROFILE_MARTS, REJECTS_SUMMARY_FILE, type FileFacts, type Manifest, type MartFacts, type Profile } from '../src/lib/contract/index.ts';
+import { SHARED_STATEMENTS } from '../src/lib/metrics/shared.ts';
+import { buildPublicMarts, DEFAULT_MIN_CELL, type SuppressionCounts } from './public.ts';
 import { recoverInterruptedSwap, stagingFolder, swapInto, writeFileAtomic, writeMart } from './write.ts';
 
 export const SCHEMA_VERSION = 1;
@@ -47,6 +49,10 @@ export interface RunOptions {
 	 * published folder gets rejects_summary.csv, counts only.
 	 */
 	rejectsPath: string;
+	/** internal (default): unit × week marts and spells; public: aggregates only, counts of people under minCell suppressed. */
+	profile?: Profile;
+	/** The public profile's threshold: counts of people from 1 to minCell − 1 are withheld (default 5). */
+	minCell?: number;
 	onProgress?: (message: string) => void;
 	/** Hears what the operator should know although nothing failed (a stale lock taken over, a swap recovered). */
 	onNotice?: (message: string) => void;
@@ -151,19 +157,32 @@ async function publish(options: RunOptions, progress: (message: string) => void)
 		progress('aggregating');
 		await loadFolded(conn, folded.lives, areas);
 		for (const mart of ['specialist_spells', 'unit_week', 'units', 'unit_areas', 'unit_funding', 'fidelity', 'areas']) await conn.run(sqlFile(mart));
+		const profile = options.profile ?? 'internal';
+		const minCell = options.minCell ?? DEFAULT_MIN_CELL;
+		let suppression: SuppressionCounts | undefined;
+		if (profile === 'public') {
+			progress(`suppressing counts of people under ${minCell}`);
+			// The shared predicates the public aggregates use, as the site defines them (the rest read the site's tables).
+			for (const statement of SHARED_STATEMENTS.filter((s) => /MACRO (open_in_week|quarter_of)\(/.test(s))) await conn.run(statement);
+			suppression = await buildPublicMarts(conn, minCell);
+		}
 
 		const staging = stagingFolder(options.outDir);
 		let swapped = false;
 		try {
 			const marts: Record<string, MartFacts> = {};
-			for (const mart of MART_NAMES) {
+			for (const mart of PROFILE_MARTS[profile]) {
 				progress(`writing ${mart}`);
 				marts[mart] = await writeMart(conn, `mart_${mart}`, staging, mart);
 			}
 			const rejectsSummary = await log.summaryCsv();
 			writeFileAtomic(join(staging, REJECTS_SUMMARY_FILE), rejectsSummary);
 			if (boundaries !== null) writeFileAtomic(join(staging, BOUNDARIES_FILE), boundaries);
-			const manifest = await buildManifest(conn, marts, summary, rejected.problems, rejectsSummary, boundaries, accounting);
+			const manifest = await buildManifest(conn, marts, summary, rejected.problems, rejectsSummary, boundaries, accounting, {
+				profile,
+				min_cell: profile === 'public' ? minCell : null,
+				...(suppression ? { suppression } : {}),
+			});
 			writeFileAtomic(join(staging, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 			swapInto(staging, options.outDir);
 			swapped = true;
@@ -282,12 +301,14 @@ async function buildManifest(
 	rejectsSummary: string,
 	boundaries: string | null,
 	accounting: Accounting,
+	publication: Pick<Manifest, 'profile' | 'min_cell' | 'suppression'>,
 ): Promise<Manifest> {
 	const [first, last] = (await conn.runAndReadAll(`SELECT min(week), max(week) FROM reports`)).getRowsJS()[0] as (Date | null)[];
 	const [expected, reported] = (await conn.runAndReadAll(sqlFile('completeness'))).getRowsJS()[0] as number[];
 	const day = (d: Date) => Math.round(d.getTime() / 86_400_000);
 	return {
 		schema_version: SCHEMA_VERSION,
+		...publication,
 		data_period:
 			first && last
 				? { first_week: formatDate(day(first)), last_week: formatDate(day(last)), first_iso_week: formatIsoWeek(day(first)), last_iso_week: formatIsoWeek(day(last)) }

@@ -37,10 +37,16 @@ export interface Suppression {
 /** Counts of people under the threshold (above 0) are withheld. */
 export const isSmall = (value: number, minCell: number) => value > 0 && value < minCell;
 
-export function suppress(cells: ReadonlyMap<string, number>, constraints: readonly Constraint[], minCell: number): Suppression {
+/**
+ * `hidden` cells are never published (no filter can choose them) but count
+ * in the sums: they start withheld, like the small ones, and are reported
+ * as neither primary nor secondary.
+ */
+export function suppress(cells: ReadonlyMap<string, number>, constraints: readonly Constraint[], minCell: number, hidden: Iterable<string> = []): Suppression {
 	for (const c of constraints) for (const id of [c.total, ...c.parts]) if (!cells.has(id)) throw new Error(`a constraint names the cell ${id}, which is not among the cells`);
 	const primary = new Set([...cells].filter(([, value]) => isSmall(value, minCell)).map(([id]) => id));
-	const withheld = new Set(primary);
+	const unpublished = new Set(hidden);
+	const withheld = new Set([...primary, ...unpublished]);
 	const valueOf = (id: string) => cells.get(id)!;
 
 	for (;;) {
@@ -51,7 +57,7 @@ export function suppress(cells: ReadonlyMap<string, number>, constraints: readon
 		const widened = widen(constraints, withheld, exposed, valueOf);
 		if (!widened) throw new Error(`cannot protect ${[...exposed].join(', ')}: every cell beside them is withheld`);
 	}
-	return { primary, secondary: new Set([...withheld].filter((id) => !primary.has(id))) };
+	return { primary, secondary: new Set([...withheld].filter((id) => !primary.has(id) && !unpublished.has(id))) };
 }
 
 /** Withholds a second cell in every constraint with exactly one, until there is none. */
@@ -78,15 +84,53 @@ function complementOf(c: Constraint, withheld: Set<string>, valueOf: (id: string
 	return shown[0] ?? null;
 }
 
+/**
+ * Withholds one more cell for the first exposed cell: reached from it through
+ * constraints and withheld cells, the nearest constraints that still show a
+ * cell give the candidates, and the cheapest is withheld: a cell that is the
+ * total of no sum (a unit rather than a region, a region rather than the
+ * nation), then the smallest. Another unknown in the equations that fix the
+ * exposed cell can only loosen them.
+ */
 function widen(constraints: readonly Constraint[], withheld: Set<string>, exposed: Set<string>, valueOf: (id: string) => number): boolean {
-	for (const id of [...exposed].sort()) {
-		for (const c of constraints) {
-			if (c.total !== id && !c.parts.includes(id)) continue;
-			const complement = complementOf(c, withheld, valueOf);
-			if (complement === null) continue;
-			withheld.add(complement);
-			return true;
+	const containing = new Map<string, Constraint[]>();
+	const totalOf = new Map<string, number>();
+	for (const c of constraints) {
+		for (const id of [c.total, ...c.parts]) containing.set(id, [...(containing.get(id) ?? []), c]);
+		totalOf.set(c.total, (totalOf.get(c.total) ?? 0) + 1);
+	}
+	const cost = (id: string) => [totalOf.get(id) ?? 0, valueOf(id) > 0 ? valueOf(id) : Infinity] as const;
+	const cheaper = (a: string, b: string) => {
+		const [ca, cb] = [cost(a), cost(b)];
+		return ca[0] - cb[0] || ca[1] - cb[1] || a.localeCompare(b);
+	};
+	for (const start of [...exposed].sort()) {
+		const seen = new Set([start]);
+		const used = new Set<Constraint>();
+		// Every shown cell of the constraints reachable from the exposed one, with how far it lies.
+		const distance = new Map<string, number>();
+		for (let frontier = [start], step = 0; frontier.length; step++) {
+			const next: string[] = [];
+			for (const id of frontier) {
+				for (const c of containing.get(id) ?? []) {
+					if (used.has(c)) continue;
+					used.add(c);
+					for (const member of [c.total, ...c.parts]) {
+						if (!withheld.has(member)) {
+							if (!distance.has(member)) distance.set(member, step);
+						} else if (!seen.has(member)) {
+							seen.add(member);
+							next.push(member);
+						}
+					}
+				}
+			}
+			frontier = next;
 		}
+		if (!distance.size) continue;
+		const best = [...distance.keys()].sort((a, b) => (totalOf.get(a) ?? 0) - (totalOf.get(b) ?? 0) || distance.get(a)! - distance.get(b)! || cheaper(a, b))[0]!;
+		withheld.add(best);
+		return true;
 	}
 	return false;
 }

@@ -9,6 +9,7 @@ import { cpSync, mkdirSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { runPipeline } from '../../pipelines/run.ts';
 import { simulate } from '../../pipelines/simulate/index.ts';
+import type { Profile } from '../../src/lib/contract/index.ts';
 
 export interface Fixture {
 	seed: number;
@@ -19,6 +20,9 @@ export interface Fixture {
 	unitsScale?: number;
 	/** The country's reference folder (default: Sweden, with boundaries). */
 	referenceDir?: string;
+	/** The publication profile (default internal), and the public profile's threshold. */
+	profile?: Profile;
+	minCell?: number;
 }
 
 export async function buildSite(root: string, fixture: Fixture): Promise<{ buildDir: string; dataDir: string; reportRows: number; units: number }> {
@@ -34,6 +38,8 @@ export async function buildSite(root: string, fixture: Fixture): Promise<{ build
 		outDir: join(statics, 'data'),
 		maxRejectRate: 0,
 		rejectsPath: join(root, 'rejects.csv'),
+		profile: fixture.profile,
+		minCell: fixture.minCell,
 	});
 	if (!published.published) throw new Error('the fixture data did not publish');
 

@@ -1,78 +1,18 @@
 /**
- * Small-cell suppression (#14) against an attacker written here, apart from
- * pipelines/suppress.ts: it knows every published cell and every sum that
- * ties the tables (totals, units into regions, quarters into a year) and
- * solves for each withheld cell with dense Gaussian elimination. A withheld
- * cell is recovered when adding "this cell alone" to the equations does not
- * raise their rank.
+ * Small-cell suppression (#14) against the attacker of tests/support/attacker.ts,
+ * written apart from pipelines/suppress.ts: it knows every published cell and
+ * every sum that ties the tables (totals, units into regions, quarters into a
+ * year) and solves for each withheld cell with dense Gaussian elimination.
  */
 import { describe, expect, it } from 'vitest';
 import { suppress, type Constraint } from '../../pipelines/suppress.ts';
+import { recover as attack, type Equation } from '../support/attacker.ts';
 
-/** The withheld cells that the published cells and the sums fix exactly. */
+/** The withheld cells that the published cells and the sums fix exactly (tests/support/attacker.ts). */
 function recover(cells: ReadonlyMap<string, number>, constraints: readonly Constraint[], withheld: ReadonlySet<string>): Map<string, number> {
-	const unknowns = [...withheld];
-	const index = new Map(unknowns.map((id, i) => [id, i]));
-	// Each sum as an equation over the withheld cells: Σ parts − total = −(the same over the cells shown).
-	const equations = constraints.map((c) => {
-		const row = new Array<number>(unknowns.length + 1).fill(0);
-		for (const [id, sign] of [[c.total, -1] as const, ...c.parts.map((p) => [p, 1] as const)]) {
-			const j = index.get(id);
-			if (j === undefined) row[unknowns.length]! -= sign * cells.get(id)!;
-			else row[j]! += sign;
-		}
-		return row;
-	});
-	const rank = (rows: number[][], width: number) => {
-		const m = rows.map((r) => r.slice(0, width));
-		let r = 0;
-		for (let c = 0; c < width && r < m.length; c++) {
-			let best = r;
-			for (let i = r + 1; i < m.length; i++) if (Math.abs(m[i]![c]!) > Math.abs(m[best]![c]!)) best = i;
-			if (Math.abs(m[best]![c]!) < 1e-9) continue;
-			[m[r], m[best]] = [m[best]!, m[r]!];
-			for (let i = 0; i < m.length; i++) {
-				if (i === r) continue;
-				const f = m[i]![c]! / m[r]![c]!;
-				for (let k = c; k < width; k++) m[i]![k]! -= f * m[r]![k]!;
-			}
-			r++;
-		}
-		return r;
-	};
-	const base = rank(equations, unknowns.length);
-	const recovered = new Map<string, number>();
-	for (const [id, j] of index) {
-		const alone = new Array<number>(unknowns.length + 1).fill(0);
-		alone[j] = 1;
-		if (rank([...equations, alone], unknowns.length) !== base) continue;
-		// Fixed: its value, from the equations.
-		recovered.set(id, solveFor(equations, unknowns.length, j));
-	}
-	return recovered;
-}
-
-/** The value of unknown j in a consistent system where it is fixed (Gauss–Jordan on the augmented rows). */
-function solveFor(equations: number[][], width: number, j: number): number {
-	const m = equations.map((r) => r.slice());
-	let r = 0;
-	const pivotRow = new Map<number, number>();
-	for (let c = 0; c < width && r < m.length; c++) {
-		let best = r;
-		for (let i = r + 1; i < m.length; i++) if (Math.abs(m[i]![c]!) > Math.abs(m[best]![c]!)) best = i;
-		if (Math.abs(m[best]![c]!) < 1e-9) continue;
-		[m[r], m[best]] = [m[best]!, m[r]!];
-		const p = m[r]![c]!;
-		for (let k = 0; k <= width; k++) m[r]![k]! /= p;
-		for (let i = 0; i < m.length; i++) {
-			if (i === r) continue;
-			const f = m[i]![c]!;
-			for (let k = 0; k <= width; k++) m[i]![k]! -= f * m[r]![k]!;
-		}
-		pivotRow.set(c, r);
-		r++;
-	}
-	return m[pivotRow.get(j)!]![width]!;
+	const values = new Map([...cells].map(([id, v]) => [id, withheld.has(id) ? null : v]));
+	const equations = constraints.map((c): Equation => [[c.total, -1], ...c.parts.map((p) => [p, 1] as const)]);
+	return new Map([...attack(values, equations)].map(([id, v]) => [id, Math.round(v * 1e6) / 1e6]));
 }
 
 /** A table of rows × columns with its row, column and grand totals, as cells and sums. */

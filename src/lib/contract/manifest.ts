@@ -3,11 +3,17 @@
  * schema) by the site at build time and in the browser.
  */
 import { z } from 'zod';
+import { PROFILES } from './marts.ts';
 
 const fileFacts = z.object({ bytes: z.number(), sha256: z.string() });
 
 export const manifestSchema = z.object({
 	schema_version: z.literal(1),
+	/** Which marts were published: internal (unit × week) or public (aggregates, small counts suppressed below min_cell). */
+	profile: z.enum(PROFILES).default('internal'),
+	min_cell: z.number().int().positive().nullable().default(null),
+	/** Per public mart: its cells (a value that counts people), and how many were withheld as small (primary) or to protect them (secondary). */
+	suppression: z.record(z.string(), z.object({ cells: z.number(), primary: z.number(), secondary: z.number() })).optional(),
 	data_period: z
 		.object({ first_week: z.string(), last_week: z.string(), first_iso_week: z.string(), last_iso_week: z.string() })
 		.nullable(),

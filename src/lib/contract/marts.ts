@@ -61,10 +61,132 @@ export const MARTS = {
 	},
 	fidelity: { unit_id: 'VARCHAR', reviewed_on: 'DATE', score: 'INTEGER', level: 'VARCHAR' },
 	specialist_spells: { spell_id: 'VARCHAR', unit_id: 'VARCHAR', first_week: 'DATE', last_week: 'DATE', ended: 'BOOLEAN' },
+
+	// The public profile's own marts: aggregates, small counts of people suppressed (NULL). See PEOPLE_COLUMNS.
+	/**
+	 * Per quarter, for every unit (unit_id set) and every cell of the cube
+	 * region × organisation type × funding (unit_id NULL; a NULL key is all of
+	 * them): the weeks with a report, unit-weeks reported and expected, and the
+	 * weekly facts: stocks as people in an average reported week (fte too),
+	 * flows (and wait_days) summed over the quarter.
+	 */
+	public_cells: {
+		quarter: 'DATE',
+		unit_id: 'VARCHAR',
+		region_code: 'VARCHAR',
+		org_type: 'VARCHAR',
+		funding: 'VARCHAR',
+		weeks: 'INTEGER',
+		reported: 'INTEGER',
+		expected: 'INTEGER',
+		fte: 'DOUBLE',
+		waitlist: 'DOUBLE',
+		caseload: 'DOUBLE',
+		caseload_young: 'DOUBLE',
+		employed: 'DOUBLE',
+		in_education: 'DOUBLE',
+		wait_days: 'INTEGER',
+		enrolled: 'INTEGER',
+		referrals: 'INTEGER',
+		job_starts: 'INTEGER',
+		education_starts: 'INTEGER',
+	},
+	/** Per calendar year wholly in the data, for every unit and every cell of region × organisation type × funding × team size. */
+	public_staffing: {
+		year: 'INTEGER',
+		unit_id: 'VARCHAR',
+		region_code: 'VARCHAR',
+		org_type: 'VARCHAR',
+		funding: 'VARCHAR',
+		team_size: 'VARCHAR',
+		weeks: 'INTEGER',
+		mean_headcount: 'DOUBLE',
+		leavers: 'INTEGER',
+		unit_weeks: 'INTEGER',
+		vacancy_weeks: 'INTEGER',
+	},
+	/** Per quarter (a period ending with it), the stability index's counts for every cell of region × organisation type × funding. */
+	public_stability: {
+		quarter: 'DATE',
+		last_week: 'DATE',
+		region_code: 'VARCHAR',
+		org_type: 'VARCHAR',
+		funding: 'VARCHAR',
+		in_post: 'INTEGER',
+		stayed: 'INTEGER',
+	},
+	/**
+	 * Per quarter (spells cut at its end), specialists' time in post as a
+	 * Kaplan–Meier curve read every 91 days, for the nation (region_code NULL)
+	 * and each region with at least the threshold of spells. No counts: the
+	 * spells of one quarter less the last's would be its joiners.
+	 */
+	public_tenure: {
+		quarter: 'DATE',
+		region_code: 'VARCHAR',
+		time: 'DOUBLE',
+		survival: 'DOUBLE',
+		lower: 'DOUBLE',
+		upper: 'DOUBLE',
+		median: 'DOUBLE',
+		median_lower: 'DOUBLE',
+		median_upper: 'DOUBLE',
+	},
+	/** The weeks (Mondays) with a report: the data's calendar. */
+	public_weeks: { week: 'DATE' },
 } as const satisfies Record<string, Record<string, ColumnType>>;
 
 export type MartName = keyof typeof MARTS;
+
+/**
+ * The two publication profiles: `internal`, for a network that shares unit
+ * figures inside itself, and `public`, which publishes no unit × week row
+ * and no spell, only aggregates with small counts of people suppressed.
+ */
+export const PROFILES = ['internal', 'public'] as const;
+export type Profile = (typeof PROFILES)[number];
+
+/** The marts each profile publishes, in the order they are written and loaded. */
+export const PROFILE_MARTS: Record<Profile, readonly MartName[]> = {
+	internal: ['unit_week', 'units', 'unit_areas', 'unit_funding', 'areas', 'fidelity', 'specialist_spells'],
+	public: ['public_cells', 'public_staffing', 'public_stability', 'public_tenure', 'public_weeks', 'units', 'unit_areas', 'unit_funding', 'areas', 'fidelity'],
+};
+
+/** Every mart of either profile. */
 export const MART_NAMES = Object.keys(MARTS) as MartName[];
+
+/**
+ * The public marts' columns that count people, each checked against the
+ * threshold: none holds a value above 0 and below it. Every other numeric
+ * column of a public mart is named in NOT_PEOPLE_COLUMNS with the reason, so
+ * that a column added later must be put in one list or the other (a test
+ * checks).
+ */
+export const PEOPLE_COLUMNS = {
+	public_cells: ['waitlist', 'caseload', 'caseload_young', 'employed', 'in_education', 'enrolled', 'referrals', 'job_starts', 'education_starts'],
+	public_staffing: ['mean_headcount', 'leavers'],
+	public_stability: ['in_post', 'stayed'],
+} as const satisfies Partial<Record<MartName, readonly string[]>>;
+
+export const NOT_PEOPLE_COLUMNS: Partial<Record<MartName, Record<string, string>>> = {
+	public_cells: {
+		weeks: 'calendar weeks',
+		reported: 'unit-weeks with a report',
+		expected: 'unit-weeks open',
+		fte: "specialists' full-time equivalents, a unit's resource",
+		wait_days: 'days, withheld wherever enrolled is',
+	},
+	public_staffing: { year: 'a year', weeks: 'calendar weeks', unit_weeks: 'unit-weeks with a report', vacancy_weeks: 'unit-weeks' },
+	public_tenure: {
+		time: 'days in post',
+		survival: 'a probability',
+		lower: 'a probability',
+		upper: 'a probability',
+		median: 'days in post',
+		median_lower: 'days in post',
+		median_upper: 'days in post',
+	},
+};
 
 /**
  * Municipal boundaries, published beside the marts when the country's

@@ -11,7 +11,7 @@ import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import type { AsyncDuckDBConnection, AsyncPreparedStatement } from '@duckdb/duckdb-wasm';
-import { MART_NAMES, manifestSchema, type Manifest } from '$lib/contract';
+import { PROFILE_MARTS, manifestSchema, type Manifest } from '$lib/contract';
 import { SHARED_STATEMENTS } from '$lib/metrics/shared';
 import { DataError, type Database } from './database';
 import { bind, compile, plainValue, type Params } from './statement';
@@ -49,7 +49,12 @@ async function open(): Promise<BrowserDatabase> {
 		if (!parsed.success) throw new DataError('data/manifest.json', 'not a manifest of schema version 1');
 		return parsed.data;
 	});
-	const martRequests = MART_NAMES.map((name) => fetchData(`${name}.arrow`).then(async (r) => new Uint8Array(await r.arrayBuffer())));
+	// The manifest names the profile, and so the marts; it arrives long before the engine has compiled.
+	const martRequests = manifestRequest.then((manifest) =>
+		PROFILE_MARTS[manifest.profile].map((name) => ({ name, bytes: fetchData(`${name}.arrow`).then(async (r) => new Uint8Array(await r.arrayBuffer())) })),
+	);
+	// Seen as handled: a failed fetch is reported when its mart is loaded, not as an unhandled rejection before.
+	martRequests.then((requests) => requests.forEach((r) => r.bytes.catch(() => {}))).catch(() => {});
 
 	await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
 	const conn = await db.connect();
@@ -57,9 +62,9 @@ async function open(): Promise<BrowserDatabase> {
 	// made the overview a tenth faster in DuckDB-wasm.
 	await conn.query('SET preserve_insertion_order = false');
 	const manifest = await manifestRequest;
-	for (const [i, request] of martRequests.entries()) {
-		const name = MART_NAMES[i]!;
-		const bytes = await request;
+	for (const request of await martRequests) {
+		const { name } = request;
+		const bytes = await request.bytes;
 		await checkAgainstManifest(`${name}.arrow`, bytes, manifest.marts[name]?.arrow);
 		try {
 			await conn.insertArrowFromIPCStream(bytes, { name, create: true });

@@ -52,14 +52,26 @@ export const Z95 = normalQuantile(0.975, 0, 1);
 export const atRisk = (subjects: readonly Subject[], t: number) => subjects.filter((s) => s.entry < t && s.exit >= t).length;
 
 export function kaplanMeier(subjects: readonly Subject[], z = Z95): KaplanMeierRow[] {
-	const times = [...new Set(subjects.map((s) => s.exit))].sort((a, b) => a - b);
+	// One sweep over sorted entries and exits: at risk at t is entered before t less out before t (a subject leaves after it enters).
+	const entries = subjects.map((s) => s.entry).sort((a, b) => a - b);
+	const exits = subjects.map((s) => s.exit).sort((a, b) => a - b);
+	const out = new Map<number, { events: number; censored: number }>();
+	for (const s of subjects) {
+		const at = out.get(s.exit) ?? { events: 0, censored: 0 };
+		if (s.event) at.events++;
+		else at.censored++;
+		out.set(s.exit, at);
+	}
+	const times = [...out.keys()].sort((a, b) => a - b);
 	const rows: KaplanMeierRow[] = [{ time: 0, atRisk: subjects.filter((s) => s.entry <= 0 && s.exit > 0).length, events: 0, censored: 0, survival: 1, stdErr: 0, lower: 1, upper: 1 }];
 	let survival = 1;
 	let greenwood = 0;
+	let [entered, left] = [0, 0];
 	for (const time of times) {
-		const n = atRisk(subjects, time);
-		const events = subjects.filter((s) => s.exit === time && s.event).length;
-		const censored = subjects.filter((s) => s.exit === time && !s.event).length;
+		while (entered < entries.length && entries[entered]! < time) entered++;
+		while (left < exits.length && exits[left]! < time) left++;
+		const n = entered - left;
+		const { events, censored } = out.get(time)!;
 		if (time === 0) {
 			// Nothing is at risk at the origin itself: a subject leaving at 0 changes no estimate.
 			rows[0]!.censored += censored;

@@ -1,0 +1,251 @@
+/**
+ * The public profile (#14): the aggregates a public site needs, with every
+ * count of people under the threshold withheld, and enough more withheld
+ * that none can be worked out from what is published (./suppress.ts).
+ *
+ * Three linked tables are published in place of unit_week and the spells
+ * (sql/public_cells.sql, sql/public_staffing.sql), each a cube with all its
+ * margins plus, where a view shows units, a row per unit; and a fourth,
+ * tenure, as Kaplan–Meier curves read at fixed times, only for the nation
+ * and regions with at least the threshold of spells.
+ *
+ * Each count of people is its own linear system: per quarter (or year), a
+ * cube cell is the sum of its parts along each dimension it spans, and a
+ * cube cell of single values (a leaf) is the sum of its units. Stocks are
+ * published as people in an average week of the cell; the sums tie them in
+ * participant-weeks (value × weeks), which gives each cell a non-zero factor
+ * and changes nothing about which cells a system fixes. No published table
+ * sums quarters, so quarters are separate systems. A suppressed value is NULL.
+ */
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { loadTable, sqlFile, type ColumnType } from './db.ts';
+import { suppress, type Constraint } from './suppress.ts';
+import { kaplanMeier, median } from '../src/lib/stats/survival.ts';
+import { PEOPLE_COLUMNS } from '../src/lib/contract/index.ts';
+
+export const DEFAULT_MIN_CELL = 5;
+
+/** Cells and how many were withheld, per published table (summed over its counts of people). */
+export type SuppressionCounts = Record<string, { cells: number; primary: number; secondary: number }>;
+
+type Row = Record<string, unknown>;
+
+/** A table of cells to protect: its rows, the column that separates its systems, its cube's dimensions. */
+interface CubeTable {
+	rows: Row[];
+	period: string;
+	dims: readonly string[];
+	/** The columns that count people: each is its own system. */
+	counts: readonly string[];
+}
+
+/**
+ * Builds the public marts as tables mart_public_* on a connection that holds
+ * the internal ones (mart_unit_week, mart_units, mart_specialist_spells).
+ */
+export async function buildPublicMarts(conn: DuckDBConnection, minCell: number): Promise<SuppressionCounts> {
+	await conn.run(sqlFile('public_cells'));
+	await conn.run(sqlFile('public_staffing'));
+	const counts: SuppressionCounts = {};
+
+	const cells = await rowsOf(conn, 'SELECT * FROM pub_cells_raw ORDER BY quarter, level, unit_id, region_code, org_type, funding');
+	for (const row of cells) {
+		for (const stock of ['fte', 'waitlist', 'caseload', 'caseload_young', 'employed', 'in_education']) {
+			row[stock] = row[stock] === null ? null : Number(row[stock]) / Number(row.weeks);
+		}
+	}
+	counts.public_cells = protect({ rows: cells, period: 'quarter', dims: ['region_code', 'org_type', 'funding'], counts: PEOPLE_COLUMNS.public_cells }, minCell);
+	// Days waited are withheld wherever the number enrolled is: the mean wait of a few is theirs.
+	for (const row of cells) if (row.enrolled === null) row.wait_days = null;
+	await load(conn, 'pub_cells', cells, CELL_COLUMNS);
+	await conn.run(`CREATE OR REPLACE TABLE mart_public_cells AS
+        SELECT quarter, unit_id, ${CUBE_KEYS(['region_code', 'org_type', 'funding'])}, weeks::INTEGER AS weeks, reported::INTEGER AS reported, expected::INTEGER AS expected,
+            fte, waitlist, caseload, caseload_young, employed, in_education,
+            wait_days::INTEGER AS wait_days, enrolled::INTEGER AS enrolled, referrals::INTEGER AS referrals,
+            job_starts::INTEGER AS job_starts, education_starts::INTEGER AS education_starts
+        FROM pub_cells WHERE NOT hidden
+        ORDER BY quarter, unit_id NULLS FIRST, region_code NULLS FIRST, org_type NULLS FIRST, funding NULLS FIRST`);
+
+	const staffing = await rowsOf(conn, 'SELECT * FROM pub_staffing_raw ORDER BY year, level, unit_id, region_code, org_type, funding, team_size');
+	counts.public_staffing = protect(
+		{ rows: staffing, period: 'year', dims: ['region_code', 'org_type', 'funding', 'team_size'], counts: PEOPLE_COLUMNS.public_staffing },
+		minCell,
+	);
+	await load(conn, 'pub_staffing', staffing, STAFFING_COLUMNS);
+	await conn.run(`CREATE OR REPLACE TABLE mart_public_staffing AS
+        SELECT year::INTEGER AS year, unit_id, ${CUBE_KEYS(['region_code', 'org_type', 'funding', 'team_size'])}, weeks::INTEGER AS weeks, mean_headcount,
+            leavers::INTEGER AS leavers, unit_weeks::INTEGER AS unit_weeks, vacancy_weeks::INTEGER AS vacancy_weeks
+        FROM pub_staffing WHERE NOT hidden
+        ORDER BY year, unit_id NULLS FIRST, region_code NULLS FIRST, org_type NULLS FIRST, funding NULLS FIRST, team_size NULLS FIRST`);
+
+	const stability = (await rowsOf(conn, 'SELECT * FROM pub_stability_raw ORDER BY quarter, region_code, org_type, funding')).map((row) => ({ ...row, level: 'cube' }));
+	counts.public_stability = protect(
+		{ rows: stability, period: 'quarter', dims: ['region_code', 'org_type', 'funding'], counts: PEOPLE_COLUMNS.public_stability },
+		minCell,
+	);
+	await load(conn, 'pub_stability', stability, STABILITY_COLUMNS);
+	await conn.run(`CREATE OR REPLACE TABLE mart_public_stability AS
+        SELECT quarter, last_week, region_code, org_type, funding, in_post::INTEGER AS in_post, stayed::INTEGER AS stayed
+        FROM pub_stability WHERE NOT hidden
+        ORDER BY quarter, region_code NULLS FIRST, org_type NULLS FIRST, funding NULLS FIRST`);
+
+	await buildTenure(conn, minCell);
+	await conn.run('CREATE OR REPLACE TABLE mart_public_weeks AS SELECT DISTINCT week FROM mart_unit_week ORDER BY week');
+	return counts;
+}
+
+/** A unit's row names the unit only: its keys would say its team size, which is its headcount. */
+const CUBE_KEYS = (keys: readonly string[]) => keys.map((key) => `CASE WHEN unit_id IS NULL THEN ${key} END AS ${key}`).join(', ');
+
+const CELL_COLUMNS = ['quarter:DATE', 'unit_id', 'region_code', 'org_type', 'funding', 'weeks:DOUBLE', 'reported:DOUBLE', 'expected:DOUBLE', 'fte:DOUBLE', 'waitlist:DOUBLE', 'caseload:DOUBLE', 'caseload_young:DOUBLE', 'employed:DOUBLE', 'in_education:DOUBLE', 'wait_days:DOUBLE', 'enrolled:DOUBLE', 'referrals:DOUBLE', 'job_starts:DOUBLE', 'education_starts:DOUBLE', 'hidden:BOOLEAN'];
+const STAFFING_COLUMNS = ['year:DOUBLE', 'unit_id', 'region_code', 'org_type', 'funding', 'team_size', 'weeks:DOUBLE', 'mean_headcount:DOUBLE', 'leavers:DOUBLE', 'unit_weeks:DOUBLE', 'vacancy_weeks:DOUBLE', 'hidden:BOOLEAN'];
+const STABILITY_COLUMNS = ['quarter:DATE', 'last_week:DATE', 'region_code', 'org_type', 'funding', 'in_post:DOUBLE', 'stayed:DOUBLE', 'hidden:BOOLEAN'];
+
+/**
+ * Withholds the table's small counts and their complements, in place (NULL),
+ * and marks its hidden rows: a cube cell of units without a funding, which no
+ * filter can choose, counts in the sums and is never published.
+ */
+function protect(table: CubeTable, minCell: number): { cells: number; primary: number; secondary: number } {
+	const total = { cells: 0, primary: 0, secondary: 0 };
+	const byPeriod = groupBy(table.rows, (row) => String(row[table.period]));
+	for (const row of table.rows) row.hidden = row.level === 'cube' && row.funding === '';
+	for (const rows of byPeriod.values()) {
+		const ids = new Map(rows.map((row) => [row, idOf(row, table.dims)]));
+		for (const column of table.counts) {
+			const present = rows.filter((row) => row[column] !== null && row[column] !== undefined);
+			const values = new Map(present.map((row) => [ids.get(row)!, Number(row[column])]));
+			const hidden = present.filter((row) => row.hidden).map((row) => ids.get(row)!);
+			const { primary, secondary } = suppress(values, constraintsOf(present, table.dims, ids), minCell, hidden);
+			for (const row of present) {
+				const id = ids.get(row)!;
+				if (primary.has(id) || secondary.has(id)) row[column] = null;
+				if (row.hidden) continue;
+				total.cells++;
+				if (primary.has(id)) total.primary++;
+				else if (secondary.has(id)) total.secondary++;
+			}
+		}
+	}
+	return total;
+}
+
+const idOf = (row: Row, dims: readonly string[]) => (row.level === 'unit' ? `unit:${row.unit_id}` : `cube:${dims.map((d) => row[d] ?? '*').join('|')}`);
+
+/** The sums that tie a period's cells: each cube cell over each dimension it spans, and each leaf over its units. */
+function constraintsOf(rows: readonly Row[], dims: readonly string[], ids: ReadonlyMap<Row, string>): Constraint[] {
+	const cube = rows.filter((row) => row.level === 'cube');
+	const constraints: Constraint[] = [];
+	dims.forEach((dim, d) => {
+		// The cells with `dim` set, by their other keys: the parts of the cell with `dim` spanned.
+		const parts = groupBy(
+			cube.filter((row) => row[dim] !== null),
+			(row) => dims.map((other, k) => (k === d ? '#' : (row[other] ?? '*'))).join('|'),
+		);
+		for (const row of cube) {
+			if (row[dim] !== null) continue;
+			const members = parts.get(dims.map((other, k) => (k === d ? '#' : (row[other] ?? '*'))).join('|'));
+			if (members?.length) constraints.push({ total: ids.get(row)!, parts: members.map((m) => ids.get(m)!) });
+		}
+	});
+	const leaves = new Map(cube.filter((row) => dims.every((dim) => row[dim] !== null)).map((row) => [dims.map((dim) => row[dim]).join('|'), row]));
+	const units = groupBy(
+		rows.filter((row) => row.level === 'unit'),
+		(row) => dims.map((dim) => row[dim]).join('|'),
+	);
+	for (const [key, members] of units) {
+		const leaf = leaves.get(key);
+		if (!leaf) throw new Error(`units ${members.map((m) => m.unit_id).join(', ')} have no cube cell ${key}`);
+		constraints.push({ total: ids.get(leaf)!, parts: members.map((m) => ids.get(m)!) });
+	}
+	return constraints;
+}
+
+/**
+ * Tenure for the public: for each quarter, every spell begun by its end and
+ * cut there, as one Kaplan–Meier curve for the nation and one per region
+ * with at least the threshold of spells, read every 91 days (the step in
+ * force). No count is published: the spells begun by the end of one quarter
+ * less those of the quarter before are the quarter's joiners.
+ */
+async function buildTenure(conn: DuckDBConnection, minCell: number) {
+	const quarters = (await rowsOf(conn, `SELECT DISTINCT quarter_of(week) AS quarter, (quarter_of(week) + INTERVAL 3 MONTH)::DATE - 1 AS last_day FROM mart_unit_week ORDER BY 1`)) as {
+		quarter: string;
+		last_day: string;
+	}[];
+	const spells = (await rowsOf(conn, `SELECT u.region_code, s.first_week, s.last_week, s.ended FROM mart_specialist_spells s JOIN mart_units u USING (unit_id)`)) as {
+		region_code: string;
+		first_week: string;
+		last_week: string;
+		ended: boolean;
+	}[];
+	const day = (date: string) => Date.parse(`${date}T00:00:00Z`) / 86_400_000;
+	const rows: Row[] = [];
+	for (const { quarter, last_day } of quarters) {
+		const end = day(last_day);
+		const begun = spells.filter((s) => day(s.first_week) <= end);
+		const subjects = begun.map((s) => ({
+			region: s.region_code,
+			entry: 0,
+			exit: Math.min(day(s.last_week), end) - day(s.first_week) + 7,
+			event: s.ended && day(s.last_week) <= end,
+		}));
+		const groups: [string | null, typeof subjects][] = [[null, subjects], ...groupBy(subjects, (s) => s.region)];
+		for (const [region, group] of groups.sort(([a], [b]) => (a ?? '').localeCompare(b ?? ''))) {
+			if (group.length < minCell) continue;
+			const curve = kaplanMeier(group);
+			const m = median(curve);
+			const last = curve[curve.length - 1]!.time;
+			for (let time = 0, i = 0; time <= last; time += 91) {
+				while (i + 1 < curve.length && curve[i + 1]!.time <= time) i++;
+				const step = curve[i]!;
+				rows.push({
+					quarter, region_code: region, time,
+					survival: step.survival, lower: step.lower, upper: step.upper, median: m.value, median_lower: m.lower, median_upper: m.upper,
+				});
+			}
+		}
+	}
+	await load(conn, 'pub_tenure', rows, ['quarter:DATE', 'region_code', 'time:DOUBLE', 'survival:DOUBLE', 'lower:DOUBLE', 'upper:DOUBLE', 'median:DOUBLE', 'median_lower:DOUBLE', 'median_upper:DOUBLE']);
+	await conn.run(`CREATE OR REPLACE TABLE mart_public_tenure AS
+        SELECT quarter, region_code, time, survival, lower, upper, median, median_lower, median_upper
+        FROM pub_tenure
+        ORDER BY quarter, region_code NULLS FIRST, time`);
+}
+
+async function rowsOf(conn: DuckDBConnection, sql: string): Promise<Row[]> {
+	const reader = await conn.runAndReadAll(sql);
+	const names = reader.columnNames();
+	return reader.getRowsJS().map((row) =>
+		Object.fromEntries(
+			names.map((name, i) => {
+				const value = row[i];
+				if (value instanceof Date) return [name, value.toISOString().slice(0, 10)];
+				if (typeof value === 'bigint') return [name, Number(value)];
+				return [name, value];
+			}),
+		),
+	);
+}
+
+/** Loads rows into a table; columns are "name:TYPE" (VARCHAR by default), dates written YYYY-MM-DD. */
+async function load(conn: DuckDBConnection, table: string, rows: readonly Row[], columns: readonly string[]) {
+	const schema = Object.fromEntries(columns.map((c) => c.split(':') as [string, string?]).map(([name, type]) => [name, (type ?? 'VARCHAR') as ColumnType]));
+	const dates = Object.keys(schema).filter((name) => schema[name] === 'DATE');
+	await loadTable(conn, table, schema, rows.map((row) => {
+		const out = { ...row };
+		for (const name of dates) out[name] = out[name] === null ? null : Date.parse(`${out[name]}T00:00:00Z`) / 86_400_000;
+		return out;
+	}));
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+	const groups = new Map<string, T[]>();
+	for (const item of items) {
+		const k = key(item);
+		const group = groups.get(k);
+		if (group) group.push(item);
+		else groups.set(k, [item]);
+	}
+	return groups;
+}
