@@ -71,6 +71,8 @@ export async function buildPublicMarts(conn: DuckDBConnection, minCell: number):
 		{ rows: staffing, period: 'year', dims: ['region_code', 'org_type', 'funding', 'team_size'], counts: PEOPLE_COLUMNS.public_staffing },
 		minCell,
 	);
+	// A drop in a small team's headcount is its leaver: the vacancy signal is withheld wherever the headcount is.
+	for (const row of staffing) if (row.mean_headcount === null) row.vacancy_weeks = null;
 	await load(conn, 'pub_staffing', staffing, STAFFING_COLUMNS);
 	await conn.run(`CREATE OR REPLACE TABLE mart_public_staffing AS
         SELECT year::INTEGER AS year, unit_id, ${CUBE_KEYS(['region_code', 'org_type', 'funding', 'team_size'])}, weeks::INTEGER AS weeks, mean_headcount,

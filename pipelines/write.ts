@@ -51,8 +51,9 @@ export async function writeMart(conn: DuckDBConnection, view: string, dir: strin
 	const reader = await conn.runAndReadAll(`SELECT * FROM ${table}`);
 	const names = reader.columnNames();
 	const types = reader.columnTypes();
+	// An empty result has no column chunks: each column is then empty.
 	const columns = reader.getColumns();
-	const vectors = Object.fromEntries(names.map((col, i) => [col, arrowVector(types[i]!.typeId, columns[i]!, col)]));
+	const vectors = Object.fromEntries(names.map((col, i) => [col, arrowVector(types[i]!.typeId, columns[i] ?? [], col)]));
 	const arrowPath = join(dir, `${name}.arrow`);
 	writeFileSync(arrowPath, tableToIPC(new Table(vectors), 'stream'));
 	return { rows: reader.currentRowCount, parquet: facts(parquetPath), arrow: facts(arrowPath) };

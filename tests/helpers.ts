@@ -7,7 +7,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { tableFromIPC } from 'apache-arrow';
 import { afterAll } from 'vitest';
 import { runPipeline, type RunOptions } from '../pipelines/run.ts';
-import { MART_NAMES } from '../src/lib/contract/index.ts';
+import { PROFILE_MARTS } from '../src/lib/contract/index.ts';
 
 export const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
 export const REFERENCE = join(FIXTURES, 'reference');
@@ -54,11 +54,11 @@ export async function readParquet(path: string, orderBy?: string): Promise<Recor
 	}
 }
 
-/** A DuckDB connection with one view per published Parquet mart in `dir`. */
+/** A DuckDB connection with one view per published Parquet mart in `dir` (an internal build). */
 export async function openMarts(dir: string) {
 	const instance = await DuckDBInstance.create(':memory:');
 	const conn = await instance.connect();
-	for (const name of MART_NAMES) {
+	for (const name of PROFILE_MARTS.internal) {
 		await conn.run(`CREATE VIEW ${name} AS SELECT * FROM read_parquet('${join(dir, `${name}.parquet`)}')`);
 	}
 	/** The first row of a query as numbers, typed by the column names the caller names. */

@@ -7,16 +7,17 @@ import { cpSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node
 import { join, relative } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
-import { BOUNDARIES_FILE, MARTS, MART_NAMES, manifestSchema } from '$lib/contract';
+import { BOUNDARIES_FILE, MARTS, PROFILE_MARTS, manifestSchema, type Profile } from '$lib/contract';
 import { FIXTURES, readArrow, run, tempDir } from '../helpers.ts';
 
 describe('the published marts', () => {
-	it('have exactly the contract’s columns and types, in Parquet and in Arrow', async () => {
+	it.each(['internal', 'public'] as Profile[])('have exactly the contract’s columns and types, in Parquet and in Arrow: %s profile', async (profile) => {
 		const out = join(tempDir(), 'out');
-		const result = await run(join(FIXTURES, 'small'), { outDir: out });
+		const result = await run(join(FIXTURES, 'small'), { outDir: out, profile });
 		expect(result.published).toBe(true);
+		expect(result.manifest?.profile).toBe(profile);
 		const conn = await (await DuckDBInstance.create(':memory:')).connect();
-		for (const name of MART_NAMES) {
+		for (const name of PROFILE_MARTS[profile]) {
 			const described = (await conn.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet('${join(out, `${name}.parquet`)}')`)).getRows();
 			expect(Object.fromEntries(described.map(([column, type]) => [column, type])), name).toEqual(MARTS[name]);
 			expect(readArrow(join(out, `${name}.arrow`)).schema.fields.map((f) => f.name), name).toEqual(Object.keys(MARTS[name]));

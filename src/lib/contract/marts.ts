@@ -152,9 +152,6 @@ export const PROFILE_MARTS: Record<Profile, readonly MartName[]> = {
 	public: ['public_cells', 'public_staffing', 'public_stability', 'public_tenure', 'public_weeks', 'units', 'unit_areas', 'unit_funding', 'areas', 'fidelity'],
 };
 
-/** Every mart of either profile. */
-export const MART_NAMES = Object.keys(MARTS) as MartName[];
-
 /**
  * The public marts' columns that count people, each checked against the
  * threshold: none holds a value above 0 and below it. Every other numeric
@@ -176,7 +173,7 @@ export const NOT_PEOPLE_COLUMNS: Partial<Record<MartName, Record<string, string>
 		fte: "specialists' full-time equivalents, a unit's resource",
 		wait_days: 'days, withheld wherever enrolled is',
 	},
-	public_staffing: { year: 'a year', weeks: 'calendar weeks', unit_weeks: 'unit-weeks with a report', vacancy_weeks: 'unit-weeks' },
+	public_staffing: { year: 'a year', weeks: 'calendar weeks', unit_weeks: 'unit-weeks with a report', vacancy_weeks: 'unit-weeks, withheld wherever mean_headcount is' },
 	public_tenure: {
 		time: 'days in post',
 		survival: 'a probability',
