@@ -5,7 +5,7 @@ import ts from 'typescript-eslint';
 import svelteConfig from './svelte.config.js';
 
 export default ts.config(
-	{ ignores: ['build/', '.svelte-kit/', 'node_modules/', 'static/data/', 'data/raw/', 'tmp/'] },
+	{ ignores: ['build/', 'build-public/', '.public/', '.svelte-kit/', 'node_modules/', 'static/data/', 'data/raw/', 'tmp/'] },
 	js.configs.recommended,
 	...ts.configs.recommended,
 	...svelte.configs.recommended,

@@ -1,7 +1,9 @@
 /**
- * Builds the site twice for the browser tests and serves each on a free port
- * on 127.0.0.1: Sweden from a simulated fixture (with municipal boundaries),
- * and a small invented country without boundaries (tile-grid maps).
+ * Builds the site three times for the browser tests and serves each on a free
+ * port on 127.0.0.1: Sweden from a simulated fixture (with municipal
+ * boundaries), the same fixture published with the public profile (small
+ * counts withheld), and a small invented country without boundaries
+ * (tile-grid maps).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
@@ -18,6 +20,8 @@ declare module 'vitest' {
 		dataDir: string;
 		tileCountryUrl: string;
 		tileCountryDataDir: string;
+		publicUrl: string;
+		publicDataDir: string;
 	}
 }
 
@@ -27,6 +31,8 @@ declare module 'vitest' {
  * rollout): the tests compare with SQL of their own, so they hold at any scale.
  */
 export const FIXTURE = { seed: 11, from: '2019-01', to: '2024-07', scale: 1, unitsScale: Number(process.env.E2E_UNITS_SCALE ?? 1) } as const;
+/** The public build's threshold: counts of people under it are withheld. */
+export const PUBLIC_MIN_CELL = 5;
 /** tests/fixtures/tile-country: 24 municipalities, no boundaries. */
 export const TILE_COUNTRY = { seed: 3, from: '2021-01', to: '2024-07', scale: 1, referenceDir: 'tests/fixtures/tile-country' } as const;
 
@@ -36,6 +42,7 @@ export default async function setup(project: TestProject) {
 	for (const [name, fixture, url, data] of [
 		['se', FIXTURE, 'baseUrl', 'dataDir'],
 		['tiles', TILE_COUNTRY, 'tileCountryUrl', 'tileCountryDataDir'],
+		['public', { ...FIXTURE, profile: 'public', minCell: PUBLIC_MIN_CELL }, 'publicUrl', 'publicDataDir'],
 	] as const) {
 		const site = await buildSite(join(root, name), fixture);
 		const server = await serveStatic(site.buildDir, 0);

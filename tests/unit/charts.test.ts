@@ -44,16 +44,17 @@ describe('plot functions', () => {
 		await expect(drawing.outerHTML).toMatchFileSnapshot(snapshot('trend'));
 	});
 
-	it('bar: a bar per group, the chosen one in colour, a dash for a missing value', async () => {
+	it('bar: a bar per group, the chosen one in colour, a dash for a missing value, ":" for a withheld one', async () => {
 		const rows = [
 			{ key: 'a', label: 'Alpha', value: 0.5 },
 			{ key: 'b', label: 'Beta', value: 1.25 },
 			{ key: 'c', label: 'Gamma', value: null },
+			{ key: 'd', label: 'Delta', value: null, suppressed: true },
 		];
 		const drawing = barPlot(rows, { document, format: (v) => formatNumber('en', v, 2), reference: 1, highlight: 'b' });
 		const bars = [...drawing.querySelectorAll('[aria-label="bar"] rect')];
 		expect(bars.map((b) => b.getAttribute('fill'))).toEqual([PALETTE.context, PALETTE.series]);
-		expect([...drawing.querySelectorAll('[aria-label="text"] text')].map((t) => t.textContent)).toEqual(['0.50', '1.25', '–']);
+		expect([...drawing.querySelectorAll('[aria-label="text"] text')].map((t) => t.textContent)).toEqual(['0.50', '1.25', '–', ':']);
 		await expect(drawing.outerHTML).toMatchFileSnapshot(snapshot('bar'));
 	});
 
@@ -138,11 +139,11 @@ describe('plot functions', () => {
 		await expect(drawing.outerHTML).toMatchFileSnapshot(snapshot('map-tiles'));
 	});
 
-	it('lines: a colour per series with a legend, the benchmark levels as labelled rules, a gap for a missing quarter', async () => {
+	it('lines: a colour per series with a legend, the benchmark levels as labelled rules, a gap and ":" for a withheld quarter, a dot for a lone value', async () => {
 		const quarters = ['2024-01-01', '2024-04-01', '2024-07-01'];
 		const rows = quarters.flatMap((quarter, i) => [
 			{ quarter, series: 'Municipal', value: 0.3 + i / 20 },
-			{ quarter, series: 'Joint', value: i === 1 ? null : 0.2 },
+			{ quarter, series: 'Joint', value: i === 1 ? null : 0.2, suppressed: i === 1 },
 		]);
 		const levels = [{ value: 0.31, label: 'minimal' }, { value: 0.41, label: 'average' }, { value: 0.5, label: 'excellent' }];
 		const drawing = linesPlot(rows, { document, format: (v) => formatNumber('en', v, 0, 'percent'), levels });
@@ -150,7 +151,12 @@ describe('plot functions', () => {
 		const lines = [...drawing.querySelectorAll('[aria-label="line"] path')];
 		expect(lines.map((l) => l.getAttribute('stroke'))).toEqual([PALETTE.categorical[0], PALETTE.categorical[1]]);
 		expect(lines[1]!.getAttribute('d')!.match(/M/g)).toHaveLength(2);
-		expect([...drawing.querySelectorAll('[aria-label="text"] text')].map((t) => t.textContent)).toEqual(['minimal 31%', 'average 41%', 'excellent 50%']);
+		expect([...drawing.querySelectorAll('[aria-label="text"]:not(.suppressed-mark) text')].map((t) => t.textContent)).toEqual(['minimal 31%', 'average 41%', 'excellent 50%']);
+		// The withheld quarter: one ":" in Joint's colour at its place on the axis, never a point at zero.
+		const signs = [...drawing.querySelectorAll('.suppressed-mark text')];
+		expect(signs.map((t) => [t.textContent, t.getAttribute('fill')])).toEqual([[':', PALETTE.categorical[1]]]);
+		// Joint's two values either side of it have no neighbour: each is a dot.
+		expect(drawing.querySelectorAll('[aria-label="dot"] circle')).toHaveLength(2);
 		await expect(drawing.outerHTML).toMatchFileSnapshot(snapshot('lines'));
 	});
 

@@ -170,6 +170,8 @@ describe('the coverage view', () => {
 		period: { from: '2024-Q4', to: '2025-Q2' },
 		choices: { quarters: ['2024-Q4', '2025-Q1', '2025-Q2'], regions: [], units: [] },
 		boundaries: false,
+		profile: 'internal',
+		minCell: null,
 	};
 	const load = (filters: Partial<Filters> = {}) => coverage.load(db, { ...DEFAULT_FILTERS, ...filters }, context);
 

@@ -3,6 +3,7 @@
  * reference line and one bar highlighted.
  */
 import * as Plot from '@observablehq/plot';
+import { SUPPRESSED } from '$lib/i18n';
 import { tagged, tagKeys, type Emphasis } from './emphasis';
 import { PALETTE, PLOT_STYLE, SIZES, type PlotOptions } from './theme';
 
@@ -10,6 +11,8 @@ export interface BarRow {
 	key: string;
 	label: string;
 	value: number | null;
+	/** Withheld (public build): ":" where the bar would be. */
+	suppressed?: boolean;
 }
 
 export interface BarOptions extends PlotOptions {
@@ -40,7 +43,14 @@ export function barPlot(rows: readonly BarRow[], options: BarOptions): SVGSVGEle
 				dx: 4,
 				fill: PALETTE.text,
 			}),
-			Plot.text(missing, { x: 0, y: 'label', text: () => '–', textAnchor: 'start', dx: 4, fill: PALETTE.muted }),
+			Plot.text(missing, {
+				x: 0,
+				y: 'label',
+				text: (r: BarRow) => (r.suppressed ? SUPPRESSED : '–'),
+				textAnchor: 'start',
+				dx: 4,
+				fill: (r: BarRow) => (r.suppressed ? PALETTE.text : PALETTE.muted),
+			}),
 			options.reference != null ? Plot.ruleX([options.reference], { stroke: PALETTE.reference, strokeDasharray: '4,3' }) : null,
 			Plot.ruleX([0], { stroke: PALETTE.text }),
 		],

@@ -3,7 +3,9 @@ import { formatNumber, t, type Locale } from '$lib/i18n';
 import type { KaplanMeierRow } from '$lib/stats/survival';
 import type { Column } from './Chart.svelte';
 
-export type StratumRow = KaplanMeierRow & { stratum: string };
+/** The counts are missing where a curve is published without them (a public build's tenure). */
+type Counts = { atRisk: number | null; events: number | null; censored: number | null };
+export type StratumRow = Omit<KaplanMeierRow, keyof Counts> & Counts & { stratum: string };
 
 export function kmColumns(locale: Locale, stratumName: (stratum: string) => string = (s) => s): Column<StratumRow>[] {
 	const share = (v: number | null) => (v === null ? t(locale, 'missing') : formatNumber(locale, v, 4));

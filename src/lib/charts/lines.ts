@@ -4,6 +4,7 @@
  * dashed rules. Missing quarters break a line rather than read as zero.
  */
 import * as Plot from '@observablehq/plot';
+import { suppressedMarks } from './suppressed';
 import { PALETTE, PLOT_STYLE, SIZES, type PlotOptions } from './theme';
 
 export interface LineRow {
@@ -11,12 +12,23 @@ export interface LineRow {
 	quarter: string;
 	series: string;
 	value: number | null;
+	/** Withheld (public build): drawn as ":" on the axis, the line broken there. */
+	suppressed?: boolean;
 }
 
 export interface LinesOptions extends PlotOptions {
 	format: (value: number) => string;
 	/** Levels to read the lines against, each with its words. */
 	levels?: readonly { value: number; label: string }[];
+}
+
+/** The points with a value whose series has none just before or after them. */
+function isolated<P extends LineRow>(points: readonly P[]): P[] {
+	const bySeries = new Map<string, P[]>();
+	for (const p of points) bySeries.set(p.series, [...(bySeries.get(p.series) ?? []), p]);
+	return [...bySeries.values()].flatMap((series) =>
+		series.filter((p, i) => p.value !== null && (series[i - 1]?.value ?? null) === null && (series[i + 1]?.value ?? null) === null),
+	);
 }
 
 export function linesPlot(rows: readonly LineRow[], options: LinesOptions): SVGSVGElement | HTMLElement {
@@ -39,6 +51,9 @@ export function linesPlot(rows: readonly LineRow[], options: LinesOptions): SVGS
 			Plot.ruleY(levels, { y: 'value', stroke: PALETTE.reference, strokeDasharray: '4,3' }),
 			Plot.text(levels, { y: 'value', text: (l: { value: number; label: string }) => `${l.label} ${options.format(l.value)}`, frameAnchor: 'right', textAnchor: 'start', dx: 4, fill: PALETTE.reference }),
 			Plot.lineY(points, { x: 'date', y: 'value', z: 'series', stroke: 'series', strokeWidth: 2 }),
+			// A value with no neighbour in its series draws no line: a dot shows it.
+			Plot.dot(isolated(points), { x: 'date', y: 'value', fill: 'series', r: 2.5 }),
+			suppressedMarks(points.filter((p) => p.suppressed), { x: 'date', fill: 'series' }),
 			Plot.tip(points, Plot.pointerX({ x: 'date', y: 'value', z: 'series', title: (p: LineRow) => `${p.series}: ${p.value === null ? '–' : options.format(p.value)}` })),
 		],
 	});

@@ -6,6 +6,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import { tagged, tagKeys, type Emphasis } from './emphasis';
+import { suppressedMarks } from './suppressed';
 import { PALETTE, PLOT_STYLE, SIZES, type PlotOptions } from './theme';
 
 export interface PanelRow {
@@ -14,6 +15,8 @@ export interface PanelRow {
 	group: string;
 	name: string;
 	value: number | null;
+	/** Withheld (public build): a ":" on the panel's axis. */
+	suppressed?: boolean;
 }
 
 export interface SmallMultiplesOptions extends PlotOptions {
@@ -48,6 +51,7 @@ export function smallMultiplesPlot(rows: readonly PanelRow[], options: SmallMult
 			Plot.rect(titles, { fx: 'col', fy: 'row', fill: 'none', stroke: PALETTE.grid, strokeWidth: 1 }),
 			Plot.lineY(reference, { x: 'date', y: 'value', fx: 'col', fy: 'row', stroke: PALETTE.context, strokeWidth: 1.5 }),
 			Plot.lineY(points, { x: 'date', y: 'value', z: 'group', fx: 'col', fy: 'row', stroke: PALETTE.series, strokeWidth: 1.5 }),
+			suppressedMarks(points.filter((p) => p.suppressed), { x: 'date', fx: 'col', fy: 'row' }, 10),
 			Plot.text(titles, { fx: 'col', fy: 'row', text: 'name', frameAnchor: 'top-left', dy: -13, fontWeight: 600 }),
 		],
 	});

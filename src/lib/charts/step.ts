@@ -12,7 +12,8 @@ export interface StepRow {
 	survival: number;
 	lower: number | null;
 	upper: number | null;
-	censored: number;
+	/** Censored at this time (none where the counts are not published). */
+	censored: number | null;
 }
 
 export interface StepOptions extends PlotOptions {
@@ -51,7 +52,7 @@ export function stepPlot(rows: readonly StepRow[], options: StepOptions): SVGSVG
 				curve: 'step-after',
 			}),
 			Plot.line(points, { x: 'years', y: 'survival', z: 'stratum', stroke: 'stratum', strokeWidth: 2, curve: 'step-after' }),
-			Plot.dot(points.filter((p) => p.censored > 0), { x: 'years', y: 'survival', stroke: 'stratum', symbol: 'plus', r: 2.5 }),
+			Plot.dot(points.filter((p) => (p.censored ?? 0) > 0), { x: 'years', y: 'survival', stroke: 'stratum', symbol: 'plus', r: 2.5 }),
 			Plot.tip(points, Plot.pointerX({ x: 'years', y: 'survival', z: 'stratum', title: (p: StepRow & { years: number }) => `${p.stratum}: ${options.format(p.survival)}` })),
 		],
 	});

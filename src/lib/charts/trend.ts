@@ -6,6 +6,7 @@
 import * as Plot from '@observablehq/plot';
 import { formatNumber, formatQuarter, type Locale } from '$lib/i18n';
 import type { Metric, MetricRow } from '$lib/metrics';
+import { suppressedMarks } from './suppressed';
 import { PALETTE, PLOT_STYLE, SIZES, type PlotOptions } from './theme';
 
 /** A metric's value as the site writes it. */
@@ -20,6 +21,7 @@ interface Point {
 	date: Date;
 	value: number | null;
 	label: string;
+	suppressed: boolean;
 }
 
 export function trendPlot(
@@ -32,6 +34,7 @@ export function trendPlot(
 		date: new Date(`${r.quarter}T00:00:00Z`),
 		value: r.value,
 		label: `${formatQuarter(locale, r.quarter)}: ${formatValue(metric, locale, r.value)}`,
+		suppressed: r.suppressed === true,
 	}));
 	const defined = points.filter((p) => p.value !== null);
 	const reference = metric.references[0];
@@ -58,6 +61,7 @@ export function trendPlot(
 			// Missing quarters break the line: a gap, never a zero.
 			Plot.lineY(points, { x: 'date', y: 'value', stroke: PALETTE.series, strokeWidth: 2, curve: 'linear' }),
 			Plot.dot(defined.slice(-1), { x: 'date', y: 'value', fill: PALETTE.series, r: 3.5 }),
+			suppressedMarks(points.filter((p) => p.suppressed), { x: 'date' }),
 			Plot.tip(defined, Plot.pointerX({ x: 'date', y: 'value', title: 'label' })),
 		],
 	});

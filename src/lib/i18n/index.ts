@@ -58,6 +58,68 @@ export const messages = {
 	percentage_points: { en: 'percentage points', sv: 'procentenheter' },
 	pp: { en: 'pp', sv: 'p.e.' },
 	missing: { en: 'No data', sv: 'Uppgift saknas' },
+	profile_public: {
+		en: 'Public statistics: a count of fewer than {min} people, and any figure from which one could be worked out, is withheld and shown as “:”.',
+		sv: 'Offentlig statistik: ett antal under {min} personer, och varje uppgift som ett sådant antal kan räknas fram ur, är undertryckt och visas som ”:”.',
+	},
+	methods_publication: { en: 'Publication and small-cell suppression', sv: 'Publicering och undertryckning av små tal' },
+	methods_publication_internal: {
+		en: 'This site shows the internal profile: every unit’s weekly figures, for a network’s own use. A public site is built from the public profile (npm run data -- --profile public, npm run build:public), which publishes no unit × week row and no spell.',
+		sv: 'Den här webbplatsen visar den interna profilen: varje enhets veckouppgifter, för nätverkets eget bruk. En offentlig webbplats byggs från den offentliga profilen (npm run data -- --profile public, npm run build:public), som inte publicerar några rader per enhet och vecka och inga anställningsperioder.',
+	},
+	methods_publication_public: {
+		en: 'This site shows the public profile, threshold {min}. It publishes aggregates only: per quarter, every unit and every cell of region × organisation type × funding with all margins; per year, the staffing figures by the same cells and team size; the stability counts per quarter; tenure curves for the nation and regions without counts. Every count of people from 1 to {below} (caseload, employed, in education, waiting, enrolled, referrals, job and education starts, specialists, leavers, in post) is withheld (primary suppression). Then, as statistical offices do (Hundepool et al., Statistical Disclosure Control, 2012, ch. 4), further cells are withheld until no withheld cell can be worked out from what is published (secondary suppression): every sum that ties the cells (a cell and its parts along each dimension, a cell and its units) is an equation, and the whole system is solved for each withheld cell; withholding more prefers a unit to a region and a region to the nation. A test attacks the published files with the same equations, across all tables and quarters, and recovers nothing. A withheld value is shown as “:” (Statistics Norway’s sign), never as 0; a rate over a withheld count is withheld; a four-quarter window with a withheld quarter is withheld, never the sum of the rest. Zero is published: it points at nobody. Specialist FTE is published: it is a unit’s resource, not a count of people.',
+		sv: 'Den här webbplatsen visar den offentliga profilen, gräns {min}. Den publicerar bara aggregat: per kvartal varje enhet och varje cell av region × organisationsform × finansiering med alla marginaler; per år personaluppgifterna för samma celler och teamstorlek; stabilitetsantalen per kvartal; kurvor för tid i tjänst för landet och regionerna utan antal. Varje antal personer från 1 till {below} (inskrivna, i arbete, i utbildning, väntande, nyinskrivna, remisser, påbörjade arbeten och utbildningar, specialister, avgångar, i tjänst) undertrycks (primär undertryckning). Sedan undertrycks, som statistikmyndigheter gör (Hundepool m.fl., Statistical Disclosure Control, 2012, kap. 4), fler celler tills ingen undertryckt cell kan räknas fram ur det som publiceras (sekundär undertryckning): varje summa som binder cellerna (en cell och dess delar längs varje dimension, en cell och dess enheter) är en ekvation, och hela systemet löses för varje undertryckt cell; när fler celler måste undertryckas väljs hellre en enhet än en region och hellre en region än landet. Ett test angriper de publicerade filerna med samma ekvationer, över alla tabeller och kvartal, och får inte fram något. Ett undertryckt värde visas som ”:” (SSB:s tecken), aldrig som 0; en andel över ett undertryckt antal undertrycks; ett fönster på fyra kvartal med ett undertryckt kvartal undertrycks, aldrig som summan av resten. Noll publiceras: den pekar inte ut någon. Specialisternas heltidsekvivalenter publiceras: de är en enhets resurs, inte ett antal personer.',
+	},
+	col_table: { en: 'Table', sv: 'Tabell' },
+	col_cells: { en: 'Counts of people', sv: 'Antal personer' },
+	col_primary: { en: 'Withheld as small', sv: 'Undertryckta som små' },
+	col_secondary: { en: 'Withheld to protect them', sv: 'Undertryckta för att skydda dem' },
+	methods_publication_shares: { en: 'Cells withheld in this build, per table', sv: 'Undertryckta celler i den här publiceringen, per tabell' },
+	profile_internal: {
+		en: 'Internal statistics: unit figures for the network’s own use, not for publication.',
+		sv: 'Intern statistik: enheternas uppgifter för nätverkets eget bruk, inte för publicering.',
+	},
+	suppressed_note: {
+		en: ': withheld ({n}): fewer than {min} people, or a figure from which such a count could be worked out. Never zero.',
+		sv: ': undertryckt ({n}): färre än {min} personer, eller en uppgift som ett sådant antal kan räknas fram ur. Aldrig noll.',
+	},
+	all_withheld: {
+		en: '{label}: every quarter shown is withheld (:).',
+		sv: '{label}: varje kvartal som visas är undertryckt (:).',
+	},
+	units_withheld: {
+		en: '{n} units left out: a figure they would be ranked on is withheld (:).',
+		sv: '{n} enheter är utelämnade: en uppgift som de skulle rangordnas efter är undertryckt (:).',
+	},
+	funnel_withheld: {
+		en: '{n} units left out: a count their rate rests on is withheld (:).',
+		sv: '{n} enheter är utelämnade: ett antal som deras andel vilar på är undertryckt (:).',
+	},
+	fidelity_withheld: {
+		en: '{n} reviews left out: the unit’s employment in the year after is withheld (:).',
+		sv: '{n} bedömningar är utelämnade: enhetens sysselsättning året efter är undertryckt (:).',
+	},
+	tenure_scope_region: {
+		en: 'Public statistics show tenure for the whole region chosen: organisation type, funding and unit do not split it.',
+		sv: 'Offentlig statistik visar tid i tjänst för hela den valda regionen: organisationsform, finansiering och enhet delar inte upp den.',
+	},
+	tenure_scope_nation: {
+		en: 'Public statistics show tenure for the whole country: organisation type, funding and unit do not split it.',
+		sv: 'Offentlig statistik visar tid i tjänst för hela landet: organisationsform, finansiering och enhet delar inte upp den.',
+	},
+	tenure_withheld: {
+		en: 'Tenure is withheld: the region has fewer than {min} spells.',
+		sv: 'Tid i tjänst är undertryckt: regionen har färre än {min} anställningsperioder.',
+	},
+	turnover_unit_withheld: {
+		en: 'Turnover per unit is shown only where its headcount and leavers are not withheld; the unit’s network (its region) is drawn beside it.',
+		sv: 'Personalomsättning per enhet visas bara där antal anställda och avgångar inte är undertryckta; enhetens nätverk (dess region) visas bredvid.',
+	},
+	tenure_counts_public: {
+		en: 'Public statistics publish the curve read every quarter-year (91 days), without numbers at risk, leaving or censored: a count from one quarter to the next would name the specialists who joined or left.',
+		sv: 'Offentlig statistik publicerar kurvan avläst varje kvartal (91 dagar), utan antal i risk, avgångar eller censurerade: ett antal från ett kvartal till nästa skulle peka ut de specialister som började eller slutade.',
+	},
 	loading: { en: 'Loading…', sv: 'Laddar…' },
 	empty: { en: 'No data for this selection.', sv: 'Inga uppgifter för det här urvalet.' },
 	error: { en: 'The figures could not be computed.', sv: 'Siffrorna kunde inte beräknas.' },
@@ -271,6 +333,14 @@ export const messages = {
 	tenure_median: {
 		en: 'Median tenure: {median} (95 % CI {lower} to {upper}), over {n} spells.',
 		sv: 'Mediantid: {median} (95 % KI {lower} till {upper}), över {n} perioder.',
+	},
+	tenure_median_public: {
+		en: 'Median tenure: {median} (95 % CI {lower} to {upper}).',
+		sv: 'Mediantid: {median} (95 % KI {lower} till {upper}).',
+	},
+	stability_withheld: {
+		en: 'Stability index: : (withheld; a unit’s own figure is not published, nor a count of fewer than {min} specialists).',
+		sv: 'Stabilitetsindex: : (undertryckt; en enhets egen uppgift publiceras inte, inte heller ett antal under {min} specialister).',
 	},
 	stability: {
 		en: 'Stability index: {share} of the {n} specialists in post in the week of {from} were still in post in the week of {to}.',
@@ -509,3 +579,9 @@ export function formatQuarter(locale: Locale, quarterStart: string): string {
 
 /** The path of a page in a language: English at the root, Swedish under /sv. */
 export const localePath = (locale: Locale, path: string) => (locale === 'sv' ? `/sv${path === '/' ? '' : path}` : path);
+
+/**
+ * The sign of a withheld value on a public build (SSB's): in tables, CSVs,
+ * key figures and charts alike, never a zero or a blank.
+ */
+export const SUPPRESSED = ':';

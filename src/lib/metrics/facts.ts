@@ -64,7 +64,7 @@ export const GRAIN_KEYS: Record<Grain, readonly string[]> = {
  * column grp and the grain's key columns), a unit's group, and where the
  * municipalities have a group of their own (regions), an area's group.
  */
-interface Split {
+export interface Split {
 	groups: string;
 	unit: string;
 	area?: string;
@@ -72,7 +72,7 @@ interface Split {
 	regionFilter: boolean;
 }
 
-const SPLITS: Partial<Record<Grain, Split>> = {
+export const SPLITS: Partial<Record<Grain, Split>> = {
 	region_quarter: {
 		groups: 'SELECT DISTINCT region_code AS grp, region_code, region_name FROM areas',
 		unit: 'region_code',
@@ -92,7 +92,7 @@ const SPLITS: Partial<Record<Grain, Split>> = {
 };
 
 /** Per municipality: which open chosen units serve it on each quarter's last day. */
-const AREA_FACTS = `WITH quarters AS (
+export const AREA_FACTS = `WITH quarters AS (
     SELECT * FROM quarters_between($first_quarter, $last_quarter)
 ),
 chosen_units AS MATERIALIZED (
@@ -210,5 +210,12 @@ facts AS (
 `;
 }
 
-/** The facts CTEs of each grain; a measure query adds its SELECT from `facts`. */
+/** The facts CTEs of each grain, from unit_week (the internal profile); a measure query adds its SELECT from `facts`. */
 export const FACTS = Object.fromEntries(GRAINS.map((grain) => [grain, factsSql(grain)])) as Record<Grain, string>;
+
+/**
+ * The facts that count people, which the public profile withholds where
+ * they are small (NULL there, while the row has reports): a measure over one
+ * of them is suppressed with it.
+ */
+export const PEOPLE_FACTS = ['waitlist', 'wait_days', 'enrolled', 'referrals', 'job_starts', 'education_starts', 'employed', 'caseload', 'caseload_young', 'in_education'] as const;

@@ -24,8 +24,9 @@ import { waitlistPerFte } from './waitlist_per_fte';
 import { youngShare } from './young_share';
 
 export type { Metric, MetricRow, Reference } from './types';
-export { measureOf, measureParams, measureSql, seriesByMetric, unitWindowSql, type MeasureRow } from './query';
-export { FACTS, GRAIN_KEYS, GRAINS, type Grain } from './facts';
+export { factsOf, measureOf, measureParams, measureSql, peopleIn, seriesByMetric, unitWindowSql, type MeasureRow } from './query';
+export { FACTS, GRAIN_KEYS, GRAINS, PEOPLE_FACTS, type Grain } from './facts';
+export { PUBLIC_FACTS } from './publicFacts';
 export { SHARED_SQL, SHARED_STATEMENTS } from './shared';
 
 /** The overview's key figures, in the order shown. */

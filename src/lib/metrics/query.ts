@@ -6,19 +6,46 @@
  */
 import { quarterStart, shiftQuarter, type Filters } from '$lib/filters';
 import type { Params } from '$lib/db/statement';
-import { FACTS, GRAIN_KEYS, type Grain } from './facts';
+import type { Profile } from '$lib/contract';
+import { FACTS, GRAIN_KEYS, PEOPLE_FACTS, type Grain } from './facts';
+import { PUBLIC_FACTS } from './publicFacts';
 import type { Metric, MetricFormula, MetricRow } from './types';
 
-const formulaColumns = (id: string, formula: MetricFormula) =>
+/** The facts CTEs of a grain on a build of the profile. */
+export const factsOf = (profile: Profile, grain: Grain) => (profile === 'public' ? PUBLIC_FACTS : FACTS)[grain];
+
+/** The counts of people a formula reads (whole words of its SQL). */
+export const peopleIn = (formula: MetricFormula) =>
+	PEOPLE_FACTS.filter((fact) => new RegExp(`\\b${fact}\\b`).test([formula.value, formula.numerator, formula.denominator].join(' ')));
+
+/**
+ * A measure's columns. On a public build a fourth, "<id>.suppressed", is
+ * true where the row has reports but a count of people the formula reads was
+ * withheld: the value is then NULL for that reason, not for want of data.
+ */
+const formulaColumns = (id: string, formula: MetricFormula, profile: Profile) =>
 	[
 		`(${formula.value})::DOUBLE AS "${id}.value"`,
 		`(${formula.numerator ?? 'NULL'})::DOUBLE AS "${id}.numerator"`,
 		`(${formula.denominator ?? 'NULL'})::DOUBLE AS "${id}.denominator"`,
+		...(profile === 'public' ? [`coalesce(weeks > 0 AND (${peopleIn(formula).map((f) => `${f} IS NULL`).join(' OR ') || 'false'}), false) AS "${id}.suppressed"`] : []),
 	].join(', ');
 
-export function measureSql(grain: Grain, measures: readonly Metric[]): string {
+const written = new Map<string, string>();
+/** A statement written once per grain, measures and profile (views ask for theirs on every load). */
+function once(key: string, write: () => string): string {
+	let sql = written.get(key);
+	if (sql === undefined) written.set(key, (sql = write()));
+	return sql;
+}
+
+export function measureSql(grain: Grain, measures: readonly Metric[], profile: Profile = 'internal'): string {
+	return once(`${grain}|${profile}|${measures.map((m) => m.id).join()}`, () => writeMeasureSql(grain, measures, profile));
+}
+
+function writeMeasureSql(grain: Grain, measures: readonly Metric[], profile: Profile): string {
 	const keys = GRAIN_KEYS[grain].join(', ');
-	return `${FACTS[grain]}SELECT ${keys},\n    ${measures.map((m) => formulaColumns(m.id, m.formula)).join(',\n    ')}\nFROM facts\nORDER BY ${keys}`;
+	return `${factsOf(profile, grain)}SELECT ${keys},\n    ${measures.map((m) => formulaColumns(m.id, m.formula, profile)).join(',\n    ')}\nFROM facts\nORDER BY ${keys}`;
 }
 
 /** A row of measureSql: the grain's keys and three columns per measure. */
@@ -30,6 +57,7 @@ export const measureOf = (row: MeasureRow, metric: Metric): MetricRow => ({
 	value: (row[`${metric.id}.value`] as number | null) ?? null,
 	numerator: (row[`${metric.id}.numerator`] as number | null) ?? null,
 	denominator: (row[`${metric.id}.denominator`] as number | null) ?? null,
+	...(row[`${metric.id}.suppressed`] ? { suppressed: true } : {}),
 });
 
 /** Each measure's series, quarters in order, from rows of the quarter grain. */
@@ -65,17 +93,23 @@ export function measureParams(filters: Filters, defaults: { from: string; to: st
  * has the window's reported weeks, `weeks`, so that a sum over weeks can be
  * read as a mean weekly count.
  */
-export function unitWindowSql(measures: readonly Metric[]): string {
-	return `${FACTS.unit_quarter}SELECT strftime($last_quarter::DATE, '%Y-%m-%d') AS quarter, unit_id, unit_name, region_code, weeks,
-    ${measures.map((m) => formulaColumns(m.id, m.formula)).join(',\n    ')}
+export function unitWindowSql(measures: readonly Metric[], profile: Profile = 'internal'): string {
+	return once(`window|${profile}|${measures.map((m) => m.id).join()}`, () => writeUnitWindowSql(measures, profile));
+}
+
+function writeUnitWindowSql(measures: readonly Metric[], profile: Profile): string {
+	// A window with a withheld quarter is withheld: a sum of the quarters shown would be a wrong number.
+	const sum = (fact: string, of = fact) =>
+		profile === 'public' && (PEOPLE_FACTS as readonly string[]).includes(fact) ? `CASE WHEN bool_or(weeks > 0 AND ${fact} IS NULL) THEN NULL ELSE sum(${of}) END` : `sum(${of})`;
+	return `${factsOf(profile, 'unit_quarter')}SELECT strftime($last_quarter::DATE, '%Y-%m-%d') AS quarter, unit_id, unit_name, region_code, weeks,
+    ${measures.map((m) => formulaColumns(m.id, m.formula, profile)).join(',\n    ')}
 FROM (
     SELECT unit_id, unit_name, region_code,
         arg_max(units_open, quarter) AS units_open, arg_max(areas_served, quarter) AS areas_served,
         arg_max(population_served, quarter) AS population_served, any_value(areas) AS areas, any_value(population) AS population,
-        sum(fte * weeks) / sum(weeks) AS fte, sum(waitlist * weeks) / sum(weeks) AS waitlist, sum(weeks) AS weeks,
-        sum(wait_days) AS wait_days, sum(enrolled) AS enrolled, sum(referrals) AS referrals, sum(job_starts) AS job_starts,
-        sum(education_starts) AS education_starts, sum(employed) AS employed, sum(caseload) AS caseload,
-        sum(caseload_young) AS caseload_young, sum(in_education) AS in_education, sum(reported) AS reported, sum(expected) AS expected
+        sum(fte * weeks) / sum(weeks) AS fte, ${sum('waitlist', 'waitlist * weeks')} / sum(weeks) AS waitlist, sum(weeks) AS weeks,
+        ${['wait_days', 'enrolled', 'referrals', 'job_starts', 'education_starts', 'employed', 'caseload', 'caseload_young', 'in_education'].map((f) => `${sum(f)} AS ${f}`).join(', ')},
+        sum(reported) AS reported, sum(expected) AS expected
     FROM facts
     GROUP BY unit_id, unit_name, region_code
 ) facts

@@ -51,4 +51,6 @@ export interface MetricRow {
 	value: number | null;
 	numerator: number | null;
 	denominator: number | null;
+	/** On a public build: the value was withheld (a count of people it reads was small), not missing. */
+	suppressed?: boolean;
 }

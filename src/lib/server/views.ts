@@ -35,7 +35,7 @@ function open(): Promise<Built> {
 		const manifest = manifestSchema.parse(JSON.parse(readFileSync(manifestPath, 'utf8')));
 		const period = defaultPeriod(manifest);
 		if (!period) throw new Error(`${manifestPath} has no data period: the published data hold no reports.`);
-		const db = remembered(await martsDatabase(DATA_DIR));
+		const db = remembered(await martsDatabase(DATA_DIR, manifest.profile));
 		const regions = await db.query<{ value: string; label: string }>(
 			`SELECT DISTINCT region_code AS value, region_name AS label FROM areas ORDER BY region_code`,
 		);
@@ -46,6 +46,9 @@ function open(): Promise<Built> {
 			period,
 			choices: { quarters: quartersBetween(period.from, period.to), regions, units },
 			boundaries: !!manifest.boundaries,
+			profile: manifest.profile,
+			minCell: manifest.min_cell,
+			...(manifest.suppression ? { suppression: manifest.suppression } : {}),
 		};
 		return { manifest, context, db };
 	})();

@@ -4,7 +4,7 @@
  * manifest and the marts (src/lib/server/views.ts).
  */
 import { quarterOf, shiftQuarter } from '$lib/filters';
-import type { Manifest } from '$lib/contract';
+import type { Manifest, Profile } from '$lib/contract';
 import type { Database } from '$lib/db/database';
 import type { Filters, ViewOptions } from '$lib/filters';
 
@@ -44,6 +44,11 @@ export interface ViewContext {
 	choices: Choices;
 	/** Whether the country's municipal boundaries are published (otherwise maps are tile grids). */
 	boundaries: boolean;
+	/** Which marts the build publishes, and on a public build the threshold under which counts of people are withheld. */
+	profile: Profile;
+	minCell: number | null;
+	/** On a public build: per table, its counts of people and how many were withheld (from the manifest). */
+	suppression?: Manifest['suppression'];
 }
 
 /** The latest full quarter: the one before the quarter that the week after the last reported week falls in. */

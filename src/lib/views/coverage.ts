@@ -142,15 +142,15 @@ function figures(row: MeasureRow, region: { code: string; name: string }): Regio
 
 export const coverage: ViewDefinition<CoverageResults> = {
 	id: 'coverage',
-	async load(db, filters: Filters, { period }) {
+	async load(db, filters: Filters, { period, profile }) {
 		const params = measureParams(filters, period);
 		const quarter = quarterStart(filters.to ?? period.to);
 		const yearEarlier = yearBefore(quarter);
 		const from = quarterStart(filters.from ?? period.from);
 		const [map, regions, country] = await Promise.all([
-			db.query<MeasureRow>(MAP_SQL, { ...params, first_quarter: quarter, last_quarter: quarter }),
-			db.query<MeasureRow>(REGIONS_SQL, params),
-			db.query<MeasureRow>(COUNTRY_SQL, { ...params, region: null }),
+			db.query<MeasureRow>(measureSql('area_quarter', [unitsOpen, populationServed], profile), { ...params, first_quarter: quarter, last_quarter: quarter }),
+			db.query<MeasureRow>(measureSql('region_quarter', REGION_MEASURES, profile), params),
+			db.query<MeasureRow>(measureSql('quarter', REGION_MEASURES, profile), { ...params, region: null }),
 		]);
 		const regionRows = regions.map((row) => figures(row, { code: row.region_code as string, name: row.region_name as string }));
 		const countryRows = country.map((row) => figures(row, { code: '', name: '' }));

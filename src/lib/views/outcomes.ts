@@ -26,17 +26,13 @@ export const OUTCOME_MEASURES = [employmentRate, jobStartsPerFte, educationStart
 export const SPLITS = ['region', 'org'] as const;
 export type Split = (typeof SPLITS)[number];
 const GRAIN_OF: Record<Split | 'all', Grain> = { all: 'quarter', region: 'region_quarter', org: 'org_quarter' };
-export const OUTCOMES_SQL = Object.fromEntries(Object.entries(GRAIN_OF).map(([split, grain]) => [split, measureSql(grain, OUTCOME_MEASURES)])) as Record<
-	Split | 'all',
-	string
->;
 
 /**
  * Each fidelity review of a chosen unit in the period shown, with the unit's
  * employment rate over the four quarters after the review's quarter (all
  * four within the period shown: a window the data do not yet cover is left out).
  */
-export const FIDELITY_SQL = `
+const fidelitySql = (unitQuarters: string) => `
 WITH reviews AS (
     SELECT f.unit_id, u.name AS unit_name, f.reviewed_on, f.score, f.level, quarter_of(f.reviewed_on) AS review_quarter
     FROM fidelity f
@@ -45,15 +41,22 @@ WITH reviews AS (
         AND quarter_of(f.reviewed_on) + INTERVAL 12 MONTH <= $last_quarter::DATE
 )
 SELECT r.unit_id, r.unit_name, strftime(r.reviewed_on, '%Y-%m-%d') AS reviewed_on, r.score::DOUBLE AS score, r.level,
-    sum(w.employed)::DOUBLE AS employed, sum(w.caseload)::DOUBLE AS caseload,
-    (sum(w.employed) / sum(w.caseload))::DOUBLE AS rate
+    bool_or(w.employed IS NULL OR w.caseload IS NULL) AS suppressed,
+    CASE WHEN NOT suppressed THEN sum(w.employed) END::DOUBLE AS employed, CASE WHEN NOT suppressed THEN sum(w.caseload) END::DOUBLE AS caseload,
+    CASE WHEN NOT suppressed THEN sum(w.employed) / sum(w.caseload) END::DOUBLE AS rate
 FROM reviews r
-JOIN unit_week w ON w.unit_id = r.unit_id
-    AND quarter_of(w.week) > r.review_quarter
-    AND quarter_of(w.week) <= r.review_quarter + INTERVAL 12 MONTH
+JOIN ${unitQuarters} w ON w.unit_id = r.unit_id
+    AND w.quarter > r.review_quarter
+    AND w.quarter <= r.review_quarter + INTERVAL 12 MONTH
 GROUP BY ALL
-HAVING sum(w.caseload) > 0
+HAVING suppressed OR sum(w.caseload) > 0
 ORDER BY r.unit_id, reviewed_on`;
+
+/** Participant-weeks per unit and quarter: summed from unit_week, or on a public build the unit's cells (NULL where withheld). */
+export const FIDELITY_SQL = fidelitySql(`(SELECT unit_id, quarter_of(week) AS quarter, employed, caseload FROM unit_week)`);
+const PUBLIC_FIDELITY_SQL = fidelitySql(
+	`(SELECT unit_id, quarter, employed * weeks AS employed, caseload * weeks AS caseload FROM public_cells WHERE unit_id IS NOT NULL AND weeks > 0)`,
+);
 
 export interface FidelityPoint {
 	unit_id: string;
@@ -66,6 +69,9 @@ export interface FidelityPoint {
 	rate: number;
 }
 
+/** A review whose outcome window holds a withheld count (public build): left out of the chart, and counted. */
+type FidelityRow = FidelityPoint & { suppressed: boolean };
+
 export interface OutcomeResults {
 	split: Split | null;
 	/** The selection's measures per quarter, from a year before `from` to `to`. */
@@ -73,19 +79,27 @@ export interface OutcomeResults {
 	/** With a split: the same per group (region_code or org_type), every group listed. */
 	groups: MeasureRow[];
 	fidelity: FidelityPoint[];
+	/** Reviews left out because the unit's employment was withheld in their window (public build). */
+	fidelityWithheld: number;
 }
 
 export const outcomes: ViewDefinition<OutcomeResults> = {
 	id: 'outcomes',
 	options: { split: SPLITS },
-	async load(db, filters, { period }) {
+	async load(db, filters, { period, profile }) {
 		const params = measureParams(filters, period);
 		const split = (filters.options.split as Split | undefined) ?? null;
 		const [all, groups, fidelity] = await Promise.all([
-			db.query<MeasureRow>(OUTCOMES_SQL.all, params),
-			split ? db.query<MeasureRow>(OUTCOMES_SQL[split], params) : Promise.resolve([]),
-			db.query<FidelityPoint>(FIDELITY_SQL, { ...params, shown_from: quarterStart(filters.from ?? period.from) }),
+			db.query<MeasureRow>(measureSql('quarter', OUTCOME_MEASURES, profile), params),
+			split ? db.query<MeasureRow>(measureSql(GRAIN_OF[split], OUTCOME_MEASURES, profile), params) : Promise.resolve([]),
+			db.query<FidelityRow>(profile === 'public' ? PUBLIC_FIDELITY_SQL : FIDELITY_SQL, { ...params, shown_from: quarterStart(filters.from ?? period.from) }),
 		]);
-		return { split, all, groups, fidelity };
+		return {
+			split,
+			all,
+			groups,
+			fidelity: fidelity.filter((r) => !r.suppressed).map(({ suppressed: _, ...point }) => point),
+			fidelityWithheld: fidelity.filter((r) => r.suppressed).length,
+		};
 	},
 };

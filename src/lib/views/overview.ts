@@ -14,5 +14,6 @@ export const OVERVIEW_SQL = measureSql('quarter', OVERVIEW_MEASURES);
 
 export const overview: ViewDefinition<Record<string, MetricRow[]>> = {
 	id: 'overview',
-	load: async (db, filters, { period }) => seriesByMetric(await db.query<MeasureRow>(OVERVIEW_SQL, measureParams(filters, period)), OVERVIEW_MEASURES),
+	load: async (db, filters, { period, profile }) =>
+		seriesByMetric(await db.query<MeasureRow>(measureSql('quarter', OVERVIEW_MEASURES, profile), measureParams(filters, period)), OVERVIEW_MEASURES),
 };

@@ -44,6 +44,8 @@ export interface Funnel {
 	curve: ({ n: number } & FunnelLimits)[];
 	/** Units of the network open in the window but without a size in it (no reports, or no caseload). */
 	leftOut: number;
+	/** Units left out because a count their rate rests on is withheld (public build). */
+	withheld: number;
 }
 
 export interface SitesResults {
@@ -61,17 +63,22 @@ function sizeOf(row: MeasureRow, funnel: FunnelId): { n: number; r: number } | n
 		return m.denominator ? { n: m.denominator, r: m.numerator ?? 0 } : null;
 	}
 	const m = measureOf(row, FUNNEL_MEASURES[funnel]);
-	if (!weeks || !m.denominator) return null;
+	if (!weeks || !m.denominator || m.suppressed) return null;
 	return { n: m.denominator / weeks, r: (m.numerator ?? 0) / weeks };
 }
 
+/** A unit whose rate rests on a withheld count (public build): left out of the funnel, and counted. */
+const withheldIn = (row: MeasureRow, funnel: FunnelId) => funnel !== 'completeness' && measureOf(row, FUNNEL_MEASURES[funnel]).suppressed === true;
+
 export function funnelOf(rows: readonly MeasureRow[], funnel: FunnelId, adjust: boolean): Funnel {
-	const open = rows.filter((row) => (measureOf(row, reportCompleteness).denominator ?? 0) > 0);
+	const reporting = rows.filter((row) => (measureOf(row, reportCompleteness).denominator ?? 0) > 0);
+	const withheld = reporting.filter((row) => withheldIn(row, funnel)).length;
+	const open = reporting.filter((row) => !withheldIn(row, funnel));
 	const sized = open.flatMap((row) => {
 		const size = sizeOf(row, funnel);
 		return size ? [{ unit_id: row.unit_id as string, unit_name: row.unit_name as string, ...size }] : [];
 	});
-	if (!sized.length) return { target: null, phi: null, tau: null, adjusted: adjust, units: [], curve: [], leftOut: open.length };
+	if (!sized.length) return { target: null, phi: null, tau: null, adjusted: adjust, units: [], curve: [], leftOut: open.length, withheld };
 	const fit = funnelProportions(sized, adjust);
 	const sizes = sized.map((u) => u.n);
 	return {
@@ -84,16 +91,17 @@ export function funnelOf(rows: readonly MeasureRow[], funnel: FunnelId, adjust: 
 		})),
 		curve: funnelCurve(fit.limitsAt, Math.min(...sizes) * 0.8, Math.max(...sizes) * 1.05),
 		leftOut: open.length - sized.length,
+		withheld,
 	};
 }
 
 export const sites: ViewDefinition<SitesResults> = {
 	id: 'sites',
 	options: { od: ['off'] },
-	async load(db, filters, { period }) {
+	async load(db, filters, { period, profile }) {
 		const to = filters.to ?? period.to;
 		const [first, last] = [quarterStart(shiftQuarter(to, -3)), quarterStart(to)];
-		const rows = await db.query<MeasureRow>(WINDOW_SQL, {
+		const rows = await db.query<MeasureRow>(unitWindowSql([employmentRate, educationRate, reportCompleteness], profile), {
 			first_quarter: first,
 			last_quarter: last,
 			region: filters.region,

@@ -8,6 +8,7 @@
  */
 import { quarterStart, shiftQuarter, type Filters } from '$lib/filters';
 import { kaplanMeier, median, type KaplanMeierRow, type Median } from '$lib/stats/survival';
+import type { Database } from '$lib/db/database';
 import type { Period, ViewDefinition } from './context';
 
 /** The chosen units, and the calendar years wholly inside both the data and the chosen period. */
@@ -92,19 +93,90 @@ SELECT y.year::INTEGER AS year, (count(w.week) FILTER (WHERE w.specialists < w.b
 FROM years y LEFT JOIN weekly w ON year(w.week) = y.year
 GROUP BY y.year ORDER BY y.year`;
 
+/**
+ * The same results on a public build, from the published aggregates
+ * (pipelines/public.ts): the filters' cube cell, or the chosen unit's row.
+ * A withheld count is NULL. Turnover per unit is there only where the unit's
+ * headcount and leavers were not small; tenure is published for the nation
+ * and for regions with enough spells; stability for the cube's cells.
+ */
+const PUBLIC_CELL = `CASE WHEN $unit::VARCHAR IS NULL
+        THEN s.unit_id IS NULL AND s.region_code IS NOT DISTINCT FROM $region::VARCHAR AND s.funding IS NOT DISTINCT FROM $funding::VARCHAR
+        ELSE s.unit_id = $unit::VARCHAR AND $unit::VARCHAR IN (SELECT unit_id FROM filtered_units($region::VARCHAR, $org::VARCHAR, $funding::VARCHAR, $unit::VARCHAR)) END`;
+
+const PUBLIC_YEARS = `years AS (
+    SELECT DISTINCT year FROM public_staffing
+    WHERE make_date(year, 1, 1) >= $first_day::DATE AND make_date(year, 12, 31) <= $last_day::DATE
+)`;
+
+export const PUBLIC_TURNOVER_SQL = `WITH ${PUBLIC_YEARS},
+cells AS (SELECT s.* FROM public_staffing s JOIN years USING (year) WHERE ${PUBLIC_CELL})
+SELECT year::INTEGER AS year, split, "group", leavers::DOUBLE AS leavers, mean_headcount FROM (
+    SELECT year, 'all' AS split, 'all' AS "group", leavers, mean_headcount FROM cells
+    WHERE unit_id IS NOT NULL OR (org_type IS NOT DISTINCT FROM $org::VARCHAR AND team_size IS NULL)
+    UNION ALL
+    SELECT year, 'org', org_type, leavers, mean_headcount FROM cells
+    WHERE unit_id IS NULL AND org_type IS NOT NULL AND ($org::VARCHAR IS NULL OR org_type = $org::VARCHAR) AND team_size IS NULL
+    UNION ALL
+    SELECT year, 'team', team_size, leavers, mean_headcount FROM cells
+    WHERE unit_id IS NULL AND org_type IS NOT DISTINCT FROM $org::VARCHAR AND team_size IS NOT NULL
+    UNION ALL
+    -- With a unit chosen, its region beside it: where the unit's own figures are withheld, the region's stand.
+    SELECT s.year, 'region', s.region_code, s.leavers, s.mean_headcount
+    FROM public_staffing s JOIN years USING (year) JOIN units u ON u.unit_id = $unit::VARCHAR
+    WHERE s.unit_id IS NULL AND s.region_code = u.region_code AND s.org_type IS NULL AND s.funding IS NULL AND s.team_size IS NULL
+)
+ORDER BY split, "group", year`;
+
+export const PUBLIC_TENURE_SQL = `
+SELECT time, survival, lower, upper, median, median_lower, median_upper
+FROM public_tenure
+WHERE quarter = quarter_of($last_day::DATE) AND region_code IS NOT DISTINCT FROM $region::VARCHAR
+ORDER BY time`;
+
+export const PUBLIC_STABILITY_SQL = `
+WITH last AS (SELECT max(week) AS week FROM public_weeks WHERE week <= $last_day::DATE)
+SELECT strftime(l.week - 364, '%Y-%m-%d') AS from_week, strftime(l.week, '%Y-%m-%d') AS to_week,
+    -- No cell: nobody was in post. A unit's own figure is not published.
+    CASE WHEN $unit::VARCHAR IS NOT NULL THEN NULL WHEN s.quarter IS NULL THEN 0 ELSE s.in_post END::DOUBLE AS in_post,
+    CASE WHEN $unit::VARCHAR IS NOT NULL THEN NULL WHEN s.quarter IS NULL THEN 0 ELSE s.stayed END::DOUBLE AS stayed
+FROM last l
+LEFT JOIN public_stability s ON s.quarter = quarter_of($last_day::DATE) AND s.region_code IS NOT DISTINCT FROM $region::VARCHAR
+    AND s.org_type IS NOT DISTINCT FROM $org::VARCHAR AND s.funding IS NOT DISTINCT FROM $funding::VARCHAR`;
+
+export const PUBLIC_VACANCY_SQL = `WITH ${PUBLIC_YEARS},
+cells AS (
+    SELECT s.* FROM public_staffing s JOIN years USING (year)
+    WHERE ${PUBLIC_CELL} AND (s.unit_id IS NOT NULL OR (s.org_type IS NOT DISTINCT FROM $org::VARCHAR AND s.team_size IS NULL))
+)
+SELECT y.year::INTEGER AS year,
+    -- No cell: no unit-week. A cell's NULL: withheld.
+    CASE WHEN c.year IS NULL THEN 0 ELSE c.vacancy_weeks END::DOUBLE AS vacancy_weeks, coalesce(c.unit_weeks, 0)::DOUBLE AS unit_weeks
+FROM years y LEFT JOIN cells c USING (year)
+ORDER BY y.year`;
+
 export interface TurnoverRow {
 	year: number;
-	split: 'all' | 'org' | 'team';
+	/** 'region': on a public build with a unit chosen, the unit's region beside it. */
+	split: 'all' | 'org' | 'team' | 'region';
 	group: string;
-	leavers: number;
-	mean_headcount: number;
+	/** NULL on a public build where the count was small, or withheld to protect one that was. */
+	leavers: number | null;
+	mean_headcount: number | null;
 }
+
+/** A row of the tenure curve: Kaplan–Meier's, or on a public build the curve read every 91 days (counts there NULL or withheld). */
+export type TenureRow = Omit<KaplanMeierRow, 'atRisk' | 'events' | 'censored'> & { atRisk: number | null; events: number | null; censored: number | null };
 
 export interface StaffingResults {
 	turnover: TurnoverRow[];
-	tenure: { rows: KaplanMeierRow[]; median: Median; spells: number };
-	stability: { from_week: string; to_week: string; in_post: number; stayed: number };
-	vacancy: { year: number; vacancy_weeks: number; unit_weeks: number }[];
+	/** `scope`: on a public build, whose curve it is (the region or the nation) when the filters choose more finely. */
+	/** spells: how many the curve rests on (not published on a public build: one quarter's less the last's would be its joiners). */
+	tenure: { rows: TenureRow[]; median: Median; spells: number | null; scope?: 'region' | 'nation' };
+	/** in_post and stayed are NULL where not published (a unit's own, on a public build). */
+	stability: { from_week: string; to_week: string; in_post: number | null; stayed: number | null };
+	/** vacancy_weeks is NULL where withheld (public build: wherever the headcount is). */
+	vacancy: { year: number; vacancy_weeks: number | null; unit_weeks: number }[];
 }
 
 /** The bound parameters of the staffing queries: the filters, and the chosen period as days. */
@@ -123,8 +195,9 @@ export function staffingParams(filters: Filters, period: Period) {
 
 export const staffing: ViewDefinition<StaffingResults> = {
 	id: 'staffing',
-	async load(db, filters, { period }) {
+	async load(db, filters, { period, profile }) {
 		const params = staffingParams(filters, period);
+		if (profile === 'public') return loadPublic(db, params);
 		const [turnover, spells, stability, vacancy] = await Promise.all([
 			db.query<TurnoverRow>(TURNOVER_SQL, params),
 			db.query<{ days: number; ended: boolean }>(SPELLS_SQL, params),
@@ -135,3 +208,27 @@ export const staffing: ViewDefinition<StaffingResults> = {
 		return { turnover, tenure: { rows, median: median(rows), spells: spells.length }, stability: stability[0]!, vacancy };
 	},
 };
+
+async function loadPublic(db: Database, params: ReturnType<typeof staffingParams>): Promise<StaffingResults> {
+	const [turnover, tenure, stability, vacancy] = await Promise.all([
+		db.query<TurnoverRow>(PUBLIC_TURNOVER_SQL, params),
+		db.query<{ time: number; survival: number; lower: number | null; upper: number | null; median: number | null; median_lower: number | null; median_upper: number | null }>(
+			PUBLIC_TENURE_SQL,
+			params,
+		),
+		db.query<StaffingResults['stability']>(PUBLIC_STABILITY_SQL, params),
+		db.query<StaffingResults['vacancy'][number]>(PUBLIC_VACANCY_SQL, params),
+	]);
+	const first = tenure[0];
+	return {
+		turnover,
+		tenure: {
+			rows: tenure.map((r) => ({ time: r.time, atRisk: null, events: null, censored: null, survival: r.survival, stdErr: 0, lower: r.lower, upper: r.upper })),
+			median: { value: first?.median ?? null, lower: first?.median_lower ?? null, upper: first?.median_upper ?? null },
+			spells: null,
+			scope: params.region ? 'region' : 'nation',
+		},
+		stability: stability[0]!,
+		vacancy,
+	};
+}

@@ -15,8 +15,9 @@ import type { ViewDefinition } from './context';
 export const STRATA = ['funding', 'org'] as const;
 export type Strata = (typeof STRATA)[number];
 
-export const UNITS_SQL = `
-WITH bounds AS (SELECT min(week) AS first_day, max(week) + 7 AS end_day FROM unit_week)
+/** The chosen units' lives against the data's first and last week (from `weeks`: unit_week, or public_weeks on a public build). */
+const unitsSql = (weeks: string) => `
+WITH bounds AS (SELECT min(week) AS first_day, max(week) + 7 AS end_day FROM ${weeks})
 SELECT u.unit_id, u.name, u.org_type, u.funding_initial,
     (u.opened_on - b.first_day)::DOUBLE AS opened_from_start,
     (coalesce(least(u.closed_on, b.end_day), b.end_day) - u.opened_on)::DOUBLE AS exit_days,
@@ -25,6 +26,9 @@ SELECT u.unit_id, u.name, u.org_type, u.funding_initial,
     (b.end_day - u.opened_on)::DOUBLE AS observed_days
 FROM filtered_units($region::VARCHAR, $org::VARCHAR, $funding::VARCHAR, $unit::VARCHAR) u, bounds b
 ORDER BY u.unit_id`;
+
+export const UNITS_SQL = unitsSql('unit_week');
+const PUBLIC_UNITS_SQL = unitsSql('public_weeks');
 
 interface UnitRow {
 	unit_id: string;
@@ -70,9 +74,9 @@ const strataOf = (by: Strata | null): readonly string[] => (by === 'funding' ? F
 export const survival: ViewDefinition<SurvivalResults> = {
 	id: 'survival',
 	options: { by: STRATA },
-	async load(db, filters) {
+	async load(db, filters, context) {
 		const by = (filters.options.by as Strata | undefined) ?? null;
-		const units = await db.query<UnitRow>(UNITS_SQL, { region: filters.region, org: filters.org, funding: filters.funding, unit: filters.unit });
+		const units = await db.query<UnitRow>(context.profile === 'public' ? PUBLIC_UNITS_SQL : UNITS_SQL, { region: filters.region, org: filters.org, funding: filters.funding, unit: filters.unit });
 		// A unit that closed before the data begin is never in a risk set.
 		const observed = units.filter((u) => u.exit_days > -u.opened_from_start);
 		const subject = (u: UnitRow): Subject => ({ entry: Math.max(0, -u.opened_from_start), exit: u.exit_days, event: u.closed });

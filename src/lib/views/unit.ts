@@ -27,7 +27,7 @@ import type { Params } from '$lib/db/statement';
 import type { Database } from '$lib/db/database';
 import { spread, type Spread } from '$lib/stats/quantile';
 import type { ViewContext } from './context';
-import { TURNOVER_SQL } from './staffing';
+import { PUBLIC_TURNOVER_SQL, TURNOVER_SQL } from './staffing';
 
 /** The measures drawn as unit, network and nation over time, in the page's order. */
 export const COMPARED = [employmentRate, educationRate, jobStartsPerFte, caseloadPerFte, waitlistPerFte, meanWait, reportCompleteness] as const;
@@ -37,8 +37,6 @@ export const SPINE = [employmentRate, educationRate, caseloadPerFte, waitlistPer
 /** The charts of the one-page PDF and the printed page (by data-chart id), in reading order. */
 export const PAGE_CHARTS = ['unit_spine', 'unit_employment_rate', 'unit_caseload_per_fte', 'unit_waitlist_per_fte', 'unit_turnover', 'unit_fidelity'] as const;
 
-const COMPARED_SQL = measureSql('quarter', COMPARED);
-const SPINE_SQL = unitWindowSql(SPINE);
 
 export interface UnitFacts {
 	unit_id: string;
@@ -78,12 +76,15 @@ export interface Review {
 	level: string;
 }
 
-/** One quarter of a compared measure: the unit, its network and the nation. */
+export type Series = 'unit' | 'network' | 'nation';
+
+/** One quarter of a compared measure: the unit, its network and the nation; `withheld` names those withheld (public build). */
 export interface Compared {
 	quarter: string;
 	unit: number | null;
 	network: number | null;
 	nation: number | null;
+	withheld?: Series[];
 }
 
 export interface TurnoverYear {
@@ -91,6 +92,7 @@ export interface TurnoverYear {
 	unit: number | null;
 	network: number | null;
 	nation: number | null;
+	withheld?: Series[];
 }
 
 /** A spine chart row: the unit's value against the spread of its network's units. */
@@ -100,6 +102,8 @@ export interface SpineRow extends Spread {
 	/** Units of the network with a value. */
 	units: number;
 	better: 'higher' | 'lower';
+	/** The unit's value is withheld (public build). */
+	suppressed?: boolean;
 }
 
 export interface UnitProfile {
@@ -124,7 +128,7 @@ export async function unitProfile(db: Database, unitId: string, context: ViewCon
 		{ unit: unitId },
 	);
 	if (!unit) return null;
-	const { period } = context;
+	const { period, profile } = context;
 	const history: Period = { first: quarterStart(period.from), last: quarterStart(period.to) };
 	const window: Period = { first: quarterStart(shiftQuarter(period.to, -3)), last: quarterStart(period.to) };
 	const scope = (region: string | null, unit: string | null): Params => ({
@@ -152,15 +156,15 @@ export async function unitProfile(db: Database, unitId: string, context: ViewCon
 			`SELECT strftime(reviewed_on, '%Y-%m-%d') AS reviewed_on, score, level FROM fidelity WHERE unit_id = $unit ORDER BY reviewed_on`,
 			{ unit: unitId },
 		),
-		db.query<MeasureRow>(COMPARED_SQL, scope(null, unitId)),
-		db.query<MeasureRow>(COMPARED_SQL, scope(unit.region_code, null)),
-		db.query<MeasureRow>(COMPARED_SQL, scope(null, null)),
+		db.query<MeasureRow>(measureSql('quarter', COMPARED, profile), scope(null, unitId)),
+		db.query<MeasureRow>(measureSql('quarter', COMPARED, profile), scope(unit.region_code, null)),
+		db.query<MeasureRow>(measureSql('quarter', COMPARED, profile), scope(null, null)),
 		Promise.all(
 			[scope(null, unitId), scope(unit.region_code, null), scope(null, null)].map((params) =>
-				db.query<{ year: number; split: string; leavers: number; mean_headcount: number }>(TURNOVER_SQL, { ...params, ...days }),
+				db.query<TurnoverRow>(profile === 'public' ? PUBLIC_TURNOVER_SQL : TURNOVER_SQL, { ...params, ...days }),
 			),
 		),
-		db.query<MeasureRow>(SPINE_SQL, { ...scope(unit.region_code, null), first_quarter: window.first, last_quarter: window.last }),
+		db.query<MeasureRow>(unitWindowSql(SPINE, profile), { ...scope(unit.region_code, null), first_quarter: window.first, last_quarter: window.last }),
 	]);
 
 	return {
@@ -179,19 +183,32 @@ export async function unitProfile(db: Database, unitId: string, context: ViewCon
 const dayBefore = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 
 function comparedSeries(metric: Metric, own: MeasureRow[], network: MeasureRow[], nation: MeasureRow[]): Compared[] {
-	const valueAt = (rows: MeasureRow[], i: number) => (rows[i] ? measureOf(rows[i], metric).value : null);
-	return own.map((row, i) => ({ quarter: row.quarter, unit: valueAt(own, i), network: valueAt(network, i), nation: valueAt(nation, i) }));
+	const at = (rows: MeasureRow[], i: number) => (rows[i] ? measureOf(rows[i], metric) : null);
+	return own.map((row, i) => {
+		const [u, r, n] = [at(own, i), at(network, i), at(nation, i)];
+		const withheld = (['unit', 'network', 'nation'] as const).filter((_, k) => [u, r, n][k]?.suppressed);
+		return { quarter: row.quarter, unit: u?.value ?? null, network: r?.value ?? null, nation: n?.value ?? null, ...(withheld.length ? { withheld } : {}) };
+	});
 }
 
-type TurnoverRow = { year: number; split: string; leavers: number; mean_headcount: number };
+type TurnoverRow = { year: number; split: string; leavers: number | null; mean_headcount: number | null };
 
 function turnoverYears([own, network, nation]: TurnoverRow[][]): TurnoverYear[] {
+	const rowOf = (rows: TurnoverRow[] | undefined, year: number) => rows?.find((r) => r.split === 'all' && r.year === year);
 	const rate = (rows: TurnoverRow[] | undefined, year: number) => {
-		const row = rows?.find((r) => r.split === 'all' && r.year === year);
-		return row && row.mean_headcount > 0 ? row.leavers / row.mean_headcount : null;
+		const row = rowOf(rows, year);
+		return row && row.leavers !== null && row.mean_headcount ? row.leavers / row.mean_headcount : null;
+	};
+	// A row with a withheld count (public build): the unit's own, where its headcount or leavers were few.
+	const isWithheld = (rows: TurnoverRow[] | undefined, year: number) => {
+		const row = rowOf(rows, year);
+		return !!row && (row.leavers === null || row.mean_headcount === null);
 	};
 	const years = [...new Set((nation ?? []).filter((r) => r.split === 'all').map((r) => r.year))].sort();
-	return years.map((year) => ({ year, unit: rate(own, year), network: rate(network, year), nation: rate(nation, year) }));
+	return years.map((year) => {
+		const withheld = (['unit', 'network', 'nation'] as const).filter((_, k) => isWithheld([own, network, nation][k], year));
+		return { year, unit: rate(own, year), network: rate(network, year), nation: rate(nation, year), ...(withheld.length ? { withheld } : {}) };
+	});
 }
 
 function spineRows(rows: MeasureRow[], unitId: string): SpineRow[] {
@@ -204,6 +221,7 @@ function spineRows(rows: MeasureRow[], unitId: string): SpineRow[] {
 			{
 				measure: metric.id,
 				value: mine ? measureOf(mine, metric).value : null,
+				...(mine && measureOf(mine, metric).suppressed ? { suppressed: true } : {}),
 				units: values.filter((v) => v !== null && Number.isFinite(v)).length,
 				better: metric.better,
 				...range,

@@ -5,6 +5,7 @@
  * capacity. The overview's definitions, at the grains of region and unit.
  */
 import { quarterStart, shiftQuarter } from '$lib/filters';
+import { SUPPRESSED } from '$lib/i18n';
 import {
 	caseloadPerFte,
 	enrolments,
@@ -23,11 +24,9 @@ import {
 import type { ViewDefinition } from './context';
 
 const SELECTION_MEASURES = [peopleWaiting, waitlistPerFte, referrals, enrolments, meanWait, reportCompleteness];
-export const SELECTION_SQL = measureSql('quarter', SELECTION_MEASURES);
-export const REGIONS_SQL = measureSql('region_quarter', [peopleWaiting, waitlistPerFte]);
-/** The whole country (the other filters kept): the grey line behind every region's panel. */
-export const COUNTRY_SQL = measureSql('quarter', [waitlistPerFte]);
-export const UNITS_SQL = measureSql('unit_quarter', [peopleWaiting, caseloadPerFte]);
+const REGION_MEASURES = [peopleWaiting, waitlistPerFte];
+const UNIT_MEASURES = [peopleWaiting, caseloadPerFte];
+// The whole country (the other filters kept) is the grey line behind every region's panel.
 
 /** waitlist_by_region's CSV columns: one row per quarter of the period and region. */
 export interface RegionWaitlist {
@@ -37,6 +36,8 @@ export interface RegionWaitlist {
 	waitlist: number | null;
 	fte: number | null;
 	waitlist_per_fte: number | null;
+	/** Withheld (public build): the people waiting were few, or would reveal a count that was. */
+	suppressed?: boolean;
 }
 
 /** A unit's waitlist now and four quarters earlier, with its capacity now. */
@@ -48,7 +49,8 @@ export interface UnitGrowth {
 	waitlist: number;
 	growth: number;
 	fte: number | null;
-	caseload_per_fte: number | null;
+	/** ":" where withheld (public build). */
+	caseload_per_fte: number | ':' | null;
 }
 
 export interface WaitlistResults {
@@ -63,20 +65,22 @@ export interface WaitlistResults {
 	yearEarlier: string;
 	/** Units with a waitlist reported in both quarters, the largest growth first. */
 	growth: UnitGrowth[];
+	/** Units left out of growth because their waitlist is withheld in either quarter (public build). */
+	growthWithheld: number;
 }
 
 export const waitlists: ViewDefinition<WaitlistResults> = {
 	id: 'waitlists',
-	async load(db, filters, { period }) {
+	async load(db, filters, { period, profile }) {
 		const params = measureParams(filters, period);
 		const from = quarterStart(filters.from ?? period.from);
 		const to = filters.to ?? period.to;
 		const [quarter, yearEarlier] = [quarterStart(to), quarterStart(shiftQuarter(to, -4))];
 		const [selection, regions, units, country] = await Promise.all([
-			db.query<MeasureRow>(SELECTION_SQL, params),
-			db.query<MeasureRow>(REGIONS_SQL, { ...params, first_quarter: from }),
-			db.query<MeasureRow>(UNITS_SQL, { ...params, first_quarter: yearEarlier }),
-			filters.region ? db.query<MeasureRow>(COUNTRY_SQL, { ...params, region: null, first_quarter: from }) : null,
+			db.query<MeasureRow>(measureSql('quarter', SELECTION_MEASURES, profile), params),
+			db.query<MeasureRow>(measureSql('region_quarter', REGION_MEASURES, profile), { ...params, first_quarter: from }),
+			db.query<MeasureRow>(measureSql('unit_quarter', UNIT_MEASURES, profile), { ...params, first_quarter: yearEarlier }),
+			filters.region ? db.query<MeasureRow>(measureSql('quarter', [waitlistPerFte], profile), { ...params, region: null, first_quarter: from }) : null,
 		]);
 		const byUnit = new Map<string, { before?: MeasureRow; now?: MeasureRow }>();
 		for (const row of units) {
@@ -86,8 +90,14 @@ export const waitlists: ViewDefinition<WaitlistResults> = {
 			byUnit.set(row.unit_id as string, entry);
 		}
 		const growth: UnitGrowth[] = [];
+		let growthWithheld = 0;
 		for (const [unit_id, { before, now }] of byUnit) {
-			const [was, is] = [before && measureOf(before, peopleWaiting).value, now && measureOf(now, peopleWaiting).value];
+			const [then, latest] = [before && measureOf(before, peopleWaiting), now && measureOf(now, peopleWaiting)];
+			if (then?.suppressed || latest?.suppressed) {
+				growthWithheld++;
+				continue;
+			}
+			const [was, is] = [then?.value, latest?.value];
 			if (was == null || is == null) continue;
 			const capacity = measureOf(now!, caseloadPerFte);
 			growth.push({
@@ -98,7 +108,7 @@ export const waitlists: ViewDefinition<WaitlistResults> = {
 				waitlist: is,
 				growth: is - was,
 				fte: capacity.denominator,
-				caseload_per_fte: capacity.value,
+				caseload_per_fte: capacity.suppressed ? SUPPRESSED : capacity.value,
 			});
 		}
 		growth.sort((a, b) => b.growth - a.growth || a.unit_name.localeCompare(b.unit_name));
@@ -113,12 +123,14 @@ export const waitlists: ViewDefinition<WaitlistResults> = {
 					waitlist: perFte.numerator,
 					fte: perFte.denominator,
 					waitlist_per_fte: perFte.value,
+					...(perFte.suppressed ? { suppressed: true } : {}),
 				};
 			}),
 			country: (country ?? selection).filter((row) => row.quarter >= from).map((row) => ({ quarter: row.quarter, value: measureOf(row, waitlistPerFte).value })),
 			quarter,
 			yearEarlier,
 			growth,
+			growthWithheld,
 		};
 	},
 };

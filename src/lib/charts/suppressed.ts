@@ -1,0 +1,28 @@
+/**
+ * A withheld value (public build) in a drawing: a ":" at its place on the
+ * axis, where a line breaks. Never a point at zero, never a bare gap.
+ */
+import * as Plot from '@observablehq/plot';
+import { SUPPRESSED } from '$lib/i18n';
+import { PALETTE } from './theme';
+
+/** The channels that place a sign: its x, and where a chart has them its facets and a colour per series. */
+interface Place<Row> {
+	x: keyof Row & string;
+	fill?: keyof Row & string;
+	fx?: keyof Row & string;
+	fy?: keyof Row & string;
+}
+
+export function suppressedMarks<Row>(rows: readonly Row[], place: Place<Row>, fontSize = 14) {
+	return Plot.text(rows, {
+		...place,
+		fill: place.fill ?? PALETTE.text,
+		frameAnchor: 'bottom',
+		dy: -fontSize / 2,
+		text: () => SUPPRESSED,
+		fontSize,
+		fontWeight: 'bold',
+		className: 'suppressed-mark',
+	});
+}

@@ -1,0 +1,201 @@
+/**
+ * The public build in Chromium (#14): the same fixture as the other browser
+ * tests, published with the public profile (counts of people under 5
+ * withheld). Every view draws; a withheld value shows as ":" with a footnote
+ * that says why, in the key figure, the table, the CSV and the drawing; no
+ * chart draws one as zero. What is withheld is read here with SQL on the
+ * published Parquet, apart from the site's code.
+ */
+import { join } from 'node:path';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser } from './browser.ts';
+import { downloadCsv, rows } from './csv.ts';
+import { PUBLIC_MIN_CELL } from './setup.ts';
+import { chartsSettled, openPage } from './site.ts';
+
+let browser: Browser;
+let db: DuckDBConnection;
+const base = () => inject('publicUrl');
+
+beforeAll(async () => {
+	browser = await launchBrowser();
+	db = await (await DuckDBInstance.create(':memory:')).connect();
+	for (const name of ['public_cells', 'public_staffing', 'units', 'areas']) {
+		await db.run(`CREATE TABLE ${name} AS SELECT * FROM read_parquet('${join(inject('publicDataDir'), `${name}.parquet`)}')`);
+	}
+});
+afterAll(async () => {
+	await browser?.close();
+});
+
+const open = async (path: string) => {
+	const watched = await openPage(browser, path, {}, base());
+	await chartsSettled(watched.page);
+	return watched;
+};
+
+/** The fixture's latest full quarter, the default view's. */
+const LATEST = '2024-04-01';
+
+/** A region's own cube cell (every organisation type and funding) in a quarter. */
+const REGION_CELL = `unit_id IS NULL AND org_type IS NULL AND funding IS NULL AND region_code IS NOT NULL`;
+
+/** The line of a trend: how many runs of drawn quarters it has (Plot starts each with an M). */
+const runsOf = (values: readonly string[]) => values.reduce((runs, v, i) => runs + (v !== ':' && (i === 0 || values[i - 1] === ':') ? 1 : 0), 0);
+
+async function withheldSigns(page: Page, chart: string) {
+	return page.locator(`[data-chart="${chart}"] .live .suppressed-mark text`).allTextContents();
+}
+
+describe('the public build', () => {
+	it('says it shows public statistics and its threshold; the internal build says it is internal', async () => {
+		const { page } = await open('/');
+		await expect(page.locator('.profile-notice').getAttribute('data-profile')).resolves.toBe('public');
+		expect(await page.locator('.profile-notice').innerText()).toContain('fewer than 5 people');
+		const internal = await openPage(browser, '/');
+		await expect(internal.page.locator('.profile-notice').getAttribute('data-profile')).resolves.toBe('internal');
+	});
+
+	it.each(['/', '/coverage', '/waitlists', '/outcomes', '/outcomes?split=region', '/staffing', '/survival', '/sites', '/sv/staffing'])(
+		'draws %s: every chart ready or empty, no console error, no request to another origin',
+		async (path) => {
+			const { page, consoleErrors, foreignRequests } = await open(path);
+			const states = await page.locator('[data-chart]').evaluateAll((charts) => charts.map((c) => c.getAttribute('data-state')));
+			expect(states.filter((s) => s === 'ready').length).toBeGreaterThan(0);
+			expect(states.every((s) => s === 'ready' || s === 'empty')).toBe(true);
+			expect(consoleErrors).toEqual([]);
+			expect(foreignRequests).toEqual([]);
+		},
+	);
+
+	it('draws a unit page, its withheld figures as ":" with the reason', async () => {
+		const [unit] = await rows(db, `SELECT unit_id FROM units ORDER BY unit_id LIMIT 1`);
+		const { page, consoleErrors } = await open(`/units/${unit!.unit_id}`);
+		const states = await page.locator('[data-chart]').evaluateAll((charts) => charts.map((c) => c.getAttribute('data-state')));
+		expect(states.every((s) => s === 'ready' || s === 'empty')).toBe(true);
+		expect(consoleErrors).toEqual([]);
+		// Its employment rate per quarter: ":" exactly where a count it rests on is withheld.
+		const csv = await downloadCsv(page, 'unit_employment_rate');
+		expect(csv.header).toBe('quarter,unit,network,nation');
+		const withheld = await rows(
+			db,
+			`SELECT strftime(quarter, '%Y-%m-%d') AS quarter FROM public_cells WHERE unit_id = '${unit!.unit_id}' AND weeks > 0 AND (employed IS NULL OR caseload IS NULL)
+			AND quarter BETWEEN DATE '2019-01-01' AND DATE '${LATEST}' ORDER BY quarter`,
+		);
+		expect(csv.rows.filter((r) => r[1] === ':').map((r) => r[0])).toEqual(withheld.map((r) => r.quarter));
+		if (withheld.length) {
+			const note = page.locator('[data-chart="unit_employment_rate"] .suppressed-note');
+			expect(Number(await note.getAttribute('data-withheld'))).toBe(csv.rows.flat().filter((c) => c === ':').length);
+		}
+	});
+
+	it('shows a withheld key figure as ":" with the reason, and its trend breaks there with ":" on the axis, never a zero', async () => {
+		// A region whose people waiting are withheld in the latest quarter: the one with the most quarters published.
+		const [cell] = await rows(
+			db,
+			`SELECT region_code FROM public_cells WHERE ${REGION_CELL} AND weeks > 0 GROUP BY region_code
+			HAVING bool_or(quarter = DATE '${LATEST}' AND waitlist IS NULL) ORDER BY count(waitlist) DESC, region_code LIMIT 1`,
+		);
+		expect(cell, 'the fixture has a region whose waitlist is withheld in the latest quarter').toBeDefined();
+		const region = cell!.region_code as string;
+		const { page } = await open(`/waitlists?region=${region}`);
+		const figure = page.locator('[data-metric="people_waiting"]');
+		expect(await figure.locator('.value .number').innerText()).toBe(':');
+		expect(await figure.locator('.value').getAttribute('data-suppressed')).not.toBeNull();
+		expect(await figure.locator('.change').innerText()).toContain(`fewer than ${PUBLIC_MIN_CELL} people`);
+
+		// The CSV holds exactly the quarters shown; a withheld one is ":" and so is every part of it that is missing.
+		const csv = await downloadCsv(page, 'people_waiting');
+		const withheld = await rows(
+			db,
+			`SELECT strftime(quarter, '%Y-%m-%d') AS quarter, waitlist IS NULL AND weeks > 0 AS withheld, waitlist FROM public_cells
+			WHERE region_code = '${region}' AND unit_id IS NULL AND org_type IS NULL AND funding IS NULL AND quarter >= DATE '2019-01-01' AND quarter <= DATE '${LATEST}'
+			ORDER BY quarter`,
+		);
+		const byQuarter = new Map(withheld.map((r) => [r.quarter as string, r]));
+		const values = csv.rows.map((r) => r[1]!);
+		csv.rows.forEach(([quarter, value]) => {
+			const expected = byQuarter.get(quarter!);
+			if (expected?.withheld) expect(value, quarter).toBe(':');
+			else expect(value, quarter).not.toBe(':');
+			// Never a zero where the published cell is not zero.
+			if (value === '0') expect(expected?.waitlist, quarter).toBe(0);
+		});
+		const signs = values.filter((v) => v === ':').length;
+		expect(signs).toBeGreaterThan(0);
+		// The footnote counts them, and the drawing marks each on the axis where its line breaks.
+		expect(Number(await page.locator('[data-chart="people_waiting"] .suppressed-note').getAttribute('data-withheld'))).toBe(signs);
+		expect(await page.locator('[data-chart="people_waiting"] .suppressed-note').innerText()).toContain('Never zero');
+		expect(await withheldSigns(page, 'people_waiting')).toEqual(new Array(signs).fill(':'));
+		const path = await page.locator('[data-chart="people_waiting"] .live [aria-label="line"] path').getAttribute('d');
+		expect(path!.match(/M/g)).toHaveLength(runsOf(values.map((v) => (v === '' ? ':' : v))));
+
+		// The table alternative writes ":" too.
+		await page.locator('[data-chart="people_waiting"] details summary').click();
+		const cells = await page.locator('[data-chart="people_waiting"] table tbody tr td:nth-child(2)').allInnerTexts();
+		expect(cells.filter((c) => c === ':')).toHaveLength(signs);
+	});
+
+	it('leaves units out of a funnel where a count their rate rests on is withheld, and says how many', async () => {
+		// The window: 2023 Q3 to 2024 Q2. A unit is withheld when a quarter it reported in has employed or caseload withheld.
+		const [expected] = await rows(
+			db,
+			`SELECT count(*) FILTER (WHERE withheld) AS withheld, count(*) FILTER (WHERE NOT withheld AND weeks > 0) AS shown FROM (
+				SELECT unit_id, sum(expected) AS expected, sum(weeks) AS weeks, bool_or(weeks > 0 AND (employed IS NULL OR caseload IS NULL)) AS withheld
+				FROM public_cells WHERE unit_id IS NOT NULL AND quarter BETWEEN DATE '2023-07-01' AND DATE '${LATEST}'
+				GROUP BY unit_id
+			) WHERE expected > 0`,
+		);
+		const { page } = await open('/sites');
+		const note = page.locator('[data-chart="funnel_employment"] [data-withheld-units]');
+		expect(Number(await note.getAttribute('data-withheld-units'))).toBe(expected!.withheld);
+		expect(await note.innerText()).toContain('withheld (:)');
+		const csv = await downloadCsv(page, 'funnel_employment');
+		const units = new Set(csv.rows.map((r) => r[0]));
+		const withheldUnits = await rows(
+			db,
+			`SELECT DISTINCT unit_id FROM public_cells WHERE unit_id IS NOT NULL AND quarter BETWEEN DATE '2023-07-01' AND DATE '${LATEST}' AND weeks > 0 AND (employed IS NULL OR caseload IS NULL)`,
+		);
+		for (const { unit_id } of withheldUnits) expect(units.has(unit_id as string), unit_id as string).toBe(false);
+	});
+
+	it('shows staffing for a unit only where published: tenure for the nation with the reason, a withheld stability index', async () => {
+		const [unit] = await rows(db, `SELECT unit_id FROM units ORDER BY unit_id LIMIT 1`);
+		const { page } = await open(`/staffing?unit=${unit!.unit_id}`);
+		expect(await page.locator('[data-tenure-scope="nation"]').innerText()).toContain('whole country');
+		expect(await page.locator('[data-stability][data-suppressed]').innerText()).toContain('withheld');
+		// Turnover: the unit's own where not withheld, ":" where it is, with its region beside it.
+		const csv = await downloadCsv(page, 'turnover_by_year');
+		expect(csv.header).toBe('year,group,leavers,mean_headcount,turnover');
+		const published = await rows(
+			db,
+			`SELECT year, leavers, mean_headcount FROM public_staffing WHERE unit_id = '${unit!.unit_id}' AND year BETWEEN 2019 AND 2023 ORDER BY year`,
+		);
+		const own = csv.rows.filter((r) => r[1] === 'all');
+		expect(own.map((r) => Number(r[0]))).toEqual(published.map((r) => r.year));
+		own.forEach((r, i) => {
+			const row = published[i]!;
+			expect(r[2], `leavers ${r[0]}`).toBe(row.leavers === null ? ':' : String(row.leavers));
+			if (row.leavers === null || row.mean_headcount === null) expect(r[4]).toBe(':');
+		});
+	});
+
+	it('states its method and the share of counts withheld per table, from the manifest', async () => {
+		const manifest = JSON.parse(await (await fetch(`${base()}/data/manifest.json`)).text());
+		expect(manifest.profile).toBe('public');
+		expect(manifest.min_cell).toBe(PUBLIC_MIN_CELL);
+		// The Methods page has no chart to wait for.
+		const { page, consoleErrors } = await openPage(browser, '/methods', {}, base());
+		expect(consoleErrors).toEqual([]);
+		const table = page.locator('[data-suppression] tbody tr');
+		expect(await table.count()).toBe(Object.keys(manifest.suppression).length);
+		const first = await table.first().innerText();
+		const [name, counts] = Object.entries(manifest.suppression)[0] as [string, { cells: number }];
+		expect(first).toContain(name);
+		expect(first.replace(/[\s,]/g, '')).toContain(String(counts.cells));
+		// The facts the site computes on a public build read the published cells.
+		expect(await page.locator('#shared-sql').textContent()).toContain('public_cells');
+	});
+});
