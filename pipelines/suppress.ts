@@ -48,13 +48,14 @@ export function suppress(cells: ReadonlyMap<string, number>, constraints: readon
 	const unpublished = new Set(hidden);
 	const withheld = new Set([...primary, ...unpublished]);
 	const valueOf = (id: string) => cells.get(id)!;
+	const links = linksOf(constraints);
 
 	for (;;) {
 		closeConstraints(constraints, withheld, valueOf);
 		const exposed = determined(constraints, withheld);
 		if (exposed.size === 0) break;
-		// A cell fixed by several constraints together: withhold the smallest cell shown beside it in one of them.
-		const widened = widen(constraints, withheld, exposed, valueOf);
+		// A cell fixed by several constraints together: withhold another cell in the equations that fix it.
+		const widened = widen(links, withheld, exposed, valueOf);
 		if (!widened) throw new Error(`cannot protect ${[...exposed].join(', ')}: every cell beside them is withheld`);
 	}
 	return { primary, secondary: new Set([...withheld].filter((id) => !primary.has(id) && !unpublished.has(id))) };
@@ -85,41 +86,36 @@ function complementOf(c: Constraint, withheld: Set<string>, valueOf: (id: string
 }
 
 /**
- * Withholds one more cell for the first exposed cell: reached from it through
- * constraints and withheld cells, the nearest constraints that still show a
- * cell give the candidates, and the cheapest is withheld: a cell that is the
- * total of no sum (a unit rather than a region, a region rather than the
- * nation), then the smallest. Another unknown in the equations that fix the
- * exposed cell can only loosen them.
+ * Withholds one more cell for each exposed cell, one per group of withheld
+ * cells that constraints tie together (another cell in the same equations
+ * would loosen them all): reached from the exposed cell through constraints
+ * and withheld cells, the cheapest shown cell of those constraints, nearest
+ * first among equals. Cheapest is a cell that is the total of no sum (a unit
+ * rather than a region, a region rather than the nation), then the smallest.
  */
-function widen(constraints: readonly Constraint[], withheld: Set<string>, exposed: Set<string>, valueOf: (id: string) => number): boolean {
-	const containing = new Map<string, Constraint[]>();
-	const totalOf = new Map<string, number>();
-	for (const c of constraints) {
-		for (const id of [c.total, ...c.parts]) containing.set(id, [...(containing.get(id) ?? []), c]);
-		totalOf.set(c.total, (totalOf.get(c.total) ?? 0) + 1);
-	}
-	const cost = (id: string) => [totalOf.get(id) ?? 0, valueOf(id) > 0 ? valueOf(id) : Infinity] as const;
+function widen(links: Links, withheld: Set<string>, exposed: Set<string>, valueOf: (id: string) => number): boolean {
 	const cheaper = (a: string, b: string) => {
-		const [ca, cb] = [cost(a), cost(b)];
-		return ca[0] - cb[0] || ca[1] - cb[1] || a.localeCompare(b);
+		const [ta, tb] = [links.totalOf.get(a) ?? 0, links.totalOf.get(b) ?? 0];
+		const [va, vb] = [valueOf(a) > 0 ? valueOf(a) : Infinity, valueOf(b) > 0 ? valueOf(b) : Infinity];
+		return ta - tb || va - vb || a.localeCompare(b);
 	};
+	let widened = false;
 	for (const start of [...exposed].sort()) {
-		const seen = new Set([start]);
+		const reached = new Set([start]);
 		const used = new Set<Constraint>();
 		// Every shown cell of the constraints reachable from the exposed one, with how far it lies.
 		const distance = new Map<string, number>();
 		for (let frontier = [start], step = 0; frontier.length; step++) {
 			const next: string[] = [];
 			for (const id of frontier) {
-				for (const c of containing.get(id) ?? []) {
+				for (const c of links.containing.get(id) ?? []) {
 					if (used.has(c)) continue;
 					used.add(c);
 					for (const member of [c.total, ...c.parts]) {
 						if (!withheld.has(member)) {
 							if (!distance.has(member)) distance.set(member, step);
-						} else if (!seen.has(member)) {
-							seen.add(member);
+						} else if (!reached.has(member)) {
+							reached.add(member);
 							next.push(member);
 						}
 					}
@@ -128,11 +124,31 @@ function widen(constraints: readonly Constraint[], withheld: Set<string>, expose
 			frontier = next;
 		}
 		if (!distance.size) continue;
-		const best = [...distance.keys()].sort((a, b) => (totalOf.get(a) ?? 0) - (totalOf.get(b) ?? 0) || distance.get(a)! - distance.get(b)! || cheaper(a, b))[0]!;
+		const best = [...distance.keys()].sort((a, b) => (links.totalOf.get(a) ?? 0) - (links.totalOf.get(b) ?? 0) || distance.get(a)! - distance.get(b)! || cheaper(a, b))[0]!;
 		withheld.add(best);
-		return true;
+		widened = true;
 	}
-	return false;
+	return widened;
+}
+
+/** Which constraints hold each cell, and of how many sums each cell is the total. */
+interface Links {
+	containing: Map<string, Constraint[]>;
+	totalOf: Map<string, number>;
+}
+
+function linksOf(constraints: readonly Constraint[]): Links {
+	const containing = new Map<string, Constraint[]>();
+	const totalOf = new Map<string, number>();
+	for (const c of constraints) {
+		for (const id of [c.total, ...c.parts]) {
+			const list = containing.get(id);
+			if (list) list.push(c);
+			else containing.set(id, [c]);
+		}
+		totalOf.set(c.total, (totalOf.get(c.total) ?? 0) + 1);
+	}
+	return { containing, totalOf };
 }
 
 /**
@@ -168,35 +184,46 @@ export function determined(constraints: readonly Constraint[], withheld: Readonl
 
 const EPSILON = 1e-9;
 
-/** Reduced row echelon form of sparse rows: each pivot column with its row (only pivot columns are eliminated). */
+/**
+ * Reduced row echelon form of sparse rows: each pivot column with its row.
+ * Forward elimination first (a row is reduced by the pivots it holds, smallest
+ * column first, so each step only adds larger columns), then one backward
+ * pass that takes every later pivot out of each row.
+ */
 function echelon(rows: Map<number, number>[]): Map<number, Map<number, number>> {
 	const pivots = new Map<number, Map<number, number>>();
 	for (const original of rows) {
-		let row = new Map(original);
-		// Eliminate every pivot column already found.
-		for (const [j, pivotRow] of pivots) {
-			const factor = row.get(j);
-			if (factor !== undefined) row = combine(row, pivotRow, -factor);
+		const row = new Map(original);
+		for (;;) {
+			let next = Infinity;
+			for (const k of row.keys()) if (k < next && pivots.has(k)) next = k;
+			if (next === Infinity) break;
+			subtract(row, pivots.get(next)!, row.get(next)!);
 		}
 		if (row.size === 0) continue;
-		const [j, value] = [...row].reduce((best, entry) => (entry[0] < best[0] ? entry : best));
-		for (const [k, v] of row) row.set(k, v / value);
-		// Keep the form reduced: take the new pivot out of the earlier rows.
-		for (const [k, pivotRow] of pivots) {
-			const factor = pivotRow.get(j);
-			if (factor !== undefined) pivots.set(k, combine(pivotRow, row, -factor));
-		}
+		let j = Infinity;
+		for (const k of row.keys()) if (k < j) j = k;
+		const lead = row.get(j)!;
+		for (const [k, v] of row) row.set(k, v / lead);
 		pivots.set(j, row);
+	}
+	// Backward: the largest pivot first, so each row is cleared of pivots already reduced.
+	for (const j of [...pivots.keys()].sort((a, b) => b - a)) {
+		const row = pivots.get(j)!;
+		for (const k of [...row.keys()].sort((a, b) => a - b)) {
+			if (k === j || !row.has(k)) continue;
+			const pivotRow = pivots.get(k);
+			if (pivotRow) subtract(row, pivotRow, row.get(k)!);
+		}
 	}
 	return pivots;
 }
 
-function combine(a: Map<number, number>, b: Map<number, number>, factor: number): Map<number, number> {
-	const out = new Map(a);
-	for (const [k, v] of b) {
-		const next = (out.get(k) ?? 0) + factor * v;
-		if (Math.abs(next) < EPSILON) out.delete(k);
-		else out.set(k, next);
+/** row −= factor × other, in place; entries that cancel are dropped. */
+function subtract(row: Map<number, number>, other: Map<number, number>, factor: number) {
+	for (const [k, v] of other) {
+		const next = (row.get(k) ?? 0) - factor * v;
+		if (Math.abs(next) < EPSILON) row.delete(k);
+		else row.set(k, next);
 	}
-	return out;
 }
