@@ -1,7 +1,8 @@
 /**
  * npm run bench:pipeline — simulates about a million weekly report rows, runs
  * the pipeline on them three times (each in a fresh process) and prints JSON:
- * rows per second end to end and peak memory, medians of the runs.
+ * rows per second end to end and peak memory, medians of the runs; then
+ * once more with the public profile (its aggregates and their suppression).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -23,13 +24,16 @@ const median = (values: number[]) => values.slice().sort((a, b) => a - b)[Math.f
 
 try {
 	const generated = simulate({ seed: 1, from: '2015-01', to: '2026-10', scale: SCALE, out: join(root, 'raw'), referenceDir: reference, faults: false });
-	const runs = Array.from({ length: RUNS }, (_, i) => {
-		const out = execFileSync(process.execPath, ['--import', 'tsx', 'tests/bench/pipeline-run.ts', join(root, 'raw'), reference, join(root, `out-${i}`)], {
+	type Run = { rows: number; seconds: number; peak_rss_mib: number; published: boolean; suppression?: Record<string, { cells: number; primary: number; secondary: number }> };
+	const runOnce = (out: string, profile = 'internal'): Run => {
+		const printed = execFileSync(process.execPath, ['--import', 'tsx', 'tests/bench/pipeline-run.ts', join(root, 'raw'), reference, join(root, out), profile], {
 			encoding: 'utf8',
 		});
-		return JSON.parse(out.trim().split('\n').pop()!) as { rows: number; seconds: number; peak_rss_mib: number; published: boolean };
-	});
-	if (runs.some((r) => !r.published)) throw new Error('a benchmark run did not publish');
+		return JSON.parse(printed.trim().split('\n').pop()!) as Run;
+	};
+	const runs = Array.from({ length: RUNS }, (_, i) => runOnce(`out-${i}`));
+	const publicRun = runOnce('out-public', 'public');
+	if ([...runs, publicRun].some((r) => !r.published)) throw new Error('a benchmark run did not publish');
 	const rows = runs[0]!.rows;
 	console.log(
 		JSON.stringify(
@@ -42,6 +46,14 @@ try {
 				rows_per_second_median: Math.round(rows / median(runs.map((r) => r.seconds))),
 				peak_rss_mib_median: median(runs.map((r) => r.peak_rss_mib)),
 				seconds_each: runs.map((r) => Number(r.seconds.toFixed(2))),
+				public_profile: {
+					seconds: Number(publicRun.seconds.toFixed(2)),
+					rows_per_second: Math.round(rows / publicRun.seconds),
+					peak_rss_mib: publicRun.peak_rss_mib,
+					withheld_share: Object.fromEntries(
+						Object.entries(publicRun.suppression ?? {}).map(([table, n]) => [table, Number(((n.primary + n.secondary) / n.cells).toFixed(3))]),
+					),
+				},
 				cores: (await import('node:os')).availableParallelism(),
 			},
 			null,
