@@ -197,5 +197,8 @@ describe('the public build', () => {
 		expect(first.replace(/[\s,]/g, '')).toContain(String(counts.cells));
 		// The facts the site computes on a public build read the published cells.
 		expect(await page.locator('#shared-sql').textContent()).toContain('public_cells');
+		// And the statistics of their own read the public marts: turnover from public_staffing, tenure from public_tenure.
+		expect(await page.locator('#turnover').textContent()).toContain('public_staffing');
+		expect(await page.locator('#tenure').textContent()).toContain('public_tenure');
 	});
 });

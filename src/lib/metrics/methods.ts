@@ -4,9 +4,13 @@
  * that selects their rows. The Methods page lists them under their view.
  */
 import type { Text } from '$lib/i18n';
-import { SPELLS_SQL, STABILITY_SQL, TURNOVER_SQL, VACANCY_SQL } from '$lib/views/staffing';
-import { UNITS_SQL } from '$lib/views/survival';
+import { PUBLIC_STABILITY_SQL, PUBLIC_TENURE_SQL, PUBLIC_TURNOVER_SQL, PUBLIC_VACANCY_SQL, SPELLS_SQL, STABILITY_SQL, TURNOVER_SQL, VACANCY_SQL } from '$lib/views/staffing';
+import { PUBLIC_UNITS_SQL, UNITS_SQL } from '$lib/views/survival';
 import { WINDOW_SQL } from '$lib/views/sites';
+import { unitWindowSql } from './query';
+import { educationRate } from './education_rate';
+import { employmentRate } from './employment_rate';
+import { reportCompleteness } from './report_completeness';
 
 export interface MethodNote {
 	id: string;
@@ -16,6 +20,8 @@ export interface MethodNote {
 	method: Text;
 	references: string[];
 	sql: string;
+	/** The SQL on a public build, where it reads the public marts (pipelines/public.ts) instead. */
+	publicSql?: string;
 }
 
 export const METHOD_NOTES: readonly MethodNote[] = [
@@ -32,6 +38,7 @@ export const METHOD_NOTES: readonly MethodNote[] = [
 		},
 		references: ['NHS Digital, NHS Workforce Statistics: leaver rates', 'CIPD, Employee turnover and retention'],
 		sql: TURNOVER_SQL,
+		publicSql: PUBLIC_TURNOVER_SQL,
 	},
 	{
 		id: 'tenure',
@@ -46,6 +53,7 @@ export const METHOD_NOTES: readonly MethodNote[] = [
 		},
 		references: ['Kaplan & Meier 1958', 'Greenwood 1926', 'Kalbfleisch & Prentice 2002 (log-log bands)'],
 		sql: SPELLS_SQL,
+		publicSql: PUBLIC_TENURE_SQL,
 	},
 	{
 		id: 'stability',
@@ -57,6 +65,7 @@ export const METHOD_NOTES: readonly MethodNote[] = [
 		method: { en: 'The stability index of workforce planning: it shows how much of last year’s team is still there, which turnover alone does not.', sv: 'Stabilitetsindex inom personalplanering: det visar hur mycket av förra årets team som finns kvar, vilket omsättningen ensam inte gör.' },
 		references: ['CIPD, Employee turnover and retention'],
 		sql: STABILITY_SQL,
+		publicSql: PUBLIC_STABILITY_SQL,
 	},
 	{
 		id: 'vacancy',
@@ -68,6 +77,7 @@ export const METHOD_NOTES: readonly MethodNote[] = [
 		method: { en: 'A signal, not a count of posts: the reports do not say how many posts a unit has, only who reported.', sv: 'En signal, inte ett antal tjänster: rapporterna säger inte hur många tjänster en enhet har, bara vilka som rapporterade.' },
 		references: [],
 		sql: VACANCY_SQL,
+		publicSql: PUBLIC_VACANCY_SQL,
 	},
 	{
 		id: 'unit_survival',
@@ -82,6 +92,7 @@ export const METHOD_NOTES: readonly MethodNote[] = [
 		},
 		references: ['Kaplan & Meier 1958', 'Klein & Moeschberger 2003 (left truncation)'],
 		sql: UNITS_SQL,
+		publicSql: PUBLIC_UNITS_SQL,
 	},
 	{
 		id: 'log_rank',
@@ -93,6 +104,7 @@ export const METHOD_NOTES: readonly MethodNote[] = [
 		method: { en: 'The Mantel–Haenszel log-rank test, as R’s survdiff; checked against the published χ² of 16.79 for 6-MP against placebo.', sv: 'Mantel–Haenszels log-rank-test, som R:s survdiff; kontrollerat mot den publicerade χ² på 16,79 för 6-MP mot placebo.' },
 		references: ['Mantel 1966', 'Peto & Peto 1972'],
 		sql: UNITS_SQL,
+		publicSql: PUBLIC_UNITS_SQL,
 	},
 	{
 		id: 'closed_within_3',
@@ -104,6 +116,7 @@ export const METHOD_NOTES: readonly MethodNote[] = [
 		method: { en: 'The measure Markström et al. (2015) report for Swedish IPS units: more than half closed within three years.', sv: 'Det mått som Markström m.fl. (2015) redovisar för svenska IPS-enheter: mer än hälften lades ned inom tre år.' },
 		references: ['Markström et al. 2015'],
 		sql: UNITS_SQL,
+		publicSql: PUBLIC_UNITS_SQL,
 	},
 	{
 		id: 'funnel',
@@ -122,5 +135,6 @@ export const METHOD_NOTES: readonly MethodNote[] = [
 			'FunnelPlotR (NHS-R Community), R/od_adjustment.R and R/calculate_limits.R',
 		],
 		sql: WINDOW_SQL,
+		publicSql: unitWindowSql([employmentRate, educationRate, reportCompleteness], 'public'),
 	},
 ];

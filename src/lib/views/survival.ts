@@ -28,7 +28,7 @@ FROM filtered_units($region::VARCHAR, $org::VARCHAR, $funding::VARCHAR, $unit::V
 ORDER BY u.unit_id`;
 
 export const UNITS_SQL = unitsSql('unit_week');
-const PUBLIC_UNITS_SQL = unitsSql('public_weeks');
+export const PUBLIC_UNITS_SQL = unitsSql('public_weeks');
 
 interface UnitRow {
 	unit_id: string;
