@@ -72,7 +72,7 @@ export interface Split {
 	regionFilter: boolean;
 }
 
-export const SPLITS: Partial<Record<Grain, Split>> = {
+const SPLITS: Partial<Record<Grain, Split>> = {
 	region_quarter: {
 		groups: 'SELECT DISTINCT region_code AS grp, region_code, region_name FROM areas',
 		unit: 'region_code',
@@ -92,7 +92,7 @@ export const SPLITS: Partial<Record<Grain, Split>> = {
 };
 
 /** Per municipality: which open chosen units serve it on each quarter's last day. */
-export const AREA_FACTS = `WITH quarters AS (
+const AREA_FACTS = `WITH quarters AS (
     SELECT * FROM quarters_between($first_quarter, $last_quarter)
 ),
 chosen_units AS MATERIALIZED (
@@ -125,7 +125,46 @@ facts AS (
 )
 `;
 
-function factsSql(grain: Grain): string {
+/**
+ * Where the weekly facts come from: CTEs, after chosen_units and
+ * chosen_areas, that define quarter_weeks (per quarter, and group where the
+ * grain has one, with reports: fte, waitlist, weeks, the sums and reported)
+ * and open_weeks (expected). Summed from unit_week here; read from the
+ * published cells on a public build (./publicFacts.ts).
+ */
+export type WeeklyFacts = (grain: Grain, split: Split | undefined) => string;
+
+const FROM_UNIT_WEEK: WeeklyFacts = (_grain, split) => {
+	const g = split ? ', grp' : '';
+	const ug = split ? ', u.grp' : '';
+	return `week_totals AS (
+    SELECT quarter_of(w.week) AS quarter, w.week${ug},
+        sum(w.fte) AS fte, sum(w.waitlist) AS waitlist, sum(w.wait_days) AS wait_days, sum(w.enrolled) AS enrolled,
+        sum(w.referrals) AS referrals, sum(w.job_starts) AS job_starts, sum(w.education_starts) AS education_starts,
+        sum(w.employed) AS employed, sum(w.caseload) AS caseload, sum(w.caseload_young) AS caseload_young,
+        sum(w.in_education) AS in_education,
+        count(*) FILTER (WHERE open_in_week(u.opened_on, u.closed_on, w.week)) AS reported
+    FROM unit_week w JOIN chosen_units u USING (unit_id)
+    GROUP BY w.week${ug}
+),
+quarter_weeks AS (
+    SELECT quarter${g}, avg(fte) AS fte, avg(waitlist) AS waitlist, count(*) AS weeks,
+        sum(wait_days)::DOUBLE AS wait_days, sum(enrolled)::DOUBLE AS enrolled, sum(referrals)::DOUBLE AS referrals,
+        sum(job_starts)::DOUBLE AS job_starts, sum(education_starts)::DOUBLE AS education_starts,
+        sum(employed)::DOUBLE AS employed, sum(caseload)::DOUBLE AS caseload, sum(caseload_young)::DOUBLE AS caseload_young,
+        sum(in_education)::DOUBLE AS in_education, sum(reported) AS reported
+    FROM week_totals GROUP BY quarter${g}
+),
+open_weeks AS (
+    SELECT quarter_of(d.week) AS quarter${ug}, count(*) AS expected
+    FROM (SELECT DISTINCT week FROM unit_week) d, chosen_units u
+    WHERE open_in_week(u.opened_on, u.closed_on, d.week)
+    GROUP BY ALL
+)`;
+};
+
+/** The facts CTEs of a grain, with the weekly facts from `weekly`. */
+export function factsSql(grain: Grain, weekly: WeeklyFacts): string {
 	if (grain === 'area_quarter') return AREA_FACTS;
 	const split = SPLITS[grain];
 	// The group column, where the grain has one, in each place it goes.
@@ -144,35 +183,12 @@ chosen_units AS MATERIALIZED (
 chosen_areas AS MATERIALIZED (
     SELECT code, region_code, population FROM areas${region === 'NULL' ? '' : ' WHERE $region::VARCHAR IS NULL OR region_code = $region::VARCHAR'}
 ),
-week_totals AS (
-    SELECT quarter_of(w.week) AS quarter, w.week${ug},
-        sum(w.fte) AS fte, sum(w.waitlist) AS waitlist, sum(w.wait_days) AS wait_days, sum(w.enrolled) AS enrolled,
-        sum(w.referrals) AS referrals, sum(w.job_starts) AS job_starts, sum(w.education_starts) AS education_starts,
-        sum(w.employed) AS employed, sum(w.caseload) AS caseload, sum(w.caseload_young) AS caseload_young,
-        sum(w.in_education) AS in_education,
-        count(*) FILTER (WHERE open_in_week(u.opened_on, u.closed_on, w.week)) AS reported
-    FROM unit_week w JOIN chosen_units u USING (unit_id)
-    GROUP BY w.week${ug}
-),
-quarter_weeks AS (
-    SELECT quarter${g}, avg(fte) AS fte, avg(waitlist) AS waitlist, count(*) AS weeks,
-        sum(wait_days)::DOUBLE AS wait_days, sum(enrolled)::DOUBLE AS enrolled, sum(referrals)::DOUBLE AS referrals,
-        sum(job_starts)::DOUBLE AS job_starts, sum(education_starts)::DOUBLE AS education_starts,
-        sum(employed)::DOUBLE AS employed, sum(caseload)::DOUBLE AS caseload, sum(caseload_young)::DOUBLE AS caseload_young,
-        sum(in_education)::DOUBLE AS in_education, sum(reported) AS reported
-    FROM week_totals GROUP BY quarter${g}
-),
+${weekly(grain, split)},
 quarter_units AS (
     SELECT q.quarter${ug},
         count(*) FILTER (WHERE open_on(u.opened_on, u.closed_on, q.last_day)) AS units_open
     FROM quarters q, chosen_units u
     GROUP BY q.quarter${ug}
-),
-open_weeks AS (
-    SELECT quarter_of(d.week) AS quarter${ug}, count(*) AS expected
-    FROM (SELECT DISTINCT week FROM unit_week) d, chosen_units u
-    WHERE open_in_week(u.opened_on, u.closed_on, d.week)
-    GROUP BY ALL
 ),
 served AS (
     SELECT quarter${g}, count(*) AS areas_served, sum(population) AS population_served
@@ -211,7 +227,7 @@ facts AS (
 }
 
 /** The facts CTEs of each grain, from unit_week (the internal profile); a measure query adds its SELECT from `facts`. */
-export const FACTS = Object.fromEntries(GRAINS.map((grain) => [grain, factsSql(grain)])) as Record<Grain, string>;
+export const FACTS = Object.fromEntries(GRAINS.map((grain) => [grain, factsSql(grain, FROM_UNIT_WEEK)])) as Record<Grain, string>;
 
 /**
  * The facts that count people, which the public profile withholds where

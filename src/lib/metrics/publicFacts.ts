@@ -14,7 +14,7 @@
  * participant-weeks, so they are multiplied back by the cell's weeks. A count
  * of people the pipeline withheld is NULL, and so is every measure over it.
  */
-import { AREA_FACTS, GRAIN_KEYS, GRAINS, SPLITS, type Grain } from './facts';
+import { factsSql, GRAINS, type Grain, type WeeklyFacts } from './facts';
 
 /** The cube's keys and the filter each answers to. */
 const DIMENSIONS = [
@@ -33,31 +33,16 @@ function cubeCells(grain: Grain): string {
 	}).join(' AND ');
 }
 
-function publicFactsSql(grain: Grain): string {
-	if (grain === 'area_quarter') return AREA_FACTS;
-	const split = SPLITS[grain];
+/** The weekly facts of ./facts.ts from the published cells: a stock (a weekly mean there) times the cell's weeks is its participant-weeks. */
+const FROM_PUBLIC_CELLS: WeeklyFacts = (grain, split) => {
 	const g = split ? ', grp' : '';
-	const ug = split ? ', u.grp' : '';
-	const region = split?.regionFilter === false ? 'NULL' : '$region::VARCHAR';
-	const on = (alias: string) => `${alias}.quarter = q.quarter${split ? ` AND ${alias}.grp = g.grp` : ''}`;
-	const keys = GRAIN_KEYS[grain].slice(1).map((key) => `g.${key}`);
 	// A unit's own cells where units are the grain or one is chosen; the cube's otherwise.
 	const chosenCells =
 		grain === 'unit_quarter'
 			? 'c.unit_id IN (SELECT unit_id FROM chosen_units)'
 			: `CASE WHEN $unit::VARCHAR IS NULL THEN c.unit_id IS NULL AND ${cubeCells(grain)} ELSE c.unit_id IN (SELECT unit_id FROM chosen_units) END`;
 	const cellGroup = grain === 'region_quarter' ? 'c.region_code' : grain === 'org_quarter' ? 'c.org_type' : 'NULL';
-	return `WITH quarters AS (
-    SELECT * FROM quarters_between($first_quarter, $last_quarter)
-),
-chosen_units AS MATERIALIZED (
-    SELECT unit_id, name, region_code, opened_on, closed_on${split ? `, ${split.unit} AS grp` : ''}
-    FROM filtered_units(${region}, $org::VARCHAR, $funding::VARCHAR, $unit::VARCHAR)
-),
-chosen_areas AS MATERIALIZED (
-    SELECT code, region_code, population FROM areas${region === 'NULL' ? '' : ' WHERE $region::VARCHAR IS NULL OR region_code = $region::VARCHAR'}
-),
-cells AS (
+	return `cells AS (
     SELECT c.*${split ? `, coalesce(u.grp, ${cellGroup}) AS grp` : ''}
     FROM public_cells c${split ? ' LEFT JOIN chosen_units u ON u.unit_id = c.unit_id' : ''}
     WHERE c.quarter BETWEEN $first_quarter::DATE AND $last_quarter::DATE AND ${chosenCells}
@@ -69,50 +54,10 @@ quarter_weeks AS (
         in_education * weeks AS in_education, reported
     FROM cells WHERE weeks > 0
 ),
-quarter_units AS (
-    SELECT q.quarter${ug},
-        count(*) FILTER (WHERE open_on(u.opened_on, u.closed_on, q.last_day)) AS units_open
-    FROM quarters q, chosen_units u
-    GROUP BY q.quarter${ug}
-),
 open_weeks AS (
     SELECT quarter${g}, expected FROM cells
-),
-served AS (
-    SELECT quarter${g}, count(*) AS areas_served, sum(population) AS population_served
-    FROM (
-        SELECT DISTINCT q.quarter, a.code, a.population${split ? `, ${split.area ?? 'u.grp'} AS grp` : ''}
-        FROM quarters q
-        JOIN unit_areas ua ON served_on(ua.valid_from, ua.valid_to, q.last_day)
-        JOIN chosen_units u ON u.unit_id = ua.unit_id AND open_on(u.opened_on, u.closed_on, q.last_day)
-        JOIN chosen_areas a ON a.code = ua.area_code
-    )
-    GROUP BY quarter${g}
-),
-area_totals AS (
-    SELECT ${split?.area ? `${split.area} AS grp, ` : ''}count(*)::DOUBLE AS areas, sum(population)::DOUBLE AS population
-    FROM chosen_areas a${split?.area ? ' GROUP BY grp' : ''}
-),
-facts AS (
-    SELECT strftime(q.quarter, '%Y-%m-%d') AS quarter${keys.map((k) => `, ${k}`).join('')},
-        coalesce(qu.units_open, 0)::DOUBLE AS units_open,
-        coalesce(s.areas_served, 0)::DOUBLE AS areas_served,
-        coalesce(s.population_served, 0)::DOUBLE AS population_served,
-        t.areas, t.population,
-        w.fte, w.waitlist::DOUBLE AS waitlist, w.weeks::DOUBLE AS weeks,
-        w.wait_days, w.enrolled, w.referrals, w.job_starts, w.education_starts,
-        w.employed, w.caseload, w.caseload_young, w.in_education,
-        coalesce(w.reported, 0)::DOUBLE AS reported,
-        coalesce(o.expected, 0)::DOUBLE AS expected
-    FROM quarters q${split ? `\n    CROSS JOIN (${split.groups}) g` : ''}
-    LEFT JOIN quarter_units qu ON ${on('qu')}
-    LEFT JOIN served s ON ${on('s')}
-    LEFT JOIN quarter_weeks w ON ${on('w')}
-    LEFT JOIN open_weeks o ON ${on('o')}
-    ${split?.area ? 'LEFT JOIN area_totals t ON t.grp = g.grp' : 'CROSS JOIN area_totals t'}
-)
-`;
-}
+)`;
+};
 
 /** The facts CTEs of each grain on a public build. */
-export const PUBLIC_FACTS = Object.fromEntries(GRAINS.map((grain) => [grain, publicFactsSql(grain)])) as Record<Grain, string>;
+export const PUBLIC_FACTS = Object.fromEntries(GRAINS.map((grain) => [grain, factsSql(grain, FROM_PUBLIC_CELLS)])) as Record<Grain, string>;
