@@ -163,6 +163,23 @@ describe('the public profile', () => {
 			expect([...recovered.keys()]).toEqual([]);
 		});
 
+		it('finds nothing to difference across adjacent quarters or years: each count is published for one period length, once per cell', async () => {
+			// A count published per quarter and again per year (or per quarter and cumulated) would tie the periods: the year less
+			// three quarters gives the fourth. No count of people is in two tables, and no table repeats a cell of a period.
+			const counts = Object.values(PEOPLE_COLUMNS).flat();
+			expect(new Set(counts).size).toBe(counts.length);
+			for (const [mart, period, keys] of [
+				['public_cells', 'quarter', 'unit_id, region_code, org_type, funding'],
+				['public_staffing', 'year', 'unit_id, region_code, org_type, funding, team_size'],
+				['public_stability', 'quarter', 'region_code, org_type, funding'],
+			] as const) {
+				const [dup] = await rowsOf(`SELECT count(*) AS n FROM (SELECT ${period}, ${keys} FROM ${parquet(published, mart)} GROUP BY ALL HAVING count(*) > 1)`);
+				expect(dup!.n, mart).toBe(0);
+			}
+			// Tenure's curves carry no count at all (spells begun by one quarter less the last's would be its joiners).
+			expect(Object.keys(MARTS.public_tenure).filter((c) => ['spells', 'at_risk', 'events', 'censored'].includes(c))).toEqual([]);
+		});
+
 		it('would recover cells were the units’ own withheld figures published (the attacker is not idle)', async () => {
 			// Every withheld unit cell of employed, revealed at its true value from the internal marts.
 			const truth = await rowsOf(

@@ -142,4 +142,18 @@ describe('npm run data', () => {
 		expect(code).toBe(2);
 		expect(stderr).toContain('--max-reject-rate must be a number from 0 to 1');
 	});
+
+	it('publishes the public profile with the threshold asked for, and refuses a profile or threshold it does not know', async () => {
+		const out = join(tempDir(), 'out');
+		const { code, stdout } = await cli('--in', small, '--reference', REFERENCE, '--out', out, '--quiet', '--profile', 'public', '--min-cell', '3');
+		expect(code).toBe(0);
+		expect(stdout).toContain('public profile: counts of people under 3 suppressed');
+		const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
+		expect([manifest.profile, manifest.min_cell]).toEqual(['public', 3]);
+		expect(existsSync(join(out, 'unit_week.parquet'))).toBe(false);
+
+		expect(await cli('--profile', 'open')).toMatchObject({ code: 2, stderr: expect.stringContaining('--profile must be internal or public, not "open"') });
+		expect(await cli('--profile', 'public', '--min-cell', '1')).toMatchObject({ code: 2, stderr: expect.stringContaining('--min-cell must be a whole number of 2 or more') });
+		expect(await cli('--min-cell', '3')).toMatchObject({ code: 2, stderr: expect.stringContaining('--min-cell applies to the public profile only') });
+	});
 });
