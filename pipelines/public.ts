@@ -21,7 +21,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { loadTable, sqlFile, type ColumnType } from './db.ts';
 import { suppress, type Constraint } from './suppress.ts';
 import { kaplanMeier, median } from '../src/lib/stats/survival.ts';
-import { PEOPLE_COLUMNS } from '../src/lib/contract/index.ts';
+import { MARTS, PEOPLE_COLUMNS } from '../src/lib/contract/index.ts';
 
 export const DEFAULT_MIN_CELL = 5;
 
@@ -54,54 +54,47 @@ export async function buildPublicMarts(conn: DuckDBConnection, minCell: number):
 			row[stock] = row[stock] === null ? null : Number(row[stock]) / Number(row.weeks);
 		}
 	}
-	counts.public_cells = protect({ rows: cells, period: 'quarter', dims: ['region_code', 'org_type', 'funding'], counts: PEOPLE_COLUMNS.public_cells }, minCell);
+	counts.public_cells = protect({ rows: cells, period: 'quarter', dims: CELL_DIMS, counts: PEOPLE_COLUMNS.public_cells }, minCell);
 	// Days waited are withheld wherever the number enrolled is: the mean wait of a few is theirs.
 	for (const row of cells) if (row.enrolled === null) row.wait_days = null;
-	await load(conn, 'pub_cells', cells, CELL_COLUMNS);
-	await conn.run(`CREATE OR REPLACE TABLE mart_public_cells AS
-        SELECT quarter, unit_id, ${CUBE_KEYS(['region_code', 'org_type', 'funding'])}, weeks::INTEGER AS weeks, reported::INTEGER AS reported, expected::INTEGER AS expected,
-            fte, waitlist, caseload, caseload_young, employed, in_education,
-            wait_days::INTEGER AS wait_days, enrolled::INTEGER AS enrolled, referrals::INTEGER AS referrals,
-            job_starts::INTEGER AS job_starts, education_starts::INTEGER AS education_starts
-        FROM pub_cells WHERE NOT hidden
-        ORDER BY quarter, unit_id NULLS FIRST, region_code NULLS FIRST, org_type NULLS FIRST, funding NULLS FIRST`);
+	await publish(conn, 'public_cells', cells, ['quarter', 'unit_id', ...CELL_DIMS]);
 
 	const staffing = await rowsOf(conn, 'SELECT * FROM pub_staffing_raw ORDER BY year, level, unit_id, region_code, org_type, funding, team_size');
-	counts.public_staffing = protect(
-		{ rows: staffing, period: 'year', dims: ['region_code', 'org_type', 'funding', 'team_size'], counts: PEOPLE_COLUMNS.public_staffing },
-		minCell,
-	);
+	counts.public_staffing = protect({ rows: staffing, period: 'year', dims: STAFFING_DIMS, counts: PEOPLE_COLUMNS.public_staffing }, minCell);
 	// A drop in a small team's headcount is its leaver: the vacancy signal is withheld wherever the headcount is.
 	for (const row of staffing) if (row.mean_headcount === null) row.vacancy_weeks = null;
-	await load(conn, 'pub_staffing', staffing, STAFFING_COLUMNS);
-	await conn.run(`CREATE OR REPLACE TABLE mart_public_staffing AS
-        SELECT year::INTEGER AS year, unit_id, ${CUBE_KEYS(['region_code', 'org_type', 'funding', 'team_size'])}, weeks::INTEGER AS weeks, mean_headcount,
-            leavers::INTEGER AS leavers, unit_weeks::INTEGER AS unit_weeks, vacancy_weeks::INTEGER AS vacancy_weeks
-        FROM pub_staffing WHERE NOT hidden
-        ORDER BY year, unit_id NULLS FIRST, region_code NULLS FIRST, org_type NULLS FIRST, funding NULLS FIRST, team_size NULLS FIRST`);
+	await publish(conn, 'public_staffing', staffing, ['year', 'unit_id', ...STAFFING_DIMS]);
 
 	const stability = (await rowsOf(conn, 'SELECT * FROM pub_stability_raw ORDER BY quarter, region_code, org_type, funding')).map((row) => ({ ...row, level: 'cube' }));
-	counts.public_stability = protect(
-		{ rows: stability, period: 'quarter', dims: ['region_code', 'org_type', 'funding'], counts: PEOPLE_COLUMNS.public_stability },
-		minCell,
-	);
-	await load(conn, 'pub_stability', stability, STABILITY_COLUMNS);
-	await conn.run(`CREATE OR REPLACE TABLE mart_public_stability AS
-        SELECT quarter, last_week, region_code, org_type, funding, in_post::INTEGER AS in_post, stayed::INTEGER AS stayed
-        FROM pub_stability WHERE NOT hidden
-        ORDER BY quarter, region_code NULLS FIRST, org_type NULLS FIRST, funding NULLS FIRST`);
+	counts.public_stability = protect({ rows: stability, period: 'quarter', dims: CELL_DIMS, counts: PEOPLE_COLUMNS.public_stability }, minCell);
+	await publish(conn, 'public_stability', stability, ['quarter', ...CELL_DIMS]);
 
 	await buildTenure(conn, minCell);
 	await conn.run('CREATE OR REPLACE TABLE mart_public_weeks AS SELECT DISTINCT week FROM mart_unit_week ORDER BY week');
 	return counts;
 }
 
-/** A unit's row names the unit only: its keys would say its team size, which is its headcount. */
-const CUBE_KEYS = (keys: readonly string[]) => keys.map((key) => `CASE WHEN unit_id IS NULL THEN ${key} END AS ${key}`).join(', ');
+/** The cube's keys: of public_cells and public_stability, and public_staffing's with team size. */
+const CELL_DIMS = ['region_code', 'org_type', 'funding'] as const;
+const STAFFING_DIMS = [...CELL_DIMS, 'team_size'] as const;
 
-const CELL_COLUMNS = ['quarter:DATE', 'unit_id', 'region_code', 'org_type', 'funding', 'weeks:DOUBLE', 'reported:DOUBLE', 'expected:DOUBLE', 'fte:DOUBLE', 'waitlist:DOUBLE', 'caseload:DOUBLE', 'caseload_young:DOUBLE', 'employed:DOUBLE', 'in_education:DOUBLE', 'wait_days:DOUBLE', 'enrolled:DOUBLE', 'referrals:DOUBLE', 'job_starts:DOUBLE', 'education_starts:DOUBLE', 'hidden:BOOLEAN'];
-const STAFFING_COLUMNS = ['year:DOUBLE', 'unit_id', 'region_code', 'org_type', 'funding', 'team_size', 'weeks:DOUBLE', 'mean_headcount:DOUBLE', 'leavers:DOUBLE', 'unit_weeks:DOUBLE', 'vacancy_weeks:DOUBLE', 'hidden:BOOLEAN'];
-const STABILITY_COLUMNS = ['quarter:DATE', 'last_week:DATE', 'region_code', 'org_type', 'funding', 'in_post:DOUBLE', 'stayed:DOUBLE', 'hidden:BOOLEAN'];
+/**
+ * Writes a public mart from its rows, with the contract's columns and types
+ * ($lib/contract MARTS), leaving out hidden rows, sorted by `order` (a key's
+ * "all" first). A unit's row names the unit only: its cube keys would say
+ * its team size, which is its headcount.
+ */
+async function publish(conn: DuckDBConnection, mart: PublicMart, rows: readonly Row[], order: readonly string[]) {
+	const columns = MARTS[mart] as Record<string, ColumnType>;
+	await load(conn, `pub_${mart}`, rows, { ...columns, hidden: 'BOOLEAN' });
+	const byUnit = 'unit_id' in columns;
+	const select = Object.keys(columns).map((c) => (byUnit && (STAFFING_DIMS as readonly string[]).includes(c) ? `CASE WHEN unit_id IS NULL THEN ${c} END AS ${c}` : c));
+	await conn.run(`CREATE OR REPLACE TABLE mart_${mart} AS
+        SELECT ${select.join(', ')} FROM pub_${mart} WHERE hidden IS NOT TRUE
+        ORDER BY ${order.map((c) => `${c} NULLS FIRST`).join(', ')}`);
+}
+
+type PublicMart = 'public_cells' | 'public_staffing' | 'public_stability' | 'public_tenure';
 
 /**
  * Withholds the table's small counts and their complements, in place (NULL),
@@ -208,11 +201,7 @@ async function buildTenure(conn: DuckDBConnection, minCell: number) {
 			}
 		}
 	}
-	await load(conn, 'pub_tenure', rows, ['quarter:DATE', 'region_code', 'time:DOUBLE', 'survival:DOUBLE', 'lower:DOUBLE', 'upper:DOUBLE', 'median:DOUBLE', 'median_lower:DOUBLE', 'median_upper:DOUBLE']);
-	await conn.run(`CREATE OR REPLACE TABLE mart_public_tenure AS
-        SELECT quarter, region_code, time, survival, lower, upper, median, median_lower, median_upper
-        FROM pub_tenure
-        ORDER BY quarter, region_code NULLS FIRST, time`);
+	await publish(conn, 'public_tenure', rows, ['quarter', 'region_code', 'time']);
 }
 
 async function rowsOf(conn: DuckDBConnection, sql: string): Promise<Row[]> {
@@ -230,9 +219,8 @@ async function rowsOf(conn: DuckDBConnection, sql: string): Promise<Row[]> {
 	);
 }
 
-/** Loads rows into a table; columns are "name:TYPE" (VARCHAR by default), dates written YYYY-MM-DD. */
-async function load(conn: DuckDBConnection, table: string, rows: readonly Row[], columns: readonly string[]) {
-	const schema = Object.fromEntries(columns.map((c) => c.split(':') as [string, string?]).map(([name, type]) => [name, (type ?? 'VARCHAR') as ColumnType]));
+/** Loads rows into a table of the schema; dates come written YYYY-MM-DD. */
+async function load(conn: DuckDBConnection, table: string, rows: readonly Row[], schema: Record<string, ColumnType>) {
 	const dates = Object.keys(schema).filter((name) => schema[name] === 'DATE');
 	await loadTable(conn, table, schema, rows.map((row) => {
 		const out = { ...row };
