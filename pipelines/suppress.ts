@@ -35,7 +35,7 @@ export interface Suppression {
 }
 
 /** Counts of people under the threshold (above 0) are withheld. */
-export const isSmall = (value: number, minCell: number) => value > 0 && value < minCell;
+const isSmall = (value: number, minCell: number) => value > 0 && value < minCell;
 
 /**
  * `hidden` cells are never published (no filter can choose them) but count

@@ -45,7 +45,7 @@
  * The shared predicates (open_on, open_in_week, served_on, quarter_of,
  * quarters_between, filtered_units) are the macros of ./shared.ts.
  */
-import { ORG_TYPES } from '$lib/contract';
+import { ORG_TYPES, PEOPLE_COLUMNS } from '$lib/contract';
 
 export const GRAINS = ['quarter', 'region_quarter', 'org_quarter', 'unit_quarter', 'area_quarter'] as const;
 export type Grain = (typeof GRAINS)[number];
@@ -230,8 +230,9 @@ facts AS (
 export const FACTS = Object.fromEntries(GRAINS.map((grain) => [grain, factsSql(grain, FROM_UNIT_WEEK)])) as Record<Grain, string>;
 
 /**
- * The facts that count people, which the public profile withholds where
- * they are small (NULL there, while the row has reports): a measure over one
- * of them is suppressed with it.
+ * The facts the public profile withholds where they are small (NULL there,
+ * while the row has reports): its cells' counts of people, and the days
+ * waited, withheld with the number enrolled. A measure over one of them is
+ * withheld with it.
  */
-export const PEOPLE_FACTS = ['waitlist', 'wait_days', 'enrolled', 'referrals', 'job_starts', 'education_starts', 'employed', 'caseload', 'caseload_young', 'in_education'] as const;
+export const PEOPLE_FACTS: readonly string[] = [...PEOPLE_COLUMNS.public_cells, 'wait_days'];

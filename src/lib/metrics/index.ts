@@ -24,9 +24,8 @@ import { waitlistPerFte } from './waitlist_per_fte';
 import { youngShare } from './young_share';
 
 export type { Metric, MetricRow, Reference } from './types';
-export { factsOf, measureOf, measureParams, measureSql, peopleIn, seriesByMetric, unitWindowSql, type MeasureRow } from './query';
-export { FACTS, GRAIN_KEYS, GRAINS, PEOPLE_FACTS, type Grain } from './facts';
-export { PUBLIC_FACTS } from './publicFacts';
+export { factsOf, measureOf, measureParams, measureSql, seriesByMetric, unitWindowSql, type MeasureRow } from './query';
+export { FACTS, GRAIN_KEYS, GRAINS, type Grain } from './facts';
 export { SHARED_SQL, SHARED_STATEMENTS } from './shared';
 
 /** The overview's key figures, in the order shown. */

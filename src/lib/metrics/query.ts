@@ -15,7 +15,7 @@ import type { Metric, MetricFormula, MetricRow } from './types';
 export const factsOf = (profile: Profile, grain: Grain) => (profile === 'public' ? PUBLIC_FACTS : FACTS)[grain];
 
 /** The counts of people a formula reads (whole words of its SQL). */
-export const peopleIn = (formula: MetricFormula) =>
+const peopleIn = (formula: MetricFormula) =>
 	PEOPLE_FACTS.filter((fact) => new RegExp(`\\b${fact}\\b`).test([formula.value, formula.numerator, formula.denominator].join(' ')));
 
 /**
@@ -100,7 +100,7 @@ export function unitWindowSql(measures: readonly Metric[], profile: Profile = 'i
 function writeUnitWindowSql(measures: readonly Metric[], profile: Profile): string {
 	// A window with a withheld quarter is withheld: a sum of the quarters shown would be a wrong number.
 	const sum = (fact: string, of = fact) =>
-		profile === 'public' && (PEOPLE_FACTS as readonly string[]).includes(fact) ? `CASE WHEN bool_or(weeks > 0 AND ${fact} IS NULL) THEN NULL ELSE sum(${of}) END` : `sum(${of})`;
+		profile === 'public' && PEOPLE_FACTS.includes(fact) ? `CASE WHEN bool_or(weeks > 0 AND ${fact} IS NULL) THEN NULL ELSE sum(${of}) END` : `sum(${of})`;
 	return `${factsOf(profile, 'unit_quarter')}SELECT strftime($last_quarter::DATE, '%Y-%m-%d') AS quarter, unit_id, unit_name, region_code, weeks,
     ${measures.map((m) => formulaColumns(m.id, m.formula, profile)).join(',\n    ')}
 FROM (
