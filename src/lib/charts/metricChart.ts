@@ -1,14 +1,12 @@
 /** The table, CSV and text alternative of a metric's quarterly series. */
-import { formatNumber, formatQuarter, SUPPRESSED, t, type Locale } from '$lib/i18n';
+import { formatNumber, formatQuarter, t, type Locale } from '$lib/i18n';
 import type { Metric, MetricRow } from '$lib/metrics';
 import type { Column } from './Chart.svelte';
+import { orWithheld, writeOrWithheld } from './suppressed';
 import { formatValue } from './trend';
 
 const amount = (locale: Locale, value: number | null) =>
 	value === null ? t(locale, 'missing') : formatNumber(locale, value, Number.isInteger(value) ? 0 : 1);
-
-/** A part of a row: the sign of a withheld value where the row's value was withheld and this part is missing. */
-const part = (r: MetricRow, value: number | null) => (value === null && r.suppressed ? SUPPRESSED : value);
 
 /** quarter, value, and for a rate its numerator and denominator: the columns of a metric trend. */
 export function metricColumns(metric: Metric, locale: Locale): Column<MetricRow>[] {
@@ -17,15 +15,15 @@ export function metricColumns(metric: Metric, locale: Locale): Column<MetricRow>
 		{
 			key: 'value',
 			label: `${t(locale, 'value')} (${metric.unit[locale]})`,
-			value: (r) => part(r, r.value),
-			format: (r) => (r.suppressed ? SUPPRESSED : r.value === null ? t(locale, 'missing') : formatValue(metric, locale, r.value)),
+			value: (r) => orWithheld(r.value, r.suppressed),
+			format: (r) => writeOrWithheld(r.value, r.suppressed, (v) => (v === null ? t(locale, 'missing') : formatValue(metric, locale, v))),
 		},
 	];
 	if (!metric.numerator || !metric.denominator) return columns;
 	return [
 		...columns,
-		{ key: 'numerator', label: metric.numerator[locale], value: (r) => part(r, r.numerator), format: (r) => (part(r, r.numerator) === SUPPRESSED ? SUPPRESSED : amount(locale, r.numerator)) },
-		{ key: 'denominator', label: metric.denominator[locale], value: (r) => part(r, r.denominator), format: (r) => (part(r, r.denominator) === SUPPRESSED ? SUPPRESSED : amount(locale, r.denominator)) },
+		{ key: 'numerator', label: metric.numerator[locale], value: (r) => orWithheld(r.numerator, r.suppressed), format: (r) => writeOrWithheld(r.numerator, r.suppressed, (v) => amount(locale, v)) },
+		{ key: 'denominator', label: metric.denominator[locale], value: (r) => orWithheld(r.denominator, r.suppressed), format: (r) => writeOrWithheld(r.denominator, r.suppressed, (v) => amount(locale, v)) },
 	];
 }
 

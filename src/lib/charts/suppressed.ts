@@ -26,3 +26,13 @@ export function suppressedMarks<Row>(rows: readonly Row[], place: Place<Row>, fo
 		className: 'suppressed-mark',
 	});
 }
+
+/**
+ * A value of a row that may be withheld, as a column gives it: the sign where
+ * the row was withheld and this value is missing (a part of a withheld rate
+ * that was itself published stays shown); else the value, or `write`'s text of it.
+ */
+export const orWithheld = (value: number | null, withheld: boolean | undefined) => (value === null && withheld ? SUPPRESSED : value);
+
+export const writeOrWithheld = (value: number | null, withheld: boolean | undefined, write: (value: number | null) => string) =>
+	value === null && withheld ? SUPPRESSED : write(value);
