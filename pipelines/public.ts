@@ -19,9 +19,10 @@
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { loadTable, sqlFile, type ColumnType } from './db.ts';
-import { suppress, type Constraint } from './suppress.ts';
+import { isSmall, suppress, withholdBeside, type Constraint } from './suppress.ts';
+import { narrowValues, type ProtectionSystem, type Relation } from './protect.ts';
 import { kaplanMeier, median } from '../src/lib/stats/survival.ts';
-import { MARTS, PEOPLE_COLUMNS } from '../src/lib/contract/index.ts';
+import { MARTS, PROTECTION_LEVELS } from '../src/lib/contract/index.ts';
 
 export const DEFAULT_MIN_CELL = 5;
 
@@ -30,14 +31,59 @@ export type SuppressionCounts = Record<string, { cells: number; primary: number;
 
 type Row = Record<string, unknown>;
 
-/** A table of cells to protect: its rows, the column that separates its systems, its cube's dimensions. */
+/** A table of cells to protect: its rows, the column that separates its periods, its cube's dimensions. */
 interface CubeTable {
+	table: keyof typeof PROTECTION_LEVELS;
 	rows: Row[];
 	period: string;
 	dims: readonly string[];
-	/** The columns that count people: each is its own system. */
-	counts: readonly string[];
+	/** The columns to protect, each with what withholds it in the first place. */
+	columns: readonly ProtectedColumn[];
+	/** The input contract's rules within one cell, as `a ≤ factor × b` over its columns. */
+	rules: readonly (readonly [a: string, b: string, factor: number])[];
 }
+
+interface ProtectedColumn {
+	name: string;
+	/** Published per week of the cell (a stock, a mean headcount): its sums hold over value × weeks. */
+	perWeek?: boolean;
+	/** Why a cell is withheld in the first place: a small count of people, or a value of fewer people than the threshold. */
+	primary: 'small' | 'few_specialists';
+	/** Withheld wherever this other column is (days waited follow the number enrolled). */
+	follows?: string;
+}
+
+const count = (name: string, perWeek = false): ProtectedColumn => ({ name, perWeek, primary: 'small' });
+
+const CELL_COLUMNS: readonly ProtectedColumn[] = [
+	...['waitlist', 'caseload', 'caseload_young', 'employed', 'in_education'].map((c) => count(c, true)),
+	...['enrolled', 'referrals', 'job_starts', 'education_starts'].map((c) => count(c)),
+	// The mean wait of a few people is theirs.
+	{ name: 'wait_days', primary: 'small', follows: 'enrolled' },
+	// A lone specialist's working time and the weeks they reported are theirs.
+	{ name: 'fte', perWeek: true, primary: 'few_specialists' },
+	{ name: 'reported', primary: 'few_specialists' },
+];
+const CELL_RULES = [
+	['caseload_young', 'caseload', 1],
+	['employed', 'caseload', 1],
+	['in_education', 'caseload', 1],
+	['wait_days', 'enrolled', 3650],
+	['reported', 'expected', 1],
+] as const;
+
+const STAFFING_COLUMNS: readonly ProtectedColumn[] = [
+	{ name: 'mean_headcount', perWeek: true, primary: 'small' },
+	count('leavers'),
+	{ name: 'unit_weeks', primary: 'few_specialists' },
+	// A drop in a small team's headcount is its leaver.
+	{ name: 'vacancy_weeks', primary: 'small', follows: 'mean_headcount' },
+];
+const STAFFING_RULES = [
+	['leavers', 'mean_headcount', 1],
+	['unit_weeks', 'mean_headcount', 1],
+	['vacancy_weeks', 'unit_weeks', 1],
+] as const;
 
 /**
  * Builds the public marts as tables mart_public_* on a connection that holds
@@ -54,19 +100,18 @@ export async function buildPublicMarts(conn: DuckDBConnection, minCell: number):
 			row[stock] = row[stock] === null ? null : Number(row[stock]) / Number(row.weeks);
 		}
 	}
-	counts.public_cells = protect({ rows: cells, period: 'quarter', dims: CELL_DIMS, counts: PEOPLE_COLUMNS.public_cells }, minCell);
-	// Days waited are withheld wherever the number enrolled is: the mean wait of a few is theirs.
-	for (const row of cells) if (row.enrolled === null) row.wait_days = null;
+	counts.public_cells = await protect({ table: 'public_cells', rows: cells, period: 'quarter', dims: CELL_DIMS, columns: CELL_COLUMNS, rules: CELL_RULES }, minCell);
 	await publish(conn, 'public_cells', cells, ['quarter', 'unit_id', ...CELL_DIMS]);
 
 	const staffing = await rowsOf(conn, 'SELECT * FROM pub_staffing_raw ORDER BY year, level, unit_id, region_code, org_type, funding, team_size');
-	counts.public_staffing = protect({ rows: staffing, period: 'year', dims: STAFFING_DIMS, counts: PEOPLE_COLUMNS.public_staffing }, minCell);
-	// A drop in a small team's headcount is its leaver: the vacancy signal is withheld wherever the headcount is.
-	for (const row of staffing) if (row.mean_headcount === null) row.vacancy_weeks = null;
+	counts.public_staffing = await protect({ table: 'public_staffing', rows: staffing, period: 'year', dims: STAFFING_DIMS, columns: STAFFING_COLUMNS, rules: STAFFING_RULES }, minCell);
 	await publish(conn, 'public_staffing', staffing, ['year', 'unit_id', ...STAFFING_DIMS]);
 
 	const stability = (await rowsOf(conn, 'SELECT * FROM pub_stability_raw ORDER BY quarter, region_code, org_type, funding')).map((row) => ({ ...row, level: 'cube' }));
-	counts.public_stability = protect({ rows: stability, period: 'quarter', dims: CELL_DIMS, counts: PEOPLE_COLUMNS.public_stability }, minCell);
+	counts.public_stability = await protect(
+		{ table: 'public_stability', rows: stability, period: 'quarter', dims: CELL_DIMS, columns: [count('in_post'), count('stayed')], rules: [['stayed', 'in_post', 1]] },
+		minCell,
+	);
 	await publish(conn, 'public_stability', stability, ['quarter', ...CELL_DIMS]);
 
 	await buildTenure(conn, minCell);
@@ -97,33 +142,119 @@ async function publish(conn: DuckDBConnection, mart: PublicMart, rows: readonly 
 type PublicMart = 'public_cells' | 'public_staffing' | 'public_stability' | 'public_tenure';
 
 /**
- * Withholds the table's small counts and their complements, in place (NULL),
- * and marks its hidden rows: a cube cell of units without a funding, which no
- * filter can choose, counts in the sums and is never published.
+ * Withholds, in place (NULL), the table's small counts of people and the
+ * values of fewer specialists than the threshold; then, period by period,
+ * enough more that none can be worked out from the sums (./suppress.ts) or
+ * narrowed below its protection level by an attacker with inequalities
+ * (./protect.ts). Marks the hidden rows: a cube cell of units without a
+ * funding, which no filter can choose, counts in the sums and is never
+ * published.
  */
-function protect(table: CubeTable, minCell: number): { cells: number; primary: number; secondary: number } {
+async function protect(table: CubeTable, minCell: number): Promise<{ cells: number; primary: number; secondary: number }> {
 	const total = { cells: 0, primary: 0, secondary: 0 };
-	const byPeriod = groupBy(table.rows, (row) => String(row[table.period]));
+	const levels = PROTECTION_LEVELS[table.table];
 	for (const row of table.rows) row.hidden = row.level === 'cube' && row.funding === '';
-	for (const rows of byPeriod.values()) {
+	for (const rows of groupBy(table.rows, (row) => String(row[table.period])).values()) {
 		const ids = new Map(rows.map((row) => [row, idOf(row, table.dims)]));
-		for (const column of table.counts) {
-			const present = rows.filter((row) => row[column] !== null && row[column] !== undefined);
-			const values = new Map(present.map((row) => [ids.get(row)!, Number(row[column])]));
-			const hidden = present.filter((row) => row.hidden).map((row) => ids.get(row)!);
-			const { primary, secondary } = suppress(values, constraintsOf(present, table.dims, ids), minCell, hidden);
-			for (const row of present) {
-				const id = ids.get(row)!;
-				if (primary.has(id) || secondary.has(id)) row[column] = null;
+		const byId = new Map(rows.map((row) => [ids.get(row)!, row]));
+		const hidden = rows.filter((row) => row.hidden).map((row) => ids.get(row)!);
+		// Each column's values in the unit its sums hold in, its sums, and what it withholds.
+		const columns = table.columns.map((column) => {
+			const present = rows.filter((row) => row[column.name] !== null && row[column.name] !== undefined);
+			const weight = (row: Row) => (column.perWeek ? Number(row.weeks) : 1);
+			const values = new Map(present.map((row) => [ids.get(row)!, Number(row[column.name]) * weight(row)]));
+			const primary = new Set(
+				present
+					.filter((row) => !row.hidden)
+					.filter((row) => (column.primary === 'small' ? isSmall(Number(row[column.name]), minCell) : Number(row[column.name]) > 0 && Number(row.specialists) < minCell))
+					.map((row) => ids.get(row)!),
+			);
+			const constraints = constraintsOf(present, table.dims, ids);
+			return { ...column, values, primary, constraints, hidden: hidden.filter((id) => values.has(id)), withheld: new Set<string>() };
+		});
+		const named = new Map(columns.map((c) => [c.name, c]));
+		/**
+		 * A value that a rule ties to a published 0 (days waited where nobody enrolled, the employed of an empty
+		 * caseload) is known to be 0 whether shown or not: it cannot hide another, so it is never withheld as one.
+		 */
+		const pinned = (column: (typeof columns)[number]) =>
+			new Set(
+				table.rules
+					.filter(([a]) => a === column.name)
+					.flatMap(([, b]) => {
+						const partner = named.get(b);
+						return [...column.values.keys()].filter((id) => {
+							const value = partner ? partner.values.get(id) : Number(byId.get(id)![b]);
+							return value === 0 && !partner?.withheld.has(id);
+						});
+					}),
+			);
+		const settle = (column: (typeof columns)[number]) => {
+			const leader = column.follows ? named.get(column.follows)! : undefined;
+			const zero = pinned(column);
+			const required = [...column.primary, ...column.withheld, ...(leader?.withheld ?? [])].filter((id) => column.values.has(id) && !byId.get(id)!.hidden && !zero.has(id));
+			const { primary, secondary } = suppress(column.values, column.constraints, new Set(required), column.hidden, zero);
+			column.withheld = new Set([...primary, ...secondary, ...column.hidden]);
+		};
+		for (const column of columns) settle(column);
+
+		// The whole period as one system for the attacker: every column's values, sums and rules.
+		const values = new Map<string, number>();
+		for (const column of columns) for (const [id, value] of column.values) values.set(`${column.name}@${id}`, value);
+		for (const [id, row] of byId) if (row.expected !== undefined) values.set(`expected@${id}`, Number(row.expected));
+		const relations: Relation[] = columns.flatMap((column) =>
+			column.constraints.map((c) => ({ terms: [[`${column.name}@${c.total}`, -1] as const, ...c.parts.map((p) => [`${column.name}@${p}`, 1] as const)], lower: 0, upper: 0 })),
+		);
+		for (const id of byId.keys()) {
+			for (const [a, b, factor] of table.rules) {
+				if (values.has(`${a}@${id}`) && values.has(`${b}@${id}`)) relations.push({ terms: [[`${a}@${id}`, 1], [`${b}@${id}`, -factor]], lower: -Infinity, upper: 0 });
+			}
+		}
+		const system: ProtectionSystem = {
+			values,
+			relations,
+			level: (key) => {
+				const [name, id] = splitKey(key);
+				const row = byId.get(id)!;
+				if (row.hidden) return 0;
+				// No interval can be wider than a bound that is always published (weeks reported ≤ weeks open).
+				const bounds = table.rules.filter(([a, b]) => a === name && !named.has(b)).map(([, b, factor]) => factor * Number(row[b]));
+				return Math.min(levels[name]!(minCell) * (named.get(name)!.perWeek ? Number(row.weeks) : 1), ...bounds);
+			},
+			integer: (key) => splitKey(key)[0] !== 'fte',
+		};
+		const wide = new Set<string>();
+		for (;;) {
+			const withheld = new Set(columns.flatMap((column) => [...column.withheld].map((id) => `${column.name}@${id}`)));
+			const narrow = await narrowValues(system, withheld, wide);
+			if (!narrow.size) break;
+			for (const column of columns) {
+				const exposed = new Set([...narrow].filter((key) => splitKey(key)[0] === column.name).map((key) => splitKey(key)[1]));
+				if (exposed.size && !withholdBeside(column.values, column.constraints, column.withheld, exposed, pinned(column))) {
+					throw new Error(`cannot protect ${column.name} of ${[...exposed].join(', ')} in ${table.period} ${rows[0]![table.period]}: every value beside it is withheld`);
+				}
+			}
+			for (const column of columns) settle(column);
+		}
+
+		for (const column of columns) {
+			for (const [id] of column.values) {
+				const row = byId.get(id)!;
+				if (column.withheld.has(id)) row[column.name] = null;
 				if (row.hidden) continue;
 				total.cells++;
-				if (primary.has(id)) total.primary++;
-				else if (secondary.has(id)) total.secondary++;
+				if (column.primary.has(id)) total.primary++;
+				else if (column.withheld.has(id)) total.secondary++;
 			}
 		}
 	}
 	return total;
 }
+
+const splitKey = (key: string) => {
+	const at = key.indexOf('@');
+	return [key.slice(0, at), key.slice(at + 1)] as const;
+};
 
 const idOf = (row: Row, dims: readonly string[]) => (row.level === 'unit' ? `unit:${row.unit_id}` : `cube:${dims.map((d) => row[d] ?? '*').join('|')}`);
 

@@ -35,40 +35,64 @@ export interface Suppression {
 }
 
 /** Counts of people under the threshold (above 0) are withheld. */
-const isSmall = (value: number, minCell: number) => value > 0 && value < minCell;
+export const isSmall = (value: number, minCell: number) => value > 0 && value < minCell;
 
 /**
- * `hidden` cells are never published (no filter can choose them) but count
- * in the sums: they start withheld, like the small ones, and are reported
- * as neither primary nor secondary.
+ * Withholds `primary` and enough more that none of them can be worked out
+ * from the rest. `hidden` cells are never published (no filter can choose
+ * them) but count in the sums: they start withheld, like the primary ones,
+ * and are reported as neither primary nor secondary.
  */
-export function suppress(cells: ReadonlyMap<string, number>, constraints: readonly Constraint[], minCell: number, hidden: Iterable<string> = []): Suppression {
+export function suppress(
+	cells: ReadonlyMap<string, number>,
+	constraints: readonly Constraint[],
+	primary: ReadonlySet<string>,
+	hidden: Iterable<string> = [],
+	pinned: ReadonlySet<string> = new Set(),
+): Suppression {
 	for (const c of constraints) for (const id of [c.total, ...c.parts]) if (!cells.has(id)) throw new Error(`a constraint names the cell ${id}, which is not among the cells`);
-	const primary = new Set([...cells].filter(([, value]) => isSmall(value, minCell)).map(([id]) => id));
 	const unpublished = new Set(hidden);
 	const withheld = new Set([...primary, ...unpublished]);
+	settle(cells, constraints, withheld, pinned);
+	return { primary: new Set(primary), secondary: new Set([...withheld].filter((id) => !primary.has(id) && !unpublished.has(id))) };
+}
+
+/** The counts of people under the threshold (above 0): the primary cells of a count. */
+export const smallCells = (cells: ReadonlyMap<string, number>, minCell: number) => new Set([...cells].filter(([, value]) => isSmall(value, minCell)).map(([id]) => id));
+
+/**
+ * Withholds one more cell beside each `exposed` one (found too narrow by a
+ * check of its own, ./protect.ts), then as many as `suppress` would. Returns
+ * false when there is no shown cell left beside them.
+ */
+export function withholdBeside(cells: ReadonlyMap<string, number>, constraints: readonly Constraint[], withheld: Set<string>, exposed: ReadonlySet<string>, pinned: ReadonlySet<string> = new Set()): boolean {
+	const widened = widen(linksOf(constraints), withheld, new Set(exposed), (id) => cells.get(id)!, pinned);
+	if (widened) settle(cells, constraints, withheld, pinned);
+	return widened;
+}
+
+/** Withholds cells until no sum gives a withheld one away, alone or with others. */
+function settle(cells: ReadonlyMap<string, number>, constraints: readonly Constraint[], withheld: Set<string>, pinned: ReadonlySet<string>) {
 	const valueOf = (id: string) => cells.get(id)!;
 	const links = linksOf(constraints);
-
 	for (;;) {
-		closeConstraints(constraints, withheld, valueOf);
+		closeConstraints(constraints, withheld, valueOf, pinned);
 		const exposed = determined(constraints, withheld);
 		if (exposed.size === 0) break;
 		// A cell fixed by several constraints together: withhold another cell in the equations that fix it.
-		const widened = widen(links, withheld, exposed, valueOf);
+		const widened = widen(links, withheld, exposed, valueOf, pinned);
 		if (!widened) throw new Error(`cannot protect ${[...exposed].join(', ')}: every cell beside them is withheld`);
 	}
-	return { primary, secondary: new Set([...withheld].filter((id) => !primary.has(id) && !unpublished.has(id))) };
 }
 
 /** Withholds a second cell in every constraint with exactly one, until there is none. */
-function closeConstraints(constraints: readonly Constraint[], withheld: Set<string>, valueOf: (id: string) => number) {
+function closeConstraints(constraints: readonly Constraint[], withheld: Set<string>, valueOf: (id: string) => number, pinned: ReadonlySet<string>) {
 	for (let changed = true; changed; ) {
 		changed = false;
 		for (const c of constraints) {
 			const members = [c.total, ...c.parts];
 			if (members.filter((id) => withheld.has(id)).length !== 1) continue;
-			const complement = complementOf(c, withheld, valueOf);
+			const complement = complementOf(c, withheld, valueOf, pinned);
 			if (complement === null) continue; // a sum of one cell: the total is that cell, withheld with it below
 			withheld.add(complement);
 			changed = true;
@@ -76,12 +100,15 @@ function closeConstraints(constraints: readonly Constraint[], withheld: Set<stri
 	}
 }
 
-/** The cell to withhold beside a lone withheld one: the smallest part shown above 0, else the total, else any part shown. */
-function complementOf(c: Constraint, withheld: Set<string>, valueOf: (id: string) => number): string | null {
-	const shown = c.parts.filter((id) => !withheld.has(id));
+/**
+ * The cell to withhold beside a lone withheld one: the smallest part shown above 0, else the total, else any part shown;
+ * never a pinned one (known whether shown or not, it would hide nothing).
+ */
+function complementOf(c: Constraint, withheld: Set<string>, valueOf: (id: string) => number, pinned: ReadonlySet<string>): string | null {
+	const shown = c.parts.filter((id) => !withheld.has(id) && !pinned.has(id));
 	const positive = shown.filter((id) => valueOf(id) > 0).sort((a, b) => valueOf(a) - valueOf(b) || a.localeCompare(b));
 	if (positive.length) return positive[0]!;
-	if (!withheld.has(c.total)) return c.total;
+	if (!withheld.has(c.total) && !pinned.has(c.total)) return c.total;
 	return shown[0] ?? null;
 }
 
@@ -93,7 +120,7 @@ function complementOf(c: Constraint, withheld: Set<string>, valueOf: (id: string
  * first among equals. Cheapest is a cell that is the total of no sum (a unit
  * rather than a region, a region rather than the nation), then the smallest.
  */
-function widen(links: Links, withheld: Set<string>, exposed: Set<string>, valueOf: (id: string) => number): boolean {
+function widen(links: Links, withheld: Set<string>, exposed: Set<string>, valueOf: (id: string) => number, pinned: ReadonlySet<string>): boolean {
 	const cheaper = (a: string, b: string) => {
 		const [ta, tb] = [links.totalOf.get(a) ?? 0, links.totalOf.get(b) ?? 0];
 		const [va, vb] = [valueOf(a) > 0 ? valueOf(a) : Infinity, valueOf(b) > 0 ? valueOf(b) : Infinity];
@@ -113,7 +140,7 @@ function widen(links: Links, withheld: Set<string>, exposed: Set<string>, valueO
 					used.add(c);
 					for (const member of [c.total, ...c.parts]) {
 						if (!withheld.has(member)) {
-							if (!distance.has(member)) distance.set(member, step);
+							if (!distance.has(member) && !pinned.has(member)) distance.set(member, step);
 						} else if (!reached.has(member)) {
 							reached.add(member);
 							next.push(member);

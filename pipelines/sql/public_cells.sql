@@ -19,6 +19,13 @@ FROM (SELECT DISTINCT week FROM mart_unit_week) d, mart_units u
 WHERE open_in_week(u.opened_on, u.closed_on, d.week)
 GROUP BY ALL;
 
+-- The distinct specialists who reported in each unit and quarter: where a
+-- cell has fewer than the threshold, its FTE and its weeks reported are one
+-- person's (or a few people's) and are withheld (pipelines/public.ts).
+CREATE OR REPLACE TEMP TABLE pub_unit_specialists AS
+SELECT DISTINCT quarter_of(r.week) AS quarter, r.unit_id, r.specialist_id, u.region_code, u.org_type, coalesce(u.funding_current, '') AS funding
+FROM reports r JOIN mart_units u USING (unit_id);
+
 CREATE OR REPLACE TEMP TABLE pub_cells_raw AS
 WITH reported AS (
     SELECT quarter, unit_id, count(*) AS weeks, count(*) FILTER (WHERE open) AS reported,
@@ -40,11 +47,22 @@ cube AS (
         CASE WHEN GROUPING(region_code) = 1 THEN '*' ELSE region_code END AS region_code,
         CASE WHEN GROUPING(org_type) = 1 THEN '*' ELSE org_type END AS org_type,
         CASE WHEN GROUPING(funding) = 1 THEN '*' ELSE funding END AS funding,
-        sum(expected) AS expected, sum(reported) AS reported,
+        sum(expected) AS expected, sum(coalesce(reported, 0)) AS reported,
         sum(fte) AS fte, sum(waitlist) AS waitlist, sum(caseload) AS caseload, sum(caseload_young) AS caseload_young,
         sum(employed) AS employed, sum(in_education) AS in_education, sum(wait_days) AS wait_days, sum(enrolled) AS enrolled,
         sum(referrals) AS referrals, sum(job_starts) AS job_starts, sum(education_starts) AS education_starts
     FROM units GROUP BY quarter, CUBE (region_code, org_type, funding)
+),
+unit_specialists AS (
+    SELECT quarter, unit_id, count(*) AS specialists FROM pub_unit_specialists GROUP BY ALL
+),
+cube_specialists AS (
+    SELECT quarter,
+        CASE WHEN GROUPING(region_code) = 1 THEN '*' ELSE region_code END AS region_code,
+        CASE WHEN GROUPING(org_type) = 1 THEN '*' ELSE org_type END AS org_type,
+        CASE WHEN GROUPING(funding) = 1 THEN '*' ELSE funding END AS funding,
+        count(DISTINCT specialist_id) AS specialists
+    FROM pub_unit_specialists GROUP BY quarter, CUBE (region_code, org_type, funding)
 ),
 cube_weeks AS (
     SELECT quarter,
@@ -55,9 +73,12 @@ cube_weeks AS (
     FROM pub_unit_week GROUP BY quarter, CUBE (region_code, org_type, funding)
 )
 SELECT quarter, 'unit' AS level, unit_id, region_code, org_type, funding, coalesce(weeks, 0) AS weeks, coalesce(reported, 0) AS reported,
-    expected, fte, waitlist, caseload, caseload_young, employed, in_education, wait_days, enrolled, referrals, job_starts, education_starts
-FROM units
+    expected, fte, waitlist, caseload, caseload_young, employed, in_education, wait_days, enrolled, referrals, job_starts, education_starts,
+    coalesce(s.specialists, 0) AS specialists
+FROM units LEFT JOIN unit_specialists s USING (quarter, unit_id)
 UNION ALL
 SELECT c.quarter, 'cube', NULL, nullif(c.region_code, '*'), nullif(c.org_type, '*'), nullif(c.funding, '*'), coalesce(w.weeks, 0), c.reported,
-    c.expected, fte, waitlist, caseload, caseload_young, employed, in_education, wait_days, enrolled, referrals, job_starts, education_starts
-FROM cube c LEFT JOIN cube_weeks w USING (quarter, region_code, org_type, funding);
+    c.expected, fte, waitlist, caseload, caseload_young, employed, in_education, wait_days, enrolled, referrals, job_starts, education_starts,
+    coalesce(s.specialists, 0)
+FROM cube c LEFT JOIN cube_weeks w USING (quarter, region_code, org_type, funding)
+LEFT JOIN cube_specialists s USING (quarter, region_code, org_type, funding);

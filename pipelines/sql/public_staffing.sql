@@ -25,15 +25,30 @@ unit_years AS (
     FROM weekly WHERE year(week) IN (SELECT year FROM pub_years)
     GROUP BY ALL
 ),
+unit_specialists AS (
+    SELECT DISTINCT unit_id, year(week) AS year, specialist_id FROM reports
+),
 unit_leavers AS (
     SELECT unit_id, year(last_week) AS year, count(*) AS leavers FROM mart_specialist_spells WHERE ended GROUP BY ALL
 ),
 units AS (
     SELECT uy.year, uy.unit_id, u.region_code, u.org_type, coalesce(u.funding_current, '') AS funding,
         CASE WHEN uy.team <= 1 THEN '1' WHEN uy.team <= 3 THEN '2-3' ELSE '4+' END AS team_size,
-        uy.specialist_weeks, coalesce(l.leavers, 0) AS leavers, uy.unit_weeks, uy.vacancy_weeks
+        uy.specialist_weeks, coalesce(l.leavers, 0) AS leavers, uy.unit_weeks, uy.vacancy_weeks,
+        (SELECT count(*) FROM unit_specialists s WHERE s.unit_id = uy.unit_id AND s.year = uy.year) AS specialists
     FROM unit_years uy JOIN mart_units u USING (unit_id)
     LEFT JOIN unit_leavers l USING (unit_id, year)
+),
+-- Distinct specialists per cube cell (someone who moved between units counts once).
+cube_specialists AS (
+    SELECT s.year,
+        CASE WHEN GROUPING(region_code) = 1 THEN NULL ELSE region_code END AS region_code,
+        CASE WHEN GROUPING(org_type) = 1 THEN NULL ELSE org_type END AS org_type,
+        CASE WHEN GROUPING(funding) = 1 THEN NULL ELSE funding END AS funding,
+        CASE WHEN GROUPING(team_size) = 1 THEN NULL ELSE team_size END AS team_size,
+        count(DISTINCT s.specialist_id) AS specialists
+    FROM unit_specialists s JOIN units USING (unit_id, year)
+    GROUP BY s.year, CUBE (region_code, org_type, funding, team_size)
 ),
 cube AS (
     SELECT year,
@@ -45,12 +60,14 @@ cube AS (
     FROM units GROUP BY year, CUBE (region_code, org_type, funding, team_size)
 )
 SELECT year, 'unit' AS level, unit_id, region_code, org_type, funding, team_size, y.weeks,
-    specialist_weeks / y.weeks AS mean_headcount, leavers, unit_weeks, vacancy_weeks
+    specialist_weeks / y.weeks AS mean_headcount, leavers, unit_weeks, vacancy_weeks, specialists
 FROM units JOIN pub_years y USING (year)
 UNION ALL
-SELECT year, 'cube', NULL, region_code, org_type, funding, team_size, y.weeks,
-    specialist_weeks / y.weeks, leavers, unit_weeks, vacancy_weeks
-FROM cube JOIN pub_years y USING (year);
+SELECT year, 'cube', NULL, cube.region_code, cube.org_type, cube.funding, cube.team_size, y.weeks,
+    specialist_weeks / y.weeks, leavers, unit_weeks, vacancy_weeks, coalesce(s.specialists, 0)
+FROM cube JOIN pub_years y USING (year)
+LEFT JOIN cube_specialists s ON s.year = cube.year AND s.region_code IS NOT DISTINCT FROM cube.region_code AND s.org_type IS NOT DISTINCT FROM cube.org_type
+    AND s.funding IS NOT DISTINCT FROM cube.funding AND s.team_size IS NOT DISTINCT FROM cube.team_size;
 
 -- public_stability: for each quarter, the stability index as the internal
 -- view computes it for a period ending with that quarter: of the spells in

@@ -5,7 +5,7 @@
  * year) and solves for each withheld cell with dense Gaussian elimination.
  */
 import { describe, expect, it } from 'vitest';
-import { suppress, type Constraint } from '../../pipelines/suppress.ts';
+import { smallCells, suppress, type Constraint } from '../../pipelines/suppress.ts';
 import { recover as attack, type Equation } from '../support/attacker.ts';
 
 /** The withheld cells that the published cells and the sums fix exactly (tests/support/attacker.ts). */
@@ -47,7 +47,7 @@ describe('small-cell suppression', () => {
 		]);
 		// Primary alone: row 0's total minus 20 and 15 gives the 3 back.
 		expect(recover(cells, constraints, new Set(['t:r0c1']))).toEqual(new Map([['t:r0c1', 3]]));
-		const { primary, secondary } = suppress(cells, constraints, 5);
+		const { primary, secondary } = suppress(cells, constraints, smallCells(cells, 5));
 		expect(primary).toEqual(new Set(['t:r0c1']));
 		// Row 0 takes its smallest other cell (15), column 1 its (14), column 2 then (8), row 1 (12) and row 2 (9):
 		// six withheld cells on a cycle of rows and columns, each line with two, which no sum can undo.
@@ -81,7 +81,7 @@ describe('small-cell suppression', () => {
 		const primaryOnly = new Set(['a2@q1', 'b1@q2']);
 		expect(recover(cells, constraints, primaryOnly)).toEqual(new Map([['a2@q1', 2], ['b1@q2', 3]]));
 
-		const { primary, secondary } = suppress(cells, constraints, 5);
+		const { primary, secondary } = suppress(cells, constraints, smallCells(cells, 5));
 		expect(primary).toEqual(primaryOnly);
 		const withheld = new Set([...primary, ...secondary]);
 		expect(recover(cells, constraints, withheld)).toEqual(new Map());
@@ -104,14 +104,14 @@ describe('small-cell suppression', () => {
 			{ total: 'C', parts: ['y', 'z', 'r'] },
 		];
 		expect(recover(cells, constraints, new Set(['x', 'y', 'z']))).toEqual(new Map([['x', 3], ['y', 6], ['z', 7]]));
-		const { primary, secondary } = suppress(cells, constraints, 5);
+		const { primary, secondary } = suppress(cells, constraints, smallCells(cells, 5));
 		expect(primary).toEqual(new Set(['x']));
 		expect(recover(cells, constraints, new Set([...primary, ...secondary]))).toEqual(new Map());
 	});
 
 	it('publishes zeros and counts at the threshold, and refuses a sum over a cell it does not know', () => {
 		const cells = new Map([['a', 0], ['b', 5], ['t', 5]]);
-		expect(suppress(cells, [{ total: 't', parts: ['a', 'b'] }], 5)).toEqual({ primary: new Set(), secondary: new Set() });
-		expect(() => suppress(cells, [{ total: 't', parts: ['a', 'c'] }], 5)).toThrow('a constraint names the cell c, which is not among the cells');
+		expect(suppress(cells, [{ total: 't', parts: ['a', 'b'] }], smallCells(cells, 5))).toEqual({ primary: new Set(), secondary: new Set() });
+		expect(() => suppress(cells, [{ total: 't', parts: ['a', 'c'] }], smallCells(cells, 5))).toThrow('a constraint names the cell c, which is not among the cells');
 	});
 });

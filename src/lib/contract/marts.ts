@@ -165,6 +165,36 @@ export const PEOPLE_COLUMNS = {
 	public_stability: ['in_post', 'stayed'],
 } as const satisfies Partial<Record<MartName, readonly string[]>>;
 
+/**
+ * The public profile's protection levels (#20): every withheld value of
+ * these columns must stay uncertain by at least this much, in the column's
+ * own unit, to an attacker who knows everything published, every sum that
+ * ties the cells, that counts are whole and not negative, and the rules of
+ * the input contract (a part is at most its caseload, …). `minCell` is the
+ * threshold; a count of people is protected by as many people (a stock by
+ * as many people in an average week). The others are values of a person
+ * wherever a cell has fewer specialists than the threshold (a lone
+ * specialist's working time, or the weeks they reported), withheld there.
+ */
+export const PROTECTION_LEVELS: Record<'public_cells' | 'public_staffing' | 'public_stability', Record<string, (minCell: number) => number>> = {
+	public_cells: {
+		...Object.fromEntries(['waitlist', 'caseload', 'caseload_young', 'employed', 'in_education', 'enrolled', 'referrals', 'job_starts', 'education_starts'].map((c) => [c, (minCell: number) => minCell])),
+		/** A week per person of the threshold. */
+		wait_days: (minCell) => 7 * minCell,
+		/** One full-time post. */
+		fte: () => 1,
+		/** Four unit-weeks: a month of one specialist's reporting. */
+		reported: () => 4,
+	},
+	public_staffing: {
+		mean_headcount: (minCell) => minCell,
+		leavers: (minCell) => minCell,
+		unit_weeks: () => 4,
+		vacancy_weeks: () => 4,
+	},
+	public_stability: { in_post: (minCell) => minCell, stayed: (minCell) => minCell },
+};
+
 export const NOT_PEOPLE_COLUMNS: Partial<Record<MartName, Record<string, string>>> = {
 	public_cells: {
 		weeks: 'calendar weeks',
