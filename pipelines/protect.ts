@@ -30,26 +30,87 @@ export interface ProtectionSystem {
 	level: (id: string) => number;
 	/** Whole numbers: an attacker rounds the ends inward. */
 	integer: (id: string) => boolean;
+	/** Values solved together (a column), the rest held at their true values. */
+	group: (id: string) => string;
 }
 
 type Highs = Awaited<ReturnType<typeof highsLoader>>;
 let loading: Promise<Highs> | undefined;
 
 /**
- * The withheld values whose interval is narrower than their level. `wide`
- * holds the values already shown wide enough: withholding more only widens
- * every interval, so they are not solved again.
+ * The withheld values not shown to be as wide as their level. `wide` holds
+ * the values already shown wide: withholding more only widens every
+ * interval, so they are not solved again.
+ *
+ * Each group of values (a column) is solved alone, the other groups held at
+ * their true values: a much smaller program, and a table that fits it fits
+ * the whole system too, so a value it shows wide is wide. A value it does
+ * not show wide is taken as narrow, though the whole system might move it
+ * further: that withholds a little more than needed, never less.
  */
 export async function narrowValues(system: ProtectionSystem, withheld: ReadonlySet<string>, wide: Set<string>): Promise<Set<string>> {
 	const highs = await (loading ??= highsLoader());
-	const unknowns = [...withheld].filter((id) => system.values.has(id)).sort();
+	const narrow = new Set<string>();
+	for (const group of new Set([...withheld].map(system.group))) {
+		const alone = new Set([...withheld].filter((id) => system.group(id) === group));
+		for (const part of independentParts(system, alone)) for (const id of narrowIn(highs, system, part, wide)) narrow.add(id);
+	}
+	return narrow;
+}
+
+/**
+ * Of `suspects`, those narrower than their level over the whole system, all
+ * groups free together: for a value that only another column holds in place
+ * (days waited where nobody enrolled, that count withheld too).
+ */
+export async function narrowTogether(system: ProtectionSystem, withheld: ReadonlySet<string>, wide: Set<string>, suspects: ReadonlySet<string>): Promise<Set<string>> {
+	const highs = await (loading ??= highsLoader());
+	const others = new Set([...withheld].filter((id) => !suspects.has(id)));
+	// Only the suspects are solved: the rest count as shown wide for this call.
+	const solved = new Set([...wide, ...others]);
+	const narrow = new Set<string>();
+	for (const part of independentParts(system, withheld)) if (part.unknowns.some((id) => suspects.has(id))) for (const id of narrowIn(highs, system, part, solved)) narrow.add(id);
+	for (const id of suspects) if (!narrow.has(id)) wide.add(id);
+	return narrow;
+}
+
+/** The withheld values split into systems that share no relation, each with its relations. */
+function independentParts(system: ProtectionSystem, withheld: ReadonlySet<string>) {
+	const root = new Map<string, string>();
+	const find = (id: string): string => {
+		let r = id;
+		while (root.get(r) !== r) r = root.get(r)!;
+		root.set(id, r);
+		return r;
+	};
+	for (const id of withheld) if (system.values.has(id)) root.set(id, id);
+	const unknownsOf = system.relations.map((relation) => relation.terms.map(([id]) => id).filter((id) => root.has(id)));
+	for (const ids of unknownsOf) for (const id of ids.slice(1)) root.set(find(id), find(ids[0]!));
+	const parts = new Map<string, { unknowns: string[]; relations: Relation[] }>();
+	for (const id of [...root.keys()].sort()) {
+		const r = find(id);
+		if (!parts.has(r)) parts.set(r, { unknowns: [], relations: [] });
+		parts.get(r)!.unknowns.push(id);
+	}
+	system.relations.forEach((relation, i) => {
+		const first = unknownsOf[i]![0];
+		if (first !== undefined) parts.get(find(first))!.relations.push(relation);
+	});
+	return [...parts.values()];
+}
+
+/** A few objectives of random signs before the values one by one: each solution spreads many values at once. */
+const SPREADING_SOLVES = 6;
+
+function narrowIn(highs: Highs, system: ProtectionSystem, part: { unknowns: string[]; relations: Relation[] }, wide: Set<string>): string[] {
+	const { unknowns } = part;
 	const index = new Map(unknowns.map((id, j) => [id, j]));
 	const starts = [0];
 	const indices: number[] = [];
 	const coefficients: number[] = [];
 	const lower: number[] = [];
 	const upper: number[] = [];
-	for (const relation of system.relations) {
+	for (const relation of part.relations) {
 		let known = 0;
 		const row = new Map<number, number>();
 		for (const [id, c] of relation.terms) {
@@ -58,7 +119,6 @@ export async function narrowValues(system: ProtectionSystem, withheld: ReadonlyS
 			else row.set(j, (row.get(j) ?? 0) + c);
 		}
 		const entries = [...row].filter(([, c]) => c !== 0).sort((a, b) => a[0] - b[0]);
-		if (!entries.length) continue;
 		for (const [j, c] of entries) {
 			indices.push(j);
 			coefficients.push(c);
@@ -70,9 +130,12 @@ export async function narrowValues(system: ProtectionSystem, withheld: ReadonlyS
 	// The true table is a point every interval holds.
 	const least = unknowns.map((id) => system.values.get(id)!);
 	const greatest = [...least];
-	const spread = (j: number) => greatest[j]! - least[j]!;
-	const narrow = new Set<string>();
-	if (!unknowns.length) return narrow;
+	const level = unknowns.map((id) => system.level(id));
+	const whole = unknowns.map((id) => system.integer(id));
+	// How far apart the tables found so far put a value; for a whole number, as an attacker rounds the ends inward.
+	const spread = (j: number) => (whole[j] ? Math.floor(greatest[j]! + 1e-6) - Math.ceil(least[j]! - 1e-6) : greatest[j]! - least[j]!);
+	const open = () => unknowns.filter((id, j) => !wide.has(id) && spread(j) < level[j]!);
+	if (!open().length) return [];
 	const model = highs.createModel({
 		numCols: unknowns.length,
 		numRows: lower.length,
@@ -84,13 +147,14 @@ export async function narrowValues(system: ProtectionSystem, withheld: ReadonlyS
 		matrix: { format: 'csr', numRows: lower.length, numCols: unknowns.length, starts, indices, values: coefficients },
 	});
 	try {
-		model.options.set({ output_flag: false });
-		const extreme = (sense: 'maximize' | 'minimize', j: number) => {
+		// Presolve would set each re-solve's basis aside; a new objective leaves the last basis feasible, so the primal simplex starts from it.
+		model.options.set({ output_flag: false, presolve: 'off', solver: 'simplex', simplex_strategy: 4 });
+		const solve = (sense: 'maximize' | 'minimize') => {
 			model.changeObjectiveSense(highs.constants.objectiveSense[sense]);
 			model.run();
 			const status = model.getModelStatus();
 			if (status === highs.constants.modelStatus.unbounded) return sense === 'maximize' ? Infinity : -Infinity;
-			if (status !== highs.constants.modelStatus.optimal) throw new Error(`protection check of ${unknowns[j]}: the solver ended with status ${status}`);
+			if (status !== highs.constants.modelStatus.optimal) throw new Error(`protection check: the solver ended with status ${status}`);
 			const x = model.getSolution().colValue;
 			for (let k = 0; k < unknowns.length; k++) {
 				if (x[k]! < least[k]!) least[k] = x[k]!;
@@ -98,23 +162,31 @@ export async function narrowValues(system: ProtectionSystem, withheld: ReadonlyS
 			}
 			return model.getObjectiveValue();
 		};
+		// Signs from a fixed sequence, so that the same inputs give the same outputs.
+		let seed = unknowns.length;
+		const sign = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) < 1073741824 ? 1 : -1);
+		for (let round = 0; round < SPREADING_SOLVES && open().length > 1; round++) {
+			model.changeColsCost({ kind: 'range', from: 0, to: unknowns.length - 1 }, unknowns.map(sign));
+			solve('maximize');
+		}
+		model.changeColsCost({ kind: 'range', from: 0, to: unknowns.length - 1 }, new Float64Array(unknowns.length));
+		const narrow: string[] = [];
 		for (let j = 0; j < unknowns.length; j++) {
 			const id = unknowns[j]!;
-			const level = system.level(id);
-			if (wide.has(id) || spread(j) >= level) {
+			if (wide.has(id) || spread(j) >= level[j]!) {
 				wide.add(id);
 				continue;
 			}
 			model.changeColCost(j, 1);
-			let top = extreme('maximize', j);
-			let bottom = spread(j) >= level ? least[j]! : extreme('minimize', j);
+			let top = solve('maximize');
+			let bottom = spread(j) >= level[j]! ? least[j]! : solve('minimize');
 			model.changeColCost(j, 0);
-			if (system.integer(id)) [top, bottom] = [Math.floor(top + 1e-6), Math.ceil(bottom - 1e-6)];
-			if (top - bottom >= level) wide.add(id);
-			else narrow.add(id);
+			if (whole[j]) [top, bottom] = [Math.floor(top + 1e-6), Math.ceil(bottom - 1e-6)];
+			if (top - bottom >= level[j]!) wide.add(id);
+			else narrow.push(id);
 		}
+		return narrow;
 	} finally {
 		model.dispose();
 	}
-	return narrow;
 }

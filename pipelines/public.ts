@@ -20,7 +20,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { loadTable, sqlFile, type ColumnType } from './db.ts';
 import { isSmall, suppress, withholdBeside, type Constraint } from './suppress.ts';
-import { narrowValues, type ProtectionSystem, type Relation } from './protect.ts';
+import { narrowTogether, narrowValues, type ProtectionSystem, type Relation } from './protect.ts';
 import { kaplanMeier, median } from '../src/lib/stats/survival.ts';
 import { MARTS, PROTECTION_LEVELS } from '../src/lib/contract/index.ts';
 
@@ -222,17 +222,22 @@ async function protect(table: CubeTable, minCell: number): Promise<{ cells: numb
 				return Math.min(levels[name]!(minCell) * (named.get(name)!.perWeek ? Number(row.weeks) : 1), ...bounds);
 			},
 			integer: (key) => splitKey(key)[0] !== 'fte',
+			group: (key) => splitKey(key)[0],
 		};
 		const wide = new Set<string>();
+		const withheldNow = () => new Set(columns.flatMap((column) => [...column.withheld].map((id) => `${column.name}@${id}`)));
 		for (;;) {
-			const withheld = new Set(columns.flatMap((column) => [...column.withheld].map((id) => `${column.name}@${id}`)));
-			const narrow = await narrowValues(system, withheld, wide);
+			const narrow = await narrowValues(system, withheldNow(), wide);
 			if (!narrow.size) break;
+			const stuck = new Set<string>();
 			for (const column of columns) {
 				const exposed = new Set([...narrow].filter((key) => splitKey(key)[0] === column.name).map((key) => splitKey(key)[1]));
-				if (exposed.size && !withholdBeside(column.values, column.constraints, column.withheld, exposed, pinned(column))) {
-					throw new Error(`cannot protect ${column.name} of ${[...exposed].join(', ')} in ${table.period} ${rows[0]![table.period]}: every value beside it is withheld`);
-				}
+				if (exposed.size) for (const id of withholdBeside(column.values, column.constraints, column.withheld, exposed, pinned(column))) stuck.add(`${column.name}@${id}`);
+			}
+			// Nothing beside them to withhold in their own column: held in place by another column, or truly narrow.
+			if (stuck.size) {
+				const still = await narrowTogether(system, withheldNow(), wide, stuck);
+				if (still.size) throw new Error(`cannot protect ${[...still].join(', ')} in ${table.period} ${rows[0]![table.period]}: every value beside them is withheld`);
 			}
 			for (const column of columns) settle(column);
 		}

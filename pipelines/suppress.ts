@@ -63,12 +63,18 @@ export const smallCells = (cells: ReadonlyMap<string, number>, minCell: number) 
 /**
  * Withholds one more cell beside each `exposed` one (found too narrow by a
  * check of its own, ./protect.ts), then as many as `suppress` would. Returns
- * false when there is no shown cell left beside them.
+ * the exposed cells with no shown cell left beside them.
  */
-export function withholdBeside(cells: ReadonlyMap<string, number>, constraints: readonly Constraint[], withheld: Set<string>, exposed: ReadonlySet<string>, pinned: ReadonlySet<string> = new Set()): boolean {
-	const widened = widen(linksOf(constraints), withheld, new Set(exposed), (id) => cells.get(id)!, pinned);
-	if (widened) settle(cells, constraints, withheld, pinned);
-	return widened;
+export function withholdBeside(
+	cells: ReadonlyMap<string, number>,
+	constraints: readonly Constraint[],
+	withheld: Set<string>,
+	exposed: ReadonlySet<string>,
+	pinned: ReadonlySet<string> = new Set(),
+): Set<string> {
+	const stuck = widen(linksOf(constraints), withheld, new Set(exposed), (id) => cells.get(id)!, pinned);
+	if (stuck.size < exposed.size) settle(cells, constraints, withheld, pinned);
+	return stuck;
 }
 
 /** Withholds cells until no sum gives a withheld one away, alone or with others. */
@@ -80,8 +86,7 @@ function settle(cells: ReadonlyMap<string, number>, constraints: readonly Constr
 		const exposed = determined(constraints, withheld);
 		if (exposed.size === 0) break;
 		// A cell fixed by several constraints together: withhold another cell in the equations that fix it.
-		const widened = widen(links, withheld, exposed, valueOf, pinned);
-		if (!widened) throw new Error(`cannot protect ${[...exposed].join(', ')}: every cell beside them is withheld`);
+		if (widen(links, withheld, exposed, valueOf, pinned).size === exposed.size) throw new Error(`cannot protect ${[...exposed].join(', ')}: every cell beside them is withheld`);
 	}
 }
 
@@ -113,20 +118,20 @@ function complementOf(c: Constraint, withheld: Set<string>, valueOf: (id: string
 }
 
 /**
- * Withholds one more cell for each exposed cell, one per group of withheld
+ * Withholds one more cell for each exposed cell (returning those it could not), one per group of withheld
  * cells that constraints tie together (another cell in the same equations
  * would loosen them all): reached from the exposed cell through constraints
  * and withheld cells, the cheapest shown cell of those constraints, nearest
  * first among equals. Cheapest is a cell that is the total of no sum (a unit
  * rather than a region, a region rather than the nation), then the smallest.
  */
-function widen(links: Links, withheld: Set<string>, exposed: Set<string>, valueOf: (id: string) => number, pinned: ReadonlySet<string>): boolean {
+function widen(links: Links, withheld: Set<string>, exposed: Set<string>, valueOf: (id: string) => number, pinned: ReadonlySet<string>): Set<string> {
 	const cheaper = (a: string, b: string) => {
 		const [ta, tb] = [links.totalOf.get(a) ?? 0, links.totalOf.get(b) ?? 0];
 		const [va, vb] = [valueOf(a) > 0 ? valueOf(a) : Infinity, valueOf(b) > 0 ? valueOf(b) : Infinity];
 		return ta - tb || va - vb || a.localeCompare(b);
 	};
-	let widened = false;
+	const stuck = new Set<string>();
 	for (const start of [...exposed].sort()) {
 		const reached = new Set([start]);
 		const used = new Set<Constraint>();
@@ -150,12 +155,14 @@ function widen(links: Links, withheld: Set<string>, exposed: Set<string>, valueO
 			}
 			frontier = next;
 		}
-		if (!distance.size) continue;
+		if (!distance.size) {
+			stuck.add(start);
+			continue;
+		}
 		const best = [...distance.keys()].sort((a, b) => (links.totalOf.get(a) ?? 0) - (links.totalOf.get(b) ?? 0) || distance.get(a)! - distance.get(b)! || cheaper(a, b))[0]!;
 		withheld.add(best);
-		widened = true;
 	}
-	return widened;
+	return stuck;
 }
 
 /** Which constraints hold each cell, and of how many sums each cell is the total. */

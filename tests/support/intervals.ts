@@ -93,7 +93,7 @@ export async function intervals(known: ReadonlyMap<string, number>, unknowns: Re
 			matrix: { format: 'csr', numRows: rowLower.length, numCols: ids.length, starts, indices, values },
 		});
 		try {
-			model.options.set({ output_flag: false });
+			model.options.set({ output_flag: false, presolve: 'off', solver: 'simplex', simplex_strategy: 4 });
 			const optimum = (sense: 'maximize' | 'minimize') => {
 				model.changeObjectiveSense(highs.constants.objectiveSense[sense]);
 				model.run();
@@ -103,7 +103,8 @@ export async function intervals(known: ReadonlyMap<string, number>, unknowns: Re
 				see(model.getSolution().colValue);
 				return model.getObjectiveValue();
 			};
-			const width = (j: number) => hi[j]! - lo[j]!;
+			// Rounded inward for a whole number, as the attacker would.
+			const width = (j: number) => (spec[j]!.integer ? Math.floor(hi[j]! + 1e-6) - Math.ceil(lo[j]! - 1e-6) : hi[j]! - lo[j]!);
 			for (let j = 0; j < ids.length; j++) {
 				const u = spec[j]!;
 				if (width(j) >= u.level) {
