@@ -21,7 +21,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { loadTable, sqlFile, type ColumnType } from './db.ts';
 import { isSmall, suppress, withholdBeside, type Constraint } from './suppress.ts';
 import { narrowTogether, narrowValues, type ProtectionSystem, type Relation } from './protect.ts';
-import { kaplanMeier, median } from '../src/lib/stats/survival.ts';
+import { atRisk, kaplanMeier } from '../src/lib/stats/survival.ts';
 import { MARTS, PROTECTION_LEVELS } from '../src/lib/contract/index.ts';
 
 export const DEFAULT_MIN_CELL = 5;
@@ -296,8 +296,13 @@ function constraintsOf(rows: readonly Row[], dims: readonly string[], ids: Reado
  * Tenure for the public: for each quarter, every spell begun by its end and
  * cut there, as one Kaplan–Meier curve for the nation and one per region
  * with at least the threshold of spells, read every 91 days (the step in
- * force). No count is published: the spells begun by the end of one quarter
- * less those of the quarter before are the quarter's joiners.
+ * force), in whole per cent, and only while at least the threshold are
+ * still at risk. No count, no confidence band: from a step and the change
+ * in Greenwood's sum that a band gives, the number at risk and the number
+ * who left are n = (1 − R)/(R·ΔG) and n(1 − R) (#20); and the spells begun
+ * by the end of one quarter less those of the quarter before are its
+ * joiners. The median is read off the published readings: the first at or
+ * under one half.
  */
 async function buildTenure(conn: DuckDBConnection, minCell: number) {
 	const quarters = (await rowsOf(conn, `SELECT DISTINCT quarter_of(week) AS quarter, (quarter_of(week) + INTERVAL 3 MONTH)::DATE - 1 AS last_day FROM mart_unit_week ORDER BY 1`)) as {
@@ -325,16 +330,13 @@ async function buildTenure(conn: DuckDBConnection, minCell: number) {
 		for (const [region, group] of groups.sort(([a], [b]) => (a ?? '').localeCompare(b ?? ''))) {
 			if (group.length < minCell) continue;
 			const curve = kaplanMeier(group);
-			const m = median(curve);
-			const last = curve[curve.length - 1]!.time;
-			for (let time = 0, i = 0; time <= last; time += 91) {
+			const readings: { time: number; survival: number }[] = [];
+			for (let time = 0, i = 0; time === 0 || atRisk(group, time) >= minCell; time += 91) {
 				while (i + 1 < curve.length && curve[i + 1]!.time <= time) i++;
-				const step = curve[i]!;
-				rows.push({
-					quarter, region_code: region, time,
-					survival: step.survival, lower: step.lower, upper: step.upper, median: m.value, median_lower: m.lower, median_upper: m.upper,
-				});
+				readings.push({ time, survival: Math.round(curve[i]!.survival * 100) / 100 });
 			}
+			const median = readings.find((r) => r.survival <= 0.5)?.time ?? null;
+			for (const { time, survival } of readings) rows.push({ quarter, region_code: region, time, survival, median });
 		}
 	}
 	await publish(conn, 'public_tenure', rows, ['quarter', 'region_code', 'time']);

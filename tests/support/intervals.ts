@@ -117,7 +117,7 @@ export async function intervals(known: ReadonlyMap<string, number>, unknowns: Re
 				model.changeColCost(j, 0);
 				if (u.integer) {
 					upper = Math.floor(upper + 1e-6);
-					lower = Math.ceil(lower - 1e-6);
+					lower = Math.ceil(lower - 1e-6) + 0; // + 0: no −0
 				}
 				result.set(ids[j]!, { lower, upper, wide: upper - lower >= u.level });
 			}

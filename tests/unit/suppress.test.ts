@@ -5,7 +5,7 @@
  * year) and solves for each withheld cell with dense Gaussian elimination.
  */
 import { describe, expect, it } from 'vitest';
-import { smallCells, suppress, type Constraint } from '../../pipelines/suppress.ts';
+import { smallCells, suppress, withholdBeside, type Constraint } from '../../pipelines/suppress.ts';
 import { recover as attack, type Equation } from '../support/attacker.ts';
 
 /** The withheld cells that the published cells and the sums fix exactly (tests/support/attacker.ts). */
@@ -107,6 +107,21 @@ describe('small-cell suppression', () => {
 		const { primary, secondary } = suppress(cells, constraints, smallCells(cells, 5));
 		expect(primary).toEqual(new Set(['x']));
 		expect(recover(cells, constraints, new Set([...primary, ...secondary]))).toEqual(new Map());
+	});
+
+	it('never withholds a pinned cell to hide another (known either way), and says which exposed cells have nothing beside them', () => {
+		// t = a + b + c with a = 2 (small), b = 0 pinned (days waited where nobody enrolled), c = 30.
+		const cells = new Map([['a', 2], ['b', 0], ['c', 30], ['t', 32]]);
+		const sum = [{ total: 't', parts: ['a', 'b', 'c'] }];
+		// The smallest part shown above 0 is c; b is never taken.
+		expect(suppress(cells, sum, new Set(['a']), [], new Set(['b'])).secondary).toEqual(new Set(['c']));
+		// With a, c and t withheld and only the pinned b left, one more cell beside a cannot be found: a is returned.
+		const withheld = new Set(['a', 'c', 't']);
+		expect(withholdBeside(cells, sum, withheld, new Set(['a']), new Set(['b']))).toEqual(new Set(['a']));
+		expect(withheld).toEqual(new Set(['a', 'c', 't']));
+		// Without the pin, b is withheld beside it.
+		expect(withholdBeside(cells, sum, withheld, new Set(['a']))).toEqual(new Set());
+		expect(withheld.has('b')).toBe(true);
 	});
 
 	it('publishes zeros and counts at the threshold, and refuses a sum over a cell it does not know', () => {

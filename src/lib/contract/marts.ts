@@ -117,20 +117,18 @@ export const MARTS = {
 	},
 	/**
 	 * Per quarter (spells cut at its end), specialists' time in post as a
-	 * Kaplan–Meier curve read every 91 days, for the nation (region_code NULL)
-	 * and each region with at least the threshold of spells. No counts: the
-	 * spells of one quarter less the last's would be its joiners.
+	 * Kaplan–Meier curve read every 91 days in whole per cent, while at least
+	 * the threshold are at risk, for the nation (region_code NULL) and each
+	 * region with at least the threshold of spells; the median is the first
+	 * reading at or under one half. No counts and no confidence band: both
+	 * give back the numbers at risk and leaving (#20).
 	 */
 	public_tenure: {
 		quarter: 'DATE',
 		region_code: 'VARCHAR',
 		time: 'DOUBLE',
 		survival: 'DOUBLE',
-		lower: 'DOUBLE',
-		upper: 'DOUBLE',
 		median: 'DOUBLE',
-		median_lower: 'DOUBLE',
-		median_upper: 'DOUBLE',
 	},
 	/** The weeks (Mondays) with a report: the data's calendar. */
 	public_weeks: { week: 'DATE' },
@@ -206,12 +204,8 @@ export const NOT_PEOPLE_COLUMNS: Partial<Record<MartName, Record<string, string>
 	public_staffing: { year: 'a year', weeks: 'calendar weeks', unit_weeks: 'unit-weeks with a report', vacancy_weeks: 'unit-weeks, withheld wherever mean_headcount is' },
 	public_tenure: {
 		time: 'days in post',
-		survival: 'a probability',
-		lower: 'a probability',
-		upper: 'a probability',
-		median: 'days in post',
-		median_lower: 'days in post',
-		median_upper: 'days in post',
+		survival: 'a probability, in whole per cent',
+		median: 'days in post, one of the readings',
 	},
 };
 

@@ -129,7 +129,7 @@ SELECT year::INTEGER AS year, split, "group", leavers::DOUBLE AS leavers, mean_h
 ORDER BY split, "group", year`;
 
 export const PUBLIC_TENURE_SQL = `
-SELECT time, survival, lower, upper, median, median_lower, median_upper
+SELECT time, survival, median
 FROM public_tenure
 WHERE quarter = quarter_of($last_day::DATE) AND region_code IS NOT DISTINCT FROM $region::VARCHAR
 ORDER BY time`;
@@ -212,10 +212,7 @@ export const staffing: ViewDefinition<StaffingResults> = {
 async function loadPublic(db: Database, params: ReturnType<typeof staffingParams>): Promise<StaffingResults> {
 	const [turnover, tenure, stability, vacancy] = await Promise.all([
 		db.query<TurnoverRow>(PUBLIC_TURNOVER_SQL, params),
-		db.query<{ time: number; survival: number; lower: number | null; upper: number | null; median: number | null; median_lower: number | null; median_upper: number | null }>(
-			PUBLIC_TENURE_SQL,
-			params,
-		),
+		db.query<{ time: number; survival: number; median: number | null }>(PUBLIC_TENURE_SQL, params),
 		db.query<StaffingResults['stability']>(PUBLIC_STABILITY_SQL, params),
 		db.query<StaffingResults['vacancy'][number]>(PUBLIC_VACANCY_SQL, params),
 	]);
@@ -223,8 +220,9 @@ async function loadPublic(db: Database, params: ReturnType<typeof staffingParams
 	return {
 		turnover,
 		tenure: {
-			rows: tenure.map((r) => ({ time: r.time, atRisk: null, events: null, censored: null, survival: r.survival, stdErr: 0, lower: r.lower, upper: r.upper })),
-			median: { value: first?.median ?? null, lower: first?.median_lower ?? null, upper: first?.median_upper ?? null },
+			// No band on a public build: with the curve it would give back the numbers at risk and leaving.
+			rows: tenure.map((r) => ({ time: r.time, atRisk: null, events: null, censored: null, survival: r.survival, stdErr: 0, lower: null, upper: null })),
+			median: { value: first?.median ?? null, lower: null, upper: null },
 			spells: null,
 			scope: params.region ? 'region' : 'nation',
 		},

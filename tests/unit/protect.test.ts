@@ -1,0 +1,118 @@
+/**
+ * Protection levels (#20): pipelines/protect.ts finds the withheld values an
+ * attacker with inequalities narrows below their level. The intervals here
+ * are worked by hand; the attacker of tests/support/intervals.ts, written
+ * apart from the pipeline, must find the same.
+ */
+import { describe, expect, it } from 'vitest';
+import { narrowTogether, narrowValues, type ProtectionSystem, type Relation } from '../../pipelines/protect.ts';
+import { intervals } from '../support/intervals.ts';
+
+/** A table of rows × columns with its row, column and grand totals: cells and the sums that tie them. */
+function table(values: number[][]): { values: Map<string, number>; relations: Relation[] } {
+	const cells = new Map<string, number>();
+	const relations: Relation[] = [];
+	const sum = (total: string, parts: string[]) => relations.push({ terms: [[total, -1], ...parts.map((p) => [p, 1] as const)], lower: 0, upper: 0 });
+	values.forEach((row, r) => row.forEach((v, c) => cells.set(`r${r}c${c}`, v)));
+	values.forEach((row, r) => {
+		cells.set(`r${r}`, row.reduce((a, b) => a + b, 0));
+		sum(`r${r}`, row.map((_, c) => `r${r}c${c}`));
+	});
+	values[0]!.forEach((_, c) => {
+		cells.set(`c${c}`, values.reduce((a, row) => a + row[c]!, 0));
+		sum(`c${c}`, values.map((_, r) => `r${r}c${c}`));
+	});
+	cells.set('t', values.flat().reduce((a, b) => a + b, 0));
+	sum('t', values.map((_, r) => `r${r}`));
+	return { values: cells, relations };
+}
+
+const system = (t: { values: Map<string, number>; relations: Relation[] }, level: number): ProtectionSystem => ({
+	...t,
+	level: () => level,
+	integer: () => true,
+	// One column of values: solved together.
+	group: () => 'count',
+});
+
+/** The attacker's intervals of the withheld cells, for comparison with the hand-worked ones. */
+async function attackerIntervals(t: { values: Map<string, number>; relations: Relation[] }, withheld: Set<string>, level: number) {
+	const known = new Map([...t.values].filter(([id]) => !withheld.has(id)));
+	const unknowns = new Map([...withheld].map((id) => [id, { integer: true, lower: 0, upper: Infinity, level }]));
+	return new Map([...(await intervals(known, unknowns, t.relations))].map(([id, i]) => [id, [i.lower, i.upper]]));
+}
+
+describe('protection levels', () => {
+	it('a 2 × 2 table whose small column total bounds every withheld cell: each is narrowed to a width of 3', async () => {
+		// r0: 2 20 | 22, r1: 1 30 | 31; columns 3, 50. With the four inner cells withheld, r0c0 = 3 − r1c0 ∈ [0, 3],
+		// r0c1 = 22 − r0c0 ∈ [19, 22], r1c0 ∈ [0, 3], r1c1 = 31 − r1c0 ∈ [28, 31]: all four 3 wide.
+		const t = table([
+			[2, 20],
+			[1, 30],
+		]);
+		const withheld = new Set(['r0c0', 'r0c1', 'r1c0', 'r1c1']);
+		expect(await narrowValues(system(t, 5), withheld, new Set())).toEqual(withheld);
+		expect(await narrowValues(system(t, 3), withheld, new Set())).toEqual(new Set());
+		// Level 4 with the whole system free: the same four (it only has one column of values here).
+		expect(await narrowTogether(system(t, 4), withheld, new Set(), withheld)).toEqual(withheld);
+		expect(await attackerIntervals(t, withheld, 99)).toEqual(
+			new Map([
+				['r0c0', [0, 3]],
+				['r0c1', [19, 22]],
+				['r1c0', [0, 3]],
+				['r1c1', [28, 31]],
+			]),
+		);
+	});
+
+	it('a 3 × 3 table with six cells withheld on one cycle: each moves 15 (from −3 to +12 along the cycle)', async () => {
+		// The table and the six cells that small-cell suppression withholds for the lone 3 (tests/unit/suppress.test.ts).
+		// The only way to change them and keep every sum is t along the cycle +r0c1 −r0c2 +r1c2 −r1c0 +r2c0 −r2c1:
+		// 3 + t ≥ 0, 15 − t ≥ 0, 8 + t ≥ 0, 12 − t ≥ 0, 9 + t ≥ 0, 14 − t ≥ 0, so t ∈ [−3, 12] and every cell is 15 wide.
+		const t = table([
+			[20, 3, 15],
+			[12, 25, 8],
+			[9, 14, 30],
+		]);
+		const withheld = new Set(['r0c1', 'r0c2', 'r2c1', 'r1c2', 'r1c0', 'r2c0']);
+		expect(await narrowValues(system(t, 15), withheld, new Set())).toEqual(new Set());
+		expect(await narrowValues(system(t, 16), withheld, new Set())).toEqual(withheld);
+		expect(await attackerIntervals(t, withheld, 99)).toEqual(
+			new Map([
+				['r0c1', [0, 15]],
+				['r0c2', [3, 18]],
+				['r1c2', [5, 20]],
+				['r1c0', [0, 15]],
+				['r2c0', [6, 21]],
+				['r2c1', [2, 17]],
+			]),
+		);
+	});
+
+	it('values another column holds in place: days waited where nobody enrolled are wide only with enrolments free too', async () => {
+		// Region R of units a and b: enrolled a 0, b 3 (R 3, published); days waited a 0, b 40 (R 40, published); all four
+		// unit values withheld. Each column alone, the other held at its truth: a enrolled nobody, so waited 0 days, so b
+		// waited all 40; b waited, so enrolled at least 1 (of 3): every interval is narrower than its level (35 days, 3
+		// people). Together: b may have enrolled anyone from 0 to 3 and waited 0 to 40 days, a the rest: all wide.
+		const values = new Map([
+			['enrolled@a', 0],
+			['enrolled@b', 3],
+			['enrolled@R', 3],
+			['wait@a', 0],
+			['wait@b', 40],
+			['wait@R', 40],
+		]);
+		const relations: Relation[] = [
+			{ terms: [['enrolled@R', -1], ['enrolled@a', 1], ['enrolled@b', 1]], lower: 0, upper: 0 },
+			{ terms: [['wait@R', -1], ['wait@a', 1], ['wait@b', 1]], lower: 0, upper: 0 },
+			{ terms: [['wait@a', 1], ['enrolled@a', -3650]], lower: -Infinity, upper: 0 },
+			{ terms: [['wait@b', 1], ['enrolled@b', -3650]], lower: -Infinity, upper: 0 },
+		];
+		const s: ProtectionSystem = { values, relations, level: (id) => (id.startsWith('wait') ? 35 : 3), integer: () => true, group: (id) => id.split('@')[0]! };
+		const withheld = new Set(['enrolled@a', 'enrolled@b', 'wait@a', 'wait@b']);
+		const wide = new Set<string>();
+		expect(await narrowValues(s, withheld, wide)).toEqual(withheld);
+		expect(await narrowTogether(s, withheld, wide, withheld)).toEqual(new Set());
+		expect(wide).toEqual(withheld);
+	});
+});
