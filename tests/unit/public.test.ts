@@ -1,10 +1,11 @@
 /**
  * The public profile (#14) on the demo data: what it publishes, a scan of
  * every published file for small counts of people, the attacker of
- * tests/support/attacker.ts on the published files, and the site's facts on
- * a public build against the internal ones.
+ * tests/support/publicAttacker.ts (linear programs over everything published)
+ * and tests/support/tenureAttacker.ts on the published files, and the site's
+ * facts on a public build against the internal ones.
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -12,7 +13,9 @@ import { simulate } from '../../pipelines/simulate/index.ts';
 import { MARTS, NOT_PEOPLE_COLUMNS, PEOPLE_COLUMNS, PROFILE_MARTS, type MartName } from '../../src/lib/contract/index.ts';
 import { martsDatabase } from '../../src/lib/server/database.ts';
 import { ALL_METRICS, measureSql, unitWindowSql, type MeasureRow } from '../../src/lib/metrics/index.ts';
-import { recover, type Equation } from '../support/attacker.ts';
+import { attackPublic } from '../support/publicAttacker.ts';
+import { decodeCurve, type Reading } from '../support/tenureAttacker.ts';
+import { kaplanMeier } from '../../src/lib/stats/survival.ts';
 import { readArrow, run, tempDir } from '../helpers.ts';
 
 const MIN_CELL = 5;
@@ -27,7 +30,7 @@ beforeAll(async () => {
 	const result = await run(raw, { ...reference, profile: 'public', minCell: MIN_CELL });
 	expect(result.published).toBe(true);
 	published = result.outDir;
-}, 60_000);
+}, 120_000);
 
 type Row = Record<string, string | number | boolean | null>;
 
@@ -50,6 +53,13 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
 }
 
 const parquet = (dir: string, mart: string) => `read_parquet('${join(dir, `${mart}.parquet`)}')`;
+
+/** Each unit's team size per year, which the strongest attacker works out by subset sums (#20): given here outright. */
+async function teamSizes(dir: string): Promise<Map<string, string>> {
+	const rows = await rowsOf(`SELECT unit_id, year(week) AS year, CASE WHEN round(avg(specialists)) <= 1 THEN '1' WHEN round(avg(specialists)) <= 3 THEN '2-3' ELSE '4+' END AS team
+		FROM ${parquet(dir, 'unit_week')} GROUP BY ALL`);
+	return new Map(rows.map((r) => [`${r.unit_id}|${r.year}`, r.team as string]));
+}
 
 describe('the public profile', () => {
 	it('publishes the aggregates and no unit × week row, no spell, and says so in its manifest', async () => {
@@ -87,80 +97,92 @@ describe('the public profile', () => {
 		expect(internalSmall!.n).toBeGreaterThan(100);
 	});
 
-	describe('against an attacker with every published file', () => {
-		/** The equations the published cells obey: a cube cell is the sum of its parts along each key it spans, and a leaf the sum of its units. */
-		async function attack(mart: 'public_cells' | 'public_staffing' | 'public_stability', column: string, reveal = new Map<string, number>()) {
-			const period = mart === 'public_staffing' ? 'year' : 'quarter';
-			const dims = mart === 'public_staffing' ? ['region_code', 'org_type', 'funding', 'team_size'] : ['region_code', 'org_type', 'funding'];
-			// A stock is published per week of its cell; the sums hold over participant-weeks.
-			const weighted = ['waitlist', 'caseload', 'caseload_young', 'employed', 'in_education'].includes(column);
-			const rows = await rowsOf(`SELECT * FROM ${parquet(published, mart)}`);
-			// Which leaf a unit is in: its keys from the units mart, and (staffing) its team size, which a strong attacker is given.
-			const units = new Map((await rowsOf(`SELECT * FROM ${parquet(published, 'units')}`)).map((u) => [u.unit_id as string, u]));
-			const teams =
-				mart === 'public_staffing'
-					? new Map(
-							(
-								await rowsOf(
-									`SELECT unit_id, year(week) AS year, CASE WHEN round(avg(specialists)) <= 1 THEN '1' WHEN round(avg(specialists)) <= 3 THEN '2-3' ELSE '4+' END AS team
-									FROM ${parquet(internal, 'unit_week')} GROUP BY ALL`,
-								)
-							).map((r) => [`${r.unit_id}|${r.year}`, r.team as string]),
-						)
-					: new Map<string, string>();
-			const keyOf = (row: Row) => {
-				if (row.unit_id == null) return dims.map((d) => row[d] ?? '*');
-				const u = units.get(row.unit_id as string)!;
-				return [u.region_code, u.org_type, u.funding_current, ...(mart === 'public_staffing' ? [teams.get(`${row.unit_id}|${row[period]}`)] : [])];
-			};
-			const id = (row: Row) => `${row[period]}|${row.unit_id ?? 'cube'}|${dims.map((d) => row[d] ?? '*').join('|')}`;
-			const values = new Map<string, number | null>();
-			const weight = new Map<string, number>();
-			for (const row of rows) {
-				const has = mart !== 'public_cells' || Number(row.weeks) > 0;
-				values.set(id(row), has ? (row[column] as number | null) : 0);
-				weight.set(id(row), weighted ? Number(row.weeks) : 1);
-			}
-			for (const [cell, value] of reveal) values.set(cell, value);
-			const equations: Equation[] = [];
-			const byPeriod = groupBy(rows, (row) => String(row[period]));
-			for (const group of byPeriod.values()) {
-				const cube = group.filter((r) => r.unit_id == null);
-				dims.forEach((dim, d) => {
-					const parts = groupBy(
-						cube.filter((r) => r[dim] !== null),
-						(r) => keyOf(r).map((k, i) => (i === d ? '#' : k)).join('|'),
-					);
-					for (const total of cube.filter((r) => r[dim] === null)) {
-						const members = parts.get(keyOf(total).map((k, i) => (i === d ? '#' : k)).join('|')) ?? [];
-						equations.push([[id(total), -weight.get(id(total))!], ...members.map((m) => [id(m), weight.get(id(m))!] as const)]);
-					}
-				});
-				const leaves = groupBy(
-					group.filter((r) => r.unit_id != null),
-					(r) => keyOf(r).join('|'),
-				);
-				for (const [key, members] of leaves) {
-					const leaf = cube.find((r) => keyOf(r).join('|') === key);
-					const total: Equation[number][] = leaf ? [[id(leaf), -weight.get(id(leaf))!]] : [];
-					equations.push([...total, ...members.map((m) => [id(m), weight.get(id(m))!] as const)]);
-				}
-			}
-			const withheld = [...values].filter(([, v]) => v === null).map(([cell]) => cell);
-			return { recovered: recover(values, equations), withheld, equations: equations.length };
-		}
+	describe('against an attacker with every published file and inequalities (#20)', () => {
+		it('narrows no withheld value below its protection level and pins none, in any table (seed 1)', async () => {
+			const attack = await attackPublic(published, MIN_CELL, await teamSizes(internal));
+			expect(attack.withheld.public_cells).toBeGreaterThan(10_000);
+			expect(attack.withheld.public_staffing).toBeGreaterThan(1_000);
+			expect(attack.withheld.public_stability).toBeGreaterThan(1_000);
+			expect(attack.narrow).toEqual([]);
+			expect(attack.exact).toEqual([]);
+		}, 120_000);
 
-		const COLUMNS = [
-			...PEOPLE_COLUMNS.public_cells.map((c) => ['public_cells', c] as const),
-			...PEOPLE_COLUMNS.public_staffing.map((c) => ['public_staffing', c] as const),
-			...PEOPLE_COLUMNS.public_stability.map((c) => ['public_stability', c] as const),
-		];
+		it('is not idle: with the units’ withheld job starts published, it narrows and pins cells', async () => {
+			// The same files, with every unit's quarterly job starts filled in from the internal build.
+			const dir = join(tempDir(), 'revealed');
+			mkdirSync(dir);
+			for (const file of readdirSync(published).filter((f) => f.endsWith('.parquet'))) copyFileSync(join(published, file), join(dir, file));
+			await rowsOf(`COPY (
+				SELECT p.* REPLACE (coalesce(p.job_starts, t.job_starts)::INTEGER AS job_starts)
+				FROM ${parquet(published, 'public_cells')} p
+				LEFT JOIN (SELECT unit_id, date_trunc('quarter', week)::DATE AS quarter, sum(job_starts) AS job_starts FROM ${parquet(internal, 'unit_week')} GROUP BY ALL) t
+				ON t.unit_id = p.unit_id AND t.quarter = p.quarter
+			) TO '${join(dir, 'public_cells.parquet')}' (FORMAT parquet)`);
+			const attack = await attackPublic(dir, MIN_CELL, await teamSizes(internal));
+			const cubeJobStarts = attack.exact.filter((f) => f.column === 'job_starts' && f.cell.startsWith('cube:'));
+			expect(cubeJobStarts.length).toBeGreaterThan(10);
+		}, 120_000);
 
-		it.each(COLUMNS)('recovers no withheld %s.%s from totals, parts, units and other tables', async (mart, column) => {
-			const { recovered, withheld, equations } = await attack(mart, column);
-			expect(withheld.length, 'cells withheld').toBeGreaterThan(0);
-			expect(equations).toBeGreaterThan(100);
-			expect([...recovered.keys()]).toEqual([]);
+		it('publishes no figure of fewer specialists than the threshold: FTE, weeks reported, headcount, leavers, unit-weeks', async () => {
+			// Specialists per unit and quarter (and year) from the internal spells: a spell that overlaps the period.
+			const overlap = (from: string, to: string) => `(SELECT count(*) FROM ${parquet(internal, 'specialist_spells')} s WHERE s.unit_id = p.unit_id AND s.first_week <= ${to} AND s.last_week >= ${from})`;
+			const [cells] = await rowsOf(`
+				SELECT count(*) FILTER (WHERE n < ${MIN_CELL}) AS few, count(*) FILTER (WHERE n = 1) AS lone,
+					count(*) FILTER (WHERE n < ${MIN_CELL} AND (fte IS NOT NULL AND fte > 0 OR reported IS NOT NULL AND reported > 0)) AS shown,
+					count(*) FILTER (WHERE n = 1 AND fte IS NOT NULL AND fte > 0) AS lone_fte
+				FROM (SELECT p.*, ${overlap('p.quarter', "(p.quarter + INTERVAL 3 MONTH)::DATE - 1")} AS n FROM ${parquet(published, 'public_cells')} p WHERE p.unit_id IS NOT NULL)`);
+			expect(cells!.few).toBeGreaterThan(500);
+			expect(cells!.lone).toBeGreaterThan(20);
+			expect(cells!.lone_fte).toBe(0);
+			expect(cells!.shown).toBe(0);
+			const [staffing] = await rowsOf(`
+				SELECT count(*) FILTER (WHERE n < ${MIN_CELL}) AS few,
+					count(*) FILTER (WHERE n < ${MIN_CELL} AND coalesce(mean_headcount, leavers, unit_weeks, vacancy_weeks) IS NOT NULL
+						AND (mean_headcount > 0 OR leavers > 0 OR unit_weeks > 0 OR vacancy_weeks > 0)) AS shown
+				FROM (SELECT p.*, ${overlap('make_date(p.year, 1, 1)', 'make_date(p.year, 12, 31)')} AS n FROM ${parquet(published, 'public_staffing')} p WHERE p.unit_id IS NOT NULL)`);
+			expect(staffing!.few).toBeGreaterThan(100);
+			expect(staffing!.shown).toBe(0);
+		});
+
+		it('publishes tenure curves that give back no count: no band, and every reading over at least the threshold at risk', async () => {
+			const curves = groupBy(await rowsOf(`SELECT * FROM ${parquet(published, 'public_tenure')} ORDER BY quarter, region_code, time`), (r) => `${r.quarter}|${r.region_code}`);
+			expect(curves.size).toBeGreaterThan(100);
+			expect(Object.keys(MARTS.public_tenure).filter((c) => ['lower', 'upper', 'median_lower', 'median_upper', 'spells', 'at_risk', 'events', 'censored'].includes(c))).toEqual([]);
+			let decoded = 0;
+			for (const readings of curves.values()) decoded += decodeCurve(readings as unknown as Reading[]).length;
+			expect(decoded).toBe(0);
+			// Every reading stands for at least the threshold still in post: spells begun by the quarter's end, in post at that time.
+			const [thin] = await rowsOf(`
+				WITH spells AS (SELECT s.*, u.region_code FROM ${parquet(internal, 'specialist_spells')} s JOIN ${parquet(internal, 'units')} u USING (unit_id))
+				SELECT count(*) AS n FROM ${parquet(published, 'public_tenure')} t
+				WHERE t.time > 0 AND (SELECT count(*) FROM spells s
+					WHERE s.first_week <= (t.quarter + INTERVAL 3 MONTH)::DATE - 1 AND (t.region_code IS NULL OR s.region_code = t.region_code)
+					AND least(s.last_week, (t.quarter + INTERVAL 3 MONTH)::DATE - 1) - s.first_week + 7 >= t.time) < ${MIN_CELL}`);
+			expect(thin!.n).toBe(0);
+		});
+
+		it('would decode the curves were their confidence bands published (the decoder is not idle)', async () => {
+			// The nation's curve of the last quarter, read every 91 days as before #20, with its log-log band.
+			const spells = await rowsOf(`SELECT first_week, last_week, ended FROM ${parquet(internal, 'specialist_spells')}`);
+			const end = Math.max(...spells.map((s) => Date.parse(s.last_week as string))) / 86_400_000;
+			const curve = kaplanMeier(
+				spells.map((s) => {
+					const first = Date.parse(s.first_week as string) / 86_400_000;
+					return { entry: 0, exit: Math.min(Date.parse(s.last_week as string) / 86_400_000, end) - first + 7, event: Boolean(s.ended) };
+				}),
+			);
+			const readings: Reading[] = [];
+			for (let time = 0, i = 0; time <= curve[curve.length - 1]!.time; time += 7) {
+				while (i + 1 < curve.length && curve[i + 1]!.time <= time) i++;
+				readings.push({ time, survival: curve[i]!.survival, lower: curve[i]!.lower });
+			}
+			const decoded = decodeCurve(readings);
+			expect(decoded.length).toBeGreaterThan(10);
+			// Each decoded step is the curve's own: at a single event time, its number at risk and leaving.
+			for (const step of decoded.slice(0, 10)) {
+				const row = curve.find((r) => r.time <= step.time && r.time > step.time - 7 && r.events > 0);
+				if (row) expect([row.atRisk, row.events]).toEqual([step.atRisk, step.left]);
+			}
 		});
 
 		it('finds nothing to difference across adjacent quarters or years: each count is published for one period length, once per cell', async () => {
@@ -176,22 +198,21 @@ describe('the public profile', () => {
 				const [dup] = await rowsOf(`SELECT count(*) AS n FROM (SELECT ${period}, ${keys} FROM ${parquet(published, mart)} GROUP BY ALL HAVING count(*) > 1)`);
 				expect(dup!.n, mart).toBe(0);
 			}
-			// Tenure's curves carry no count at all (spells begun by one quarter less the last's would be its joiners).
-			expect(Object.keys(MARTS.public_tenure).filter((c) => ['spells', 'at_risk', 'events', 'censored'].includes(c))).toEqual([]);
 		});
+	});
 
-		it('would recover cells were the units’ own withheld figures published (the attacker is not idle)', async () => {
-			// Every withheld unit cell of employed, revealed at its true value from the internal marts.
-			const truth = await rowsOf(
-				`SELECT unit_id, strftime(date_trunc('quarter', week), '%Y-%m-%d') AS quarter, sum(employed) / count(*) AS employed FROM ${parquet(internal, 'unit_week')} GROUP BY ALL`,
-			);
-			const reveal = new Map(truth.map((r) => [`${r.quarter}|${r.unit_id}|*|*|*`, Number(r.employed)]));
-			const before = await attack('public_cells', 'employed');
-			const revealed = new Map([...reveal].filter(([cell]) => before.withheld.includes(cell)));
-			expect(revealed.size).toBeGreaterThan(0);
-			const { recovered } = await attack('public_cells', 'employed', revealed);
-			expect(recovered.size).toBeGreaterThan(0);
-		});
+	describe('on another seed', () => {
+		it('narrows no withheld value below its protection level and pins none (seed 2)', async () => {
+			const raw = join(tempDir(), 'raw');
+			simulate({ seed: 2, from: '2015-01', to: '2026-10', scale: 1, out: raw, referenceDir: 'data/reference/se', faults: false });
+			const reference = { referenceDir: 'data/reference/se', asOf: '2026-11-30' };
+			const internal2 = (await run(raw, reference)).outDir;
+			const published2 = (await run(raw, { ...reference, profile: 'public', minCell: MIN_CELL })).outDir;
+			const attack = await attackPublic(published2, MIN_CELL, await teamSizes(internal2));
+			expect(attack.withheld.public_cells).toBeGreaterThan(10_000);
+			expect(attack.narrow).toEqual([]);
+			expect(attack.exact).toEqual([]);
+		}, 240_000);
 	});
 
 	describe('the site on a public build', () => {

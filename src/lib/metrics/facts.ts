@@ -45,7 +45,7 @@
  * The shared predicates (open_on, open_in_week, served_on, quarter_of,
  * quarters_between, filtered_units) are the macros of ./shared.ts.
  */
-import { ORG_TYPES, PEOPLE_COLUMNS } from '$lib/contract';
+import { ORG_TYPES, PROTECTION_LEVELS } from '$lib/contract';
 
 export const GRAINS = ['quarter', 'region_quarter', 'org_quarter', 'unit_quarter', 'area_quarter'] as const;
 export type Grain = (typeof GRAINS)[number];
@@ -214,7 +214,8 @@ facts AS (
         w.fte, w.waitlist::DOUBLE AS waitlist, w.weeks::DOUBLE AS weeks,
         w.wait_days, w.enrolled, w.referrals, w.job_starts, w.education_starts,
         w.employed, w.caseload, w.caseload_young, w.in_education,
-        coalesce(w.reported, 0)::DOUBLE AS reported,
+        -- No reports: none reported. Reports with the count withheld (a public build): unknown.
+        (CASE WHEN w.weeks IS NULL THEN 0 ELSE w.reported END)::DOUBLE AS reported,
         coalesce(o.expected, 0)::DOUBLE AS expected
     FROM quarters q${split ? `\n    CROSS JOIN (${split.groups}) g` : ''}
     LEFT JOIN quarter_units qu ON ${on('qu')}
@@ -230,9 +231,9 @@ facts AS (
 export const FACTS = Object.fromEntries(GRAINS.map((grain) => [grain, factsSql(grain, FROM_UNIT_WEEK)])) as Record<Grain, string>;
 
 /**
- * The facts the public profile withholds where they are small (NULL there,
- * while the row has reports): its cells' counts of people, and the days
- * waited, withheld with the number enrolled. A measure over one of them is
- * withheld with it.
+ * The facts the public profile may withhold (NULL there, while the row has
+ * reports): every column of its cells it protects, the counts of people,
+ * the days waited, and the FTE and weeks reported of few specialists. A
+ * measure over one of them is withheld with it.
  */
-export const PEOPLE_FACTS: readonly string[] = [...PEOPLE_COLUMNS.public_cells, 'wait_days'];
+export const PEOPLE_FACTS: readonly string[] = Object.keys(PROTECTION_LEVELS.public_cells);

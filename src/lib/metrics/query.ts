@@ -107,9 +107,9 @@ FROM (
     SELECT unit_id, unit_name, region_code,
         arg_max(units_open, quarter) AS units_open, arg_max(areas_served, quarter) AS areas_served,
         arg_max(population_served, quarter) AS population_served, any_value(areas) AS areas, any_value(population) AS population,
-        sum(fte * weeks) / sum(weeks) AS fte, ${sum('waitlist', 'waitlist * weeks')} / sum(weeks) AS waitlist, sum(weeks) AS weeks,
+        ${sum('fte', 'fte * weeks')} / sum(weeks) AS fte, ${sum('waitlist', 'waitlist * weeks')} / sum(weeks) AS waitlist, sum(weeks) AS weeks,
         ${['wait_days', 'enrolled', 'referrals', 'job_starts', 'education_starts', 'employed', 'caseload', 'caseload_young', 'in_education'].map((f) => `${sum(f)} AS ${f}`).join(', ')},
-        sum(reported) AS reported, sum(expected) AS expected
+        ${sum('reported')} AS reported, sum(expected) AS expected
     FROM facts
     GROUP BY unit_id, unit_name, region_code
 ) facts
