@@ -47,13 +47,24 @@ let loading: Promise<Highs> | undefined;
  * the whole system too, so a value it shows wide is wide. A value it does
  * not show wide is taken as narrow, though the whole system might move it
  * further: that withholds a little more than needed, never less.
+ *
+ * Alone, a rule over one withheld value is a bound on it, and a value that
+ * is a part in one sum and nowhere else (a unit in its cube cell) can trade
+ * with the other such parts of that sum freely: they are solved as one
+ * value, their total, and each part's interval follows from the total's
+ * (the most it can be is the total's greatest less the others' least, and
+ * so on). The program is then the size of the cube, however many units.
  */
 export async function narrowValues(system: ProtectionSystem, withheld: ReadonlySet<string>, wide: Set<string>): Promise<Set<string>> {
 	const highs = await (loading ??= highsLoader());
 	const narrow = new Set<string>();
 	for (const group of new Set([...withheld].map(system.group))) {
 		const alone = new Set([...withheld].filter((id) => system.group(id) === group));
-		for (const part of independentParts(system, alone)) for (const id of narrowIn(highs, system, part, wide)) narrow.add(id);
+		for (const part of independentParts(system, alone)) {
+			const program = programOf(system, part);
+			if (program.unknowns.every((u) => wide.has(u.id) || u.level <= 0)) continue;
+			for (const id of narrowPooled(highs, program, wide)) narrow.add(id);
+		}
 	}
 	return narrow;
 }
@@ -65,11 +76,15 @@ export async function narrowValues(system: ProtectionSystem, withheld: ReadonlyS
  */
 export async function narrowTogether(system: ProtectionSystem, withheld: ReadonlySet<string>, wide: Set<string>, suspects: ReadonlySet<string>): Promise<Set<string>> {
 	const highs = await (loading ??= highsLoader());
-	const others = new Set([...withheld].filter((id) => !suspects.has(id)));
-	// Only the suspects are solved: the rest count as shown wide for this call.
-	const solved = new Set([...wide, ...others]);
 	const narrow = new Set<string>();
-	for (const part of independentParts(system, withheld)) if (part.unknowns.some((id) => suspects.has(id))) for (const id of narrowIn(highs, system, part, solved)) narrow.add(id);
+	for (const part of independentParts(system, withheld)) {
+		if (!part.unknowns.some((id) => suspects.has(id))) continue;
+		const program = programOf(system, part);
+		// Only the suspects are solved: the others need no interval of their own here.
+		for (const u of program.unknowns) if (!suspects.has(u.id)) u.level = 0;
+		const ranges = ranged(highs, program, wide);
+		for (const u of program.unknowns) if (suspects.has(u.id) && ranges.get(u.id) !== WIDE) narrow.add(u.id);
+	}
 	for (const id of suspects) if (!narrow.has(id)) wide.add(id);
 	return narrow;
 }
@@ -99,52 +114,170 @@ function independentParts(system: ProtectionSystem, withheld: ReadonlySet<string
 	return [...parts.values()];
 }
 
+/** An unknown of a program: bounds, true value, the width it must have (0: none; Infinity: its ends are wanted), whole or not. */
+interface Unknown {
+	id: string;
+	lower: number;
+	upper: number;
+	truth: number;
+	level: number;
+	integer: boolean;
+	/** For an unknown whose ends are wanted: whether a range already seen is enough (every part of a pool shown wide in it). */
+	enough?: (least: number, greatest: number) => boolean;
+}
+
+/** lower ≤ Σ coefficient × unknown ≤ upper, over the unknowns' ids. */
+interface Row {
+	terms: Map<string, number>;
+	lower: number;
+	upper: number;
+}
+
+interface Program {
+	unknowns: Unknown[];
+	rows: Row[];
+}
+
+/** A system's part as a program over its withheld values: what is published moves to the rows' bounds. */
+function programOf(system: ProtectionSystem, part: { unknowns: string[]; relations: Relation[] }): Program {
+	const unknown = new Set(part.unknowns);
+	const rows = part.relations.map((relation) => {
+		let known = 0;
+		const terms = new Map<string, number>();
+		for (const [id, c] of relation.terms) {
+			if (unknown.has(id)) terms.set(id, (terms.get(id) ?? 0) + c);
+			else known += c * system.values.get(id)!;
+		}
+		for (const [id, c] of terms) if (c === 0) terms.delete(id);
+		return { terms, lower: relation.lower - known, upper: relation.upper - known };
+	});
+	const unknowns = part.unknowns.map((id) => ({ id, lower: 0, upper: Infinity, truth: system.values.get(id)!, level: system.level(id), integer: system.integer(id) }));
+	return { unknowns, rows: rows.filter((row) => row.terms.size) };
+}
+
+/** The program with its one-value rows made bounds and each sum's free parts pooled; `pools` says which parts each pool holds. */
+function pooled(program: Program): { program: Program; pools: Map<string, Unknown[]> } {
+	const byId = new Map(program.unknowns.map((u) => [u.id, { ...u }]));
+	const rows: Row[] = [];
+	for (const row of program.rows) {
+		if (row.terms.size > 1) {
+			rows.push(row);
+			continue;
+		}
+		const [[id, c]] = [...row.terms];
+		const u = byId.get(id!)!;
+		const [a, b] = [row.lower / c!, row.upper / c!];
+		u.lower = Math.max(u.lower, Math.min(a, b));
+		u.upper = Math.min(u.upper, Math.max(a, b));
+	}
+	const uses = new Map<string, number>();
+	for (const row of rows) for (const id of row.terms.keys()) uses.set(id, (uses.get(id) ?? 0) + 1);
+	const pools = new Map<string, Unknown[]>();
+	rows.forEach((row, i) => {
+		if (row.lower !== row.upper) return;
+		const free = [...row.terms].filter(([id, c]) => c === 1 && uses.get(id) === 1).map(([id]) => byId.get(id)!);
+		if (free.length < 2) return;
+		const pool = `pool#${i}`;
+		pools.set(pool, free);
+		for (const u of free) {
+			row.terms.delete(u.id);
+			byId.delete(u.id);
+		}
+		row.terms.set(pool, 1);
+		byId.set(pool, {
+			id: pool,
+			lower: free.reduce((sum, u) => sum + u.lower, 0),
+			upper: free.reduce((sum, u) => sum + u.upper, 0),
+			truth: free.reduce((sum, u) => sum + u.truth, 0),
+			level: Infinity,
+			integer: free.every((u) => u.integer),
+			enough: (least, greatest) => free.every((u) => u.level <= 0 || partWidth(u, free, least, greatest) >= u.level),
+		});
+	});
+	return { program: { unknowns: [...byId.values()], rows }, pools };
+}
+
+/** The narrow values of a program solved with its free parts pooled (see narrowValues). */
+function narrowPooled(highs: Highs, program: Program, wide: Set<string>): string[] {
+	const { program: reduced, pools } = pooled(program);
+	// A pool's ends are wanted only where a part of it is still to be shown wide.
+	for (const u of reduced.unknowns) if (pools.has(u.id) && pools.get(u.id)!.every((part) => wide.has(part.id) || part.level <= 0)) u.level = 0;
+	const ranges = ranged(highs, reduced, wide);
+	const narrow: string[] = [];
+	for (const u of reduced.unknowns) {
+		const parts = pools.get(u.id);
+		if (!parts) {
+			if (ranges.get(u.id) !== WIDE && u.level > 0) narrow.push(u.id);
+			continue;
+		}
+		const range = ranges.get(u.id);
+		if (range === WIDE) for (const p of parts) if (p.level > 0) wide.add(p.id);
+		if (range === undefined || range === WIDE) continue;
+		const [least, greatest] = range;
+		for (const p of parts) {
+			if (wide.has(p.id) || p.level <= 0) continue;
+			if (partWidth(p, parts, least, greatest) >= p.level) wide.add(p.id);
+			else narrow.push(p.id);
+		}
+	}
+	return narrow;
+}
+
+/** A pooled part takes what the pool holds beyond the others: at most all but their least, at least all but their most. */
+function partWidth(part: Unknown, parts: readonly Unknown[], least: number, greatest: number): number {
+	let [othersLeast, othersMost] = [0, 0];
+	for (const other of parts) if (other !== part) [othersLeast, othersMost] = [othersLeast + other.lower, othersMost + other.upper];
+	return width(Math.min(part.upper, greatest - othersLeast), Math.max(part.lower, least - othersMost), part.integer);
+}
+
+/** Marks an unknown shown as wide as its level. */
+const WIDE = 'wide';
+
+/** How wide an interval is; for a whole number, its ends rounded inward as an attacker would. */
+const width = (top: number, bottom: number, integer: boolean) => (integer ? Math.floor(top + 1e-6) - Math.ceil(bottom - 1e-6) : top - bottom);
+
 /** A few objectives of random signs before the values one by one: each solution spreads many values at once. */
 const SPREADING_SOLVES = 6;
 
-function narrowIn(highs: Highs, system: ProtectionSystem, part: { unknowns: string[]; relations: Relation[] }, wide: Set<string>): string[] {
-	const { unknowns } = part;
-	const index = new Map(unknowns.map((id, j) => [id, j]));
+/**
+ * Each unknown with a level: WIDE once shown as wide as it (and added to
+ * `wide`), or its least and greatest value. An unknown whose level is
+ * Infinity always gets its two ends; one whose level is 0 gets nothing.
+ */
+function ranged(highs: Highs, program: Program, wide: Set<string>): Map<string, typeof WIDE | readonly [number, number]> {
+	const { unknowns, rows } = program;
+	const index = new Map(unknowns.map((u, j) => [u.id, j]));
 	const starts = [0];
 	const indices: number[] = [];
 	const coefficients: number[] = [];
-	const lower: number[] = [];
-	const upper: number[] = [];
-	for (const relation of part.relations) {
-		let known = 0;
-		const row = new Map<number, number>();
-		for (const [id, c] of relation.terms) {
-			const j = index.get(id);
-			if (j === undefined) known += c * system.values.get(id)!;
-			else row.set(j, (row.get(j) ?? 0) + c);
-		}
-		const entries = [...row].filter(([, c]) => c !== 0).sort((a, b) => a[0] - b[0]);
-		for (const [j, c] of entries) {
+	for (const row of rows) {
+		for (const [j, c] of [...row.terms].map(([id, c]) => [index.get(id)!, c] as const).sort((a, b) => a[0] - b[0])) {
 			indices.push(j);
 			coefficients.push(c);
 		}
 		starts.push(indices.length);
-		lower.push(Number.isFinite(relation.lower) ? relation.lower - known : -highs.infinity);
-		upper.push(Number.isFinite(relation.upper) ? relation.upper - known : highs.infinity);
 	}
+	const finite = (v: number) => (Number.isFinite(v) ? v : v > 0 ? highs.infinity : -highs.infinity);
 	// The true table is a point every interval holds.
-	const least = unknowns.map((id) => system.values.get(id)!);
+	const least = unknowns.map((u) => u.truth);
 	const greatest = [...least];
-	const level = unknowns.map((id) => system.level(id));
-	const whole = unknowns.map((id) => system.integer(id));
-	// How far apart the tables found so far put a value; for a whole number, as an attacker rounds the ends inward.
-	const spread = (j: number) => (whole[j] ? Math.floor(greatest[j]! + 1e-6) - Math.ceil(least[j]! - 1e-6) : greatest[j]! - least[j]!);
-	const open = () => unknowns.filter((id, j) => !wide.has(id) && spread(j) < level[j]!);
-	if (!open().length) return [];
+	const spread = (j: number) => width(greatest[j]!, least[j]!, unknowns[j]!.integer);
+	const result = new Map<string, typeof WIDE | readonly [number, number]>();
+	const shownWide = (u: Unknown, j: number) => wide.has(u.id) || (u.enough ? u.enough(least[j]!, greatest[j]!) : spread(j) >= u.level);
+	const pending = () => unknowns.filter((u, j) => u.level > 0 && !shownWide(u, j));
+	if (!pending().length) {
+		for (const u of unknowns) if (u.level > 0) result.set(u.id, WIDE);
+		return result;
+	}
 	const model = highs.createModel({
 		numCols: unknowns.length,
-		numRows: lower.length,
+		numRows: rows.length,
 		colCost: new Float64Array(unknowns.length),
-		colLower: new Float64Array(unknowns.length),
-		colUpper: unknowns.map(() => highs.infinity),
-		rowLower: lower,
-		rowUpper: upper,
-		matrix: { format: 'csr', numRows: lower.length, numCols: unknowns.length, starts, indices, values: coefficients },
+		colLower: unknowns.map((u) => finite(u.lower)),
+		colUpper: unknowns.map((u) => finite(u.upper)),
+		rowLower: rows.map((r) => finite(r.lower)),
+		rowUpper: rows.map((r) => finite(r.upper)),
+		matrix: { format: 'csr', numRows: rows.length, numCols: unknowns.length, starts, indices, values: coefficients },
 	});
 	try {
 		// Presolve would set each re-solve's basis aside; a new objective leaves the last basis feasible, so the primal simplex starts from it.
@@ -165,27 +298,29 @@ function narrowIn(highs: Highs, system: ProtectionSystem, part: { unknowns: stri
 		// Signs from a fixed sequence, so that the same inputs give the same outputs.
 		let seed = unknowns.length;
 		const sign = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) < 1073741824 ? 1 : -1);
-		for (let round = 0; round < SPREADING_SOLVES && open().length > 1; round++) {
-			model.changeColsCost({ kind: 'range', from: 0, to: unknowns.length - 1 }, unknowns.map(sign));
+		const all = { kind: 'range', from: 0, to: unknowns.length - 1 } as const;
+		for (let round = 0; round < SPREADING_SOLVES && pending().length > 1; round++) {
+			model.changeColsCost(all, unknowns.map(sign));
 			solve('maximize');
 		}
-		model.changeColsCost({ kind: 'range', from: 0, to: unknowns.length - 1 }, new Float64Array(unknowns.length));
-		const narrow: string[] = [];
-		for (let j = 0; j < unknowns.length; j++) {
-			const id = unknowns[j]!;
-			if (wide.has(id) || spread(j) >= level[j]!) {
-				wide.add(id);
-				continue;
+		model.changeColsCost(all, new Float64Array(unknowns.length));
+		unknowns.forEach((u, j) => {
+			if (u.level <= 0) return;
+			if (shownWide(u, j)) {
+				wide.add(u.id);
+				result.set(u.id, WIDE);
+				return;
 			}
 			model.changeColCost(j, 1);
-			let top = solve('maximize');
-			let bottom = spread(j) >= level[j]! ? least[j]! : solve('minimize');
+			const top = solve('maximize');
+			const bottom = shownWide(u, j) ? least[j]! : solve('minimize');
 			model.changeColCost(j, 0);
-			if (whole[j]) [top, bottom] = [Math.floor(top + 1e-6), Math.ceil(bottom - 1e-6)];
-			if (top - bottom >= level[j]!) wide.add(id);
-			else narrow.push(id);
-		}
-		return narrow;
+			if (shownWide(u, j) || width(top, bottom, u.integer) >= u.level) {
+				wide.add(u.id);
+				result.set(u.id, WIDE);
+			} else result.set(u.id, u.integer ? [Math.ceil(bottom - 1e-6), Math.floor(top + 1e-6)] : [bottom, top]);
+		});
+		return result;
 	} finally {
 		model.dispose();
 	}

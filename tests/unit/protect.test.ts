@@ -89,6 +89,39 @@ describe('protection levels', () => {
 		);
 	});
 
+	it('units of one cell trade freely within their caps: a unit capped at 4 is narrow, the others wide', async () => {
+		// Cell R = a + b + c = 25 (published), all three units withheld; each employed count is at most its caseload, which
+		// is published: a ≤ 4, b ≤ 10, c ≤ 30. Then a ∈ [max(0, 25 − 10 − 30), min(4, 25)] = [0, 4], b ∈ [0, 10],
+		// c ∈ [max(0, 25 − 4 − 10), 25] = [11, 25]: a is 4 wide, under a level of 5.
+		const values = new Map([
+			['employed@a', 2],
+			['employed@b', 3],
+			['employed@c', 20],
+			['employed@R', 25],
+			['caseload@a', 4],
+			['caseload@b', 10],
+			['caseload@c', 30],
+		]);
+		const relations: Relation[] = [
+			{ terms: [['employed@R', -1], ['employed@a', 1], ['employed@b', 1], ['employed@c', 1]], lower: 0, upper: 0 },
+			...['a', 'b', 'c'].map((u): Relation => ({ terms: [[`employed@${u}`, 1], [`caseload@${u}`, -1]], lower: -Infinity, upper: 0 })),
+		];
+		const s: ProtectionSystem = { values, relations, level: () => 5, integer: () => true, group: (id) => id.split('@')[0]! };
+		const withheld = new Set(['employed@a', 'employed@b', 'employed@c']);
+		const wide = new Set<string>();
+		expect(await narrowValues(s, withheld, wide)).toEqual(new Set(['employed@a']));
+		expect(wide).toEqual(new Set(['employed@b', 'employed@c']));
+		const known = new Map([...values].filter(([id]) => !withheld.has(id)));
+		const found = await intervals(known, new Map([...withheld].map((id) => [id, { integer: true, lower: 0, upper: Infinity, level: 99 }])), relations);
+		expect(new Map([...found].map(([id, i]) => [id, [i.lower, i.upper]]))).toEqual(
+			new Map([
+				['employed@a', [0, 4]],
+				['employed@b', [0, 10]],
+				['employed@c', [11, 25]],
+			]),
+		);
+	});
+
 	it('values another column holds in place: days waited where nobody enrolled are wide only with enrolments free too', async () => {
 		// Region R of units a and b: enrolled a 0, b 3 (R 3, published); days waited a 0, b 40 (R 40, published); all four
 		// unit values withheld. Each column alone, the other held at its truth: a enrolled nobody, so waited 0 days, so b
