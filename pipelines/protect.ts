@@ -164,9 +164,9 @@ function pooled(program: Program): { program: Program; pools: Map<string, Unknow
 			rows.push(row);
 			continue;
 		}
-		const [[id, c]] = [...row.terms];
-		const u = byId.get(id!)!;
-		const [a, b] = [row.lower / c!, row.upper / c!];
+		const [id, c] = [...row.terms][0]!;
+		const u = byId.get(id)!;
+		const [a, b] = [row.lower / c, row.upper / c];
 		u.lower = Math.max(u.lower, Math.min(a, b));
 		u.upper = Math.min(u.upper, Math.max(a, b));
 	}

@@ -189,11 +189,20 @@ async function protect(table: CubeTable, minCell: number): Promise<{ cells: numb
 						});
 					}),
 			);
+		/** The least width a withheld value's interval must have, in the unit its sums hold in. */
+		const levelOf = (name: string, id: string) => {
+			const row = byId.get(id)!;
+			if (row.hidden) return 0;
+			// No interval can be wider than a bound that is always published (weeks reported ≤ weeks open).
+			const bounds = table.rules.filter(([a, b]) => a === name && !named.has(b)).map(([, b, factor]) => factor * Number(row[b]));
+			return Math.min(levels[name]!(minCell) * (named.get(name)!.perWeek ? Number(row.weeks) : 1), ...bounds);
+		};
+		const needOf = (name: string) => (id: string) => levelOf(name, id);
 		const settle = (column: (typeof columns)[number]) => {
 			const leader = column.follows ? named.get(column.follows)! : undefined;
 			const zero = pinned(column);
 			const required = [...column.primary, ...column.withheld, ...(leader?.withheld ?? [])].filter((id) => column.values.has(id) && !byId.get(id)!.hidden && !zero.has(id));
-			const { primary, secondary } = suppress(column.values, column.constraints, new Set(required), column.hidden, zero);
+			const { primary, secondary } = suppress(column.values, column.constraints, new Set(required), column.hidden, { pinned: zero, need: needOf(column.name) });
 			column.withheld = new Set([...primary, ...secondary, ...column.hidden]);
 		};
 		for (const column of columns) settle(column);
@@ -213,14 +222,7 @@ async function protect(table: CubeTable, minCell: number): Promise<{ cells: numb
 		const system: ProtectionSystem = {
 			values,
 			relations,
-			level: (key) => {
-				const [name, id] = splitKey(key);
-				const row = byId.get(id)!;
-				if (row.hidden) return 0;
-				// No interval can be wider than a bound that is always published (weeks reported ≤ weeks open).
-				const bounds = table.rules.filter(([a, b]) => a === name && !named.has(b)).map(([, b, factor]) => factor * Number(row[b]));
-				return Math.min(levels[name]!(minCell) * (named.get(name)!.perWeek ? Number(row.weeks) : 1), ...bounds);
-			},
+			level: (key) => levelOf(...splitKey(key)),
 			integer: (key) => splitKey(key)[0] !== 'fte',
 			group: (key) => splitKey(key)[0],
 		};
@@ -232,7 +234,10 @@ async function protect(table: CubeTable, minCell: number): Promise<{ cells: numb
 			const stuck = new Set<string>();
 			for (const column of columns) {
 				const exposed = new Set([...narrow].filter((key) => splitKey(key)[0] === column.name).map((key) => splitKey(key)[1]));
-				if (exposed.size) for (const id of withholdBeside(column.values, column.constraints, column.withheld, exposed, pinned(column))) stuck.add(`${column.name}@${id}`);
+				if (exposed.size) {
+					const choice = { pinned: pinned(column), need: needOf(column.name) };
+					for (const id of withholdBeside(column.values, column.constraints, column.withheld, exposed, choice)) stuck.add(`${column.name}@${id}`);
+				}
 			}
 			// Nothing beside them to withhold in their own column: held in place by another column, or truly narrow.
 			if (stuck.size) {

@@ -37,6 +37,19 @@ export interface Suppression {
 /** Counts of people under the threshold (above 0) are withheld. */
 export const isSmall = (value: number, minCell: number) => value > 0 && value < minCell;
 
+/** How complements are chosen. */
+export interface Choice {
+	/** Cells never chosen: a value a rule ties to a published 0 is known whether shown or not, and would hide nothing. */
+	pinned?: ReadonlySet<string>;
+	/**
+	 * The least a withheld cell must be able to move (its protection level,
+	 * ./protect.ts). A complement of at least that much is preferred: a
+	 * smaller one can give way by less than the level, and a further
+	 * complement is needed, often a total.
+	 */
+	need?: (id: string) => number;
+}
+
 /**
  * Withholds `primary` and enough more that none of them can be worked out
  * from the rest. `hidden` cells are never published (no filter can choose
@@ -48,12 +61,12 @@ export function suppress(
 	constraints: readonly Constraint[],
 	primary: ReadonlySet<string>,
 	hidden: Iterable<string> = [],
-	pinned: ReadonlySet<string> = new Set(),
+	choice: Choice = {},
 ): Suppression {
 	for (const c of constraints) for (const id of [c.total, ...c.parts]) if (!cells.has(id)) throw new Error(`a constraint names the cell ${id}, which is not among the cells`);
 	const unpublished = new Set(hidden);
 	const withheld = new Set([...primary, ...unpublished]);
-	settle(cells, constraints, withheld, pinned);
+	settle(cells, constraints, withheld, chooser(cells, choice));
 	return { primary: new Set(primary), secondary: new Set([...withheld].filter((id) => !primary.has(id) && !unpublished.has(id))) };
 }
 
@@ -70,34 +83,48 @@ export function withholdBeside(
 	constraints: readonly Constraint[],
 	withheld: Set<string>,
 	exposed: ReadonlySet<string>,
-	pinned: ReadonlySet<string> = new Set(),
+	choice: Choice = {},
 ): Set<string> {
-	const stuck = widen(linksOf(constraints), withheld, new Set(exposed), (id) => cells.get(id)!, pinned);
-	if (stuck.size < exposed.size) settle(cells, constraints, withheld, pinned);
+	const choose = chooser(cells, choice);
+	const stuck = widen(linksOf(constraints), withheld, new Set(exposed), choose);
+	if (stuck.size < exposed.size) settle(cells, constraints, withheld, choose);
 	return stuck;
 }
 
-/** Withholds cells until no sum gives a withheld one away, alone or with others. */
-function settle(cells: ReadonlyMap<string, number>, constraints: readonly Constraint[], withheld: Set<string>, pinned: ReadonlySet<string>) {
+/** What choosing a complement reads: a cell's value, whether it may be chosen, and whether it covers a withheld one's level. */
+interface Chooser {
+	valueOf: (id: string) => number;
+	pinned: ReadonlySet<string>;
+	/** The complement `id` can give way by the level of `to`. */
+	covers: (id: string, to: string) => boolean;
+}
+
+function chooser(cells: ReadonlyMap<string, number>, { pinned = new Set(), need = () => 0 }: Choice): Chooser {
 	const valueOf = (id: string) => cells.get(id)!;
+	return { valueOf, pinned, covers: (id, to) => valueOf(id) >= need(to) };
+}
+
+/** Withholds cells until no sum gives a withheld one away, alone or with others. */
+function settle(cells: ReadonlyMap<string, number>, constraints: readonly Constraint[], withheld: Set<string>, choose: Chooser) {
 	const links = linksOf(constraints);
 	for (;;) {
-		closeConstraints(constraints, withheld, valueOf, pinned);
+		closeConstraints(constraints, withheld, choose);
 		const exposed = determined(constraints, withheld);
 		if (exposed.size === 0) break;
 		// A cell fixed by several constraints together: withhold another cell in the equations that fix it.
-		if (widen(links, withheld, exposed, valueOf, pinned).size === exposed.size) throw new Error(`cannot protect ${[...exposed].join(', ')}: every cell beside them is withheld`);
+		if (widen(links, withheld, exposed, choose).size === exposed.size) throw new Error(`cannot protect ${[...exposed].join(', ')}: every cell beside them is withheld`);
 	}
 }
 
 /** Withholds a second cell in every constraint with exactly one, until there is none. */
-function closeConstraints(constraints: readonly Constraint[], withheld: Set<string>, valueOf: (id: string) => number, pinned: ReadonlySet<string>) {
+function closeConstraints(constraints: readonly Constraint[], withheld: Set<string>, choose: Chooser) {
 	for (let changed = true; changed; ) {
 		changed = false;
 		for (const c of constraints) {
 			const members = [c.total, ...c.parts];
-			if (members.filter((id) => withheld.has(id)).length !== 1) continue;
-			const complement = complementOf(c, withheld, valueOf, pinned);
+			const alone = members.filter((id) => withheld.has(id));
+			if (alone.length !== 1) continue;
+			const complement = complementOf(c, alone[0]!, withheld, choose);
 			if (complement === null) continue; // a sum of one cell: the total is that cell, withheld with it below
 			withheld.add(complement);
 			changed = true;
@@ -106,15 +133,16 @@ function closeConstraints(constraints: readonly Constraint[], withheld: Set<stri
 }
 
 /**
- * The cell to withhold beside a lone withheld one: the smallest part shown above 0, else the total, else any part shown;
- * never a pinned one (known whether shown or not, it would hide nothing).
+ * The cell to withhold beside a lone withheld one: the smallest part shown that covers its level, else the
+ * total, else the largest part shown above 0, else any part shown; never a pinned one.
  */
-function complementOf(c: Constraint, withheld: Set<string>, valueOf: (id: string) => number, pinned: ReadonlySet<string>): string | null {
+function complementOf(c: Constraint, lone: string, withheld: Set<string>, { valueOf, pinned, covers }: Chooser): string | null {
 	const shown = c.parts.filter((id) => !withheld.has(id) && !pinned.has(id));
 	const positive = shown.filter((id) => valueOf(id) > 0).sort((a, b) => valueOf(a) - valueOf(b) || a.localeCompare(b));
-	if (positive.length) return positive[0]!;
+	const covering = positive.find((id) => covers(id, lone));
+	if (covering) return covering;
 	if (!withheld.has(c.total) && !pinned.has(c.total)) return c.total;
-	return shown[0] ?? null;
+	return positive.at(-1) ?? shown[0] ?? null;
 }
 
 /**
@@ -123,9 +151,10 @@ function complementOf(c: Constraint, withheld: Set<string>, valueOf: (id: string
  * would loosen them all): reached from the exposed cell through constraints
  * and withheld cells, the cheapest shown cell of those constraints, nearest
  * first among equals. Cheapest is a cell that is the total of no sum (a unit
- * rather than a region, a region rather than the nation), then the smallest.
+ * rather than a region, a region rather than the nation), then one that
+ * covers the exposed cell's level, then the smallest.
  */
-function widen(links: Links, withheld: Set<string>, exposed: Set<string>, valueOf: (id: string) => number, pinned: ReadonlySet<string>): Set<string> {
+function widen(links: Links, withheld: Set<string>, exposed: Set<string>, { valueOf, pinned, covers }: Chooser): Set<string> {
 	const cheaper = (a: string, b: string) => {
 		const [ta, tb] = [links.totalOf.get(a) ?? 0, links.totalOf.get(b) ?? 0];
 		const [va, vb] = [valueOf(a) > 0 ? valueOf(a) : Infinity, valueOf(b) > 0 ? valueOf(b) : Infinity];
@@ -159,7 +188,10 @@ function widen(links: Links, withheld: Set<string>, exposed: Set<string>, valueO
 			stuck.add(start);
 			continue;
 		}
-		const best = [...distance.keys()].sort((a, b) => (links.totalOf.get(a) ?? 0) - (links.totalOf.get(b) ?? 0) || distance.get(a)! - distance.get(b)! || cheaper(a, b))[0]!;
+		const short = (id: string) => (covers(id, start) ? 0 : 1);
+		const best = [...distance.keys()].sort(
+			(a, b) => (links.totalOf.get(a) ?? 0) - (links.totalOf.get(b) ?? 0) || short(a) - short(b) || distance.get(a)! - distance.get(b)! || cheaper(a, b),
+		)[0]!;
 		withheld.add(best);
 	}
 	return stuck;

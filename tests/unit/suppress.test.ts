@@ -109,15 +109,27 @@ describe('small-cell suppression', () => {
 		expect(recover(cells, constraints, new Set([...primary, ...secondary]))).toEqual(new Map());
 	});
 
+	it('prefers a complement that covers the protection level to a smaller one, then the total', () => {
+		// t = a + b + c + d with a = 2 withheld (small) and a level of 5: b = 1 or c = 3 beside it could give way by 1 or 3 only.
+		const cells = new Map([['a', 2], ['b', 1], ['c', 3], ['d', 20], ['t', 26]]);
+		const sum = [{ total: 't', parts: ['a', 'b', 'c', 'd'] }];
+		// With no level the smallest part shown, b, as an equation-only rule would take.
+		expect(suppress(cells, sum, new Set(['a'])).secondary).toEqual(new Set(['b']));
+		// With a level of 5, the smallest part of at least 5: d.
+		expect(suppress(cells, sum, new Set(['a']), [], { need: () => 5 }).secondary).toEqual(new Set(['d']));
+		// With a level no part covers, the total (it moves with a by any amount), not a part too small.
+		expect(suppress(cells, sum, new Set(['a']), [], { need: () => 25 }).secondary).toEqual(new Set(['t']));
+	});
+
 	it('never withholds a pinned cell to hide another (known either way), and says which exposed cells have nothing beside them', () => {
 		// t = a + b + c with a = 2 (small), b = 0 pinned (days waited where nobody enrolled), c = 30.
 		const cells = new Map([['a', 2], ['b', 0], ['c', 30], ['t', 32]]);
 		const sum = [{ total: 't', parts: ['a', 'b', 'c'] }];
 		// The smallest part shown above 0 is c; b is never taken.
-		expect(suppress(cells, sum, new Set(['a']), [], new Set(['b'])).secondary).toEqual(new Set(['c']));
+		expect(suppress(cells, sum, new Set(['a']), [], { pinned: new Set(['b']) }).secondary).toEqual(new Set(['c']));
 		// With a, c and t withheld and only the pinned b left, one more cell beside a cannot be found: a is returned.
 		const withheld = new Set(['a', 'c', 't']);
-		expect(withholdBeside(cells, sum, withheld, new Set(['a']), new Set(['b']))).toEqual(new Set(['a']));
+		expect(withholdBeside(cells, sum, withheld, new Set(['a']), { pinned: new Set(['b']) })).toEqual(new Set(['a']));
 		expect(withheld).toEqual(new Set(['a', 'c', 't']));
 		// Without the pin, b is withheld beside it.
 		expect(withholdBeside(cells, sum, withheld, new Set(['a']))).toEqual(new Set());
