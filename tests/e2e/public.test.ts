@@ -138,27 +138,47 @@ describe('the public build', () => {
 		expect(cells.filter((c) => c === ':')).toHaveLength(signs);
 	});
 
-	it('leaves units out of a funnel where a count their rate rests on is withheld, and says how many', async () => {
-		// The window: 2023 Q3 to 2024 Q2. A unit is withheld when a quarter it reported in has employed or caseload withheld.
-		const [expected] = await rows(
-			db,
-			`SELECT count(*) FILTER (WHERE withheld) AS withheld, count(*) FILTER (WHERE NOT withheld AND weeks > 0) AS shown FROM (
-				SELECT unit_id, sum(expected) AS expected, sum(weeks) AS weeks, bool_or(weeks > 0 AND (employed IS NULL OR caseload IS NULL)) AS withheld
-				FROM public_cells WHERE unit_id IS NOT NULL AND quarter BETWEEN DATE '2023-07-01' AND DATE '${LATEST}'
-				GROUP BY unit_id
-			) WHERE expected > 0`,
-		);
+	it('leaves units out of a funnel where a count their rate rests on is withheld, says how many, and draws no line from the units left', async () => {
+		// The window: 2023 Q3 to 2024 Q2. A unit is withheld when a quarter it reported in has the count withheld.
+		const window = `quarter BETWEEN DATE '2023-07-01' AND DATE '${LATEST}'`;
+		const withheldUnits = async (count: string) =>
+			(
+				await rows(
+					db,
+					`SELECT count(*) FILTER (WHERE withheld) AS withheld FROM (
+						SELECT unit_id, sum(expected) AS expected, bool_or(weeks > 0 AND (${count} IS NULL OR caseload IS NULL)) AS withheld
+						FROM public_cells WHERE unit_id IS NOT NULL AND ${window} GROUP BY unit_id
+					) WHERE expected > 0`,
+				)
+			)[0]!.withheld;
+		// The nation's own cells over the window: its rate, or NULL where a quarter's count is withheld.
+		const nationRate = async (count: string) =>
+			(
+				await rows(
+					db,
+					`SELECT CASE WHEN bool_or(${count} IS NULL OR caseload IS NULL) THEN NULL ELSE sum(${count} * weeks) / sum(caseload * weeks) END AS rate
+					FROM public_cells WHERE unit_id IS NULL AND region_code IS NULL AND org_type IS NULL AND funding IS NULL AND weeks > 0 AND ${window}`,
+				)
+			)[0]!.rate as number | null;
 		const { page } = await open('/sites');
-		const note = page.locator('[data-chart="funnel_employment"] [data-withheld-units]');
-		expect(Number(await note.getAttribute('data-withheld-units'))).toBe(expected!.withheld);
-		expect(await note.innerText()).toContain('withheld (:)');
-		const csv = await downloadCsv(page, 'funnel_employment');
-		const units = new Set(csv.rows.map((r) => r[0]));
-		const withheldUnits = await rows(
-			db,
-			`SELECT DISTINCT unit_id FROM public_cells WHERE unit_id IS NOT NULL AND quarter BETWEEN DATE '2023-07-01' AND DATE '${LATEST}' AND weeks > 0 AND (employed IS NULL OR caseload IS NULL)`,
-		);
-		for (const { unit_id } of withheldUnits) expect(units.has(unit_id as string), unit_id as string).toBe(false);
+		const [employment, education] = [await nationRate('employed'), await nationRate('in_education')];
+		// The fixture: the nation's employed is withheld in 2023 Q3, its education published in every quarter.
+		expect(employment).toBeNull();
+		expect(education).toBeGreaterThan(0);
+
+		// Employment: units withheld and the network's own rate withheld too: no funnel, and the reason.
+		const employmentChart = page.locator('[data-chart="funnel_employment"]');
+		expect(Number(await employmentChart.locator('[data-withheld-units]').getAttribute('data-withheld-units'))).toBe(await withheldUnits('employed'));
+		expect(await employmentChart.locator('[data-withheld-units]').innerText()).toContain('withheld (:)');
+		expect(await employmentChart.locator('[data-network-withheld]').innerText()).toContain('the network’s rate is withheld');
+		await expect(employmentChart.locator('.live svg circle').count()).resolves.toBe(0);
+
+		// Education: the line is the nation's own rate from its cells, not the rate of the units left.
+		const educationChart = page.locator('[data-chart="funnel_education"]');
+		expect(Number(await educationChart.locator('[data-withheld-units]').getAttribute('data-withheld-units'))).toBe(await withheldUnits('in_education'));
+		expect(Number(await educationChart.locator('[data-network]').getAttribute('data-network'))).toBeCloseTo(education!, 12);
+		expect(await educationChart.locator('[data-network]').innerText()).toContain(`${(education! * 100).toFixed(1)}%`);
+		await expect(educationChart.locator('[data-network-withheld]').count()).resolves.toBe(0);
 	});
 
 	it('shows staffing for a unit only where published: tenure for the nation with the reason, a withheld stability index', async () => {

@@ -70,7 +70,7 @@ describe('waitlists', () => {
 		await page.context().close();
 	});
 
-	it('ranks the units whose waitlist grew most, with their capacity', async () => {
+	it('ranks the units whose waitlist grew most (by at least 0.05, so never "±0.0"), with their capacity', async () => {
 		const { page } = await openPage(browser, '/waitlists');
 		await chartsSettled(page);
 		const csv = await downloadCsv(page, 'waitlist_growth');
@@ -80,8 +80,10 @@ describe('waitlists', () => {
 				FROM unit_week WHERE week >= DATE '2023-04-01' AND week < DATE '2023-07-01' OR week >= DATE '2024-04-01' AND week < DATE '2024-07-01' GROUP BY ALL)
 			SELECT now.unit_id, now.waitlist - before.waitlist AS growth, now.caseload / now.fte AS caseload_per_fte
 			FROM weekly now JOIN weekly before ON before.unit_id = now.unit_id AND before.quarter = DATE '2023-04-01'
-			WHERE now.quarter = DATE '2024-04-01' ORDER BY growth DESC, now.unit_id LIMIT 10`);
+			WHERE now.quarter = DATE '2024-04-01' AND now.waitlist - before.waitlist >= 0.05 ORDER BY growth DESC, now.unit_id LIMIT 10`);
+		expect(truth.length).toBeGreaterThan(0);
 		expect(csv.rows.map((r) => r[0])).toEqual(truth.map((r) => r.unit_id));
+		for (const cell of await page.locator('[data-chart="waitlist_growth"] tbody tr td:nth-child(6)').allInnerTexts()) expect(cell).toMatch(/^\+\d/);
 		for (const [i, row] of csv.rows.entries()) {
 			expect(sameNumber(row[5], truth[i]!.growth)).toBe(true);
 			expect(sameNumber(row[7], truth[i]!.caseload_per_fte)).toBe(true);

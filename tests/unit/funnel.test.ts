@@ -60,6 +60,23 @@ describe('funnel limits for proportions (FunnelPlotR method)', () => {
 		expect(plain.phi).toBeCloseTo(6.710121, 5);
 	});
 
+	it('draws the line at the network’s own rate where it is given (units left out on a public build)', () => {
+		// Two units, 20/100 and 40/100: pooled 0.3; the network's own rate 0.5 is given.
+		const two = [
+			{ n: 100, r: 20 },
+			{ n: 100, r: 40 },
+		];
+		expect(funnelProportions(two, false).target).toBeCloseTo(0.3, 12);
+		const given = funnelProportions(two, false, 0.5);
+		expect(given.target).toBe(0.5);
+		expect(given.theta).toBeCloseTo(Math.PI / 4, 12);
+		// z = (asin √0.2 − π/4) / (1 / (2√100)) = (0.4636476 − 0.7853982) × 20 = −6.435011.
+		expect(given.units[0]!.z).toBeCloseTo(-6.435011, 5);
+		// The 95 % limits at n = 100 around 0.5: sin²(π/4 ∓ d) = (1 ∓ sin 2d)/2 with d = 1.959964/20, sin 0.1959964 = 0.1947440: 0.402628 and 0.597372.
+		expect(given.units[0]!.lower95).toBeCloseTo(0.402628, 5);
+		expect(given.units[0]!.upper95).toBeCloseTo(0.597372, 5);
+	});
+
 	it('gives the binomial limits without the adjustment, and flags units outside 99.8 %', () => {
 		const c = plain.units[2]!; // n = 60, r = 15
 		expect(c.lower95).toBeCloseTo(0.3688821, 6);

@@ -11,11 +11,12 @@ import { PALETTE, PLOT_STYLE, SIZES, type PlotOptions } from './theme';
 export interface SpinePoint {
 	label: string;
 	value: number | null;
-	min: number;
-	q1: number;
-	median: number;
-	q3: number;
-	max: number;
+	/** The network's spread: null where it has no values or is withheld; the row then holds its text only. */
+	min: number | null;
+	q1: number | null;
+	median: number | null;
+	q3: number | null;
+	max: number | null;
 	better: 'higher' | 'lower';
 	/** The unit's value and the range, as written beside the row. */
 	text: string;
@@ -27,16 +28,19 @@ export interface SpineOptions extends PlotOptions {
 }
 
 /** A value's place on its row: 0 at the worst unit of the network, 1 at the best. */
-export function spinePosition(row: Pick<SpinePoint, 'min' | 'max' | 'better'>, value: number): number {
+export function spinePosition(row: { min: number; max: number; better: 'higher' | 'lower' }, value: number): number {
 	if (row.max === row.min) return 0.5;
 	const share = (value - row.min) / (row.max - row.min);
 	return row.better === 'higher' ? share : 1 - share;
 }
 
 export function spinePlot(rows: readonly SpinePoint[], options: SpineOptions): SVGSVGElement | HTMLElement {
-	const scaled = rows.map((r) => {
-		const [a, b] = [spinePosition(r, r.q1), spinePosition(r, r.q3)];
-		return { ...r, low: Math.min(a, b), high: Math.max(a, b), mid: spinePosition(r, r.median), at: r.value === null ? null : spinePosition(r, r.value) };
+	const scaled = rows.flatMap((r) => {
+		const { min, q1, median, q3, max } = r;
+		if (min === null || q1 === null || median === null || q3 === null || max === null) return [];
+		const range = { min, max, better: r.better };
+		const [a, b] = [spinePosition(range, q1), spinePosition(range, q3)];
+		return [{ ...r, low: Math.min(a, b), high: Math.max(a, b), mid: spinePosition(range, median), at: r.value === null ? null : spinePosition(range, r.value) }];
 	});
 	const figure = Plot.plot({
 		document: options.document,
@@ -52,7 +56,7 @@ export function spinePlot(rows: readonly SpinePoint[], options: SpineOptions): S
 			Plot.barX(scaled, { x1: 'low', x2: 'high', y: 'label', fill: '#9fb3c8', insetTop: 6, insetBottom: 6 }),
 			Plot.tickX(scaled, { x: 'mid', y: 'label', stroke: PALETTE.text, strokeWidth: 1.5, insetTop: 4, insetBottom: 4 }),
 			Plot.dot(scaled.filter((r) => r.at !== null), { x: 'at', y: 'label', r: 6, fill: PALETTE.reference, stroke: '#ffffff', strokeWidth: 1 }),
-			Plot.text(scaled, { x: 1, y: 'label', text: 'text', textAnchor: 'start', dx: 10, fill: PALETTE.text }),
+			Plot.text(rows, { x: 1, y: 'label', text: 'text', textAnchor: 'start', dx: 10, fill: PALETTE.text }),
 		],
 	});
 	figure.setAttribute('aria-hidden', 'true');

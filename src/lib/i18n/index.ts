@@ -96,6 +96,14 @@ export const messages = {
 		en: '{n} units left out: a count their rate rests on is withheld (:).',
 		sv: '{n} enheter är utelämnade: ett antal som deras andel vilar på är undertryckt (:).',
 	},
+	funnel_network_line: {
+		en: 'The line is the network’s own rate, {rate}, from its published totals with every unit included; the spread (φ, τ) is estimated from the units shown.',
+		sv: 'Linjen är nätverkets egen andel, {rate}, från dess publicerade summor med alla enheter; spridningen (φ, τ) skattas från de enheter som visas.',
+	},
+	funnel_network_withheld: {
+		en: 'No funnel: the network’s rate is withheld (:), and a line drawn from the units that are not would be a wrong number.',
+		sv: 'Inget trattdiagram: nätverkets andel är undertryckt (:), och en linje från de enheter som inte är det vore ett felaktigt tal.',
+	},
 	fidelity_withheld: {
 		en: '{n} reviews left out: the unit’s employment in the year after is withheld (:).',
 		sv: '{n} bedömningar är utelämnade: enhetens sysselsättning året efter är undertryckt (:).',
@@ -245,6 +253,7 @@ export const messages = {
 		sv: 'Väntande per heltid i {count} län, {quarter}: högst {top} ({value}), lägst {bottom} ({lowest}).',
 	},
 	growth_title: { en: 'Units whose waitlist grew most', sv: 'Enheter vars väntelista växte mest' },
+	growth_none: { en: 'No unit’s waitlist grew.', sv: 'Ingen enhets väntelista växte.' },
 	growth_definition: {
 		en: 'People waiting in an average reported week of {quarter} against {earlier}, with each unit’s capacity: specialist FTE, and caseload per FTE against the fidelity limit of 20.',
 		sv: 'Väntande en genomsnittlig rapporterad vecka under {quarter} jämfört med {earlier}, med varje enhets kapacitet: specialistheltider och inskrivna per heltid mot metodtrohetens gräns på 20.',
@@ -506,6 +515,10 @@ export const messages = {
 	spine_worse: { en: 'worse', sv: 'sämre' },
 	spine_better: { en: 'better', sv: 'bättre' },
 	spine_summary: { en: 'This unit against the network’s range: {values}.', sv: 'Enheten mot nätverkets spridning: {values}.' },
+	spine_range_withheld: {
+		en: 'The network’s median and range are withheld (:) where a unit of it has the value withheld: the spread of the units left would be a wrong number.',
+		sv: 'Nätverkets median och spridning är undertryckta (:) där en av dess enheter har värdet undertryckt: spridningen för de enheter som är kvar vore ett felaktigt tal.',
+	},
 	spine_value: { en: '{measure} {value} (network {min}–{max}, median {median})', sv: '{measure} {value} (nätverket {min}–{max}, median {median})' },
 	timeline_summary: { en: '{values}.', sv: '{values}.' },
 	pack_title: { en: 'Budget pack', sv: 'Budgetunderlag' },

@@ -33,7 +33,7 @@ export interface FunnelLimits {
 export type FunnelFlag = 'above' | 'below' | 'within';
 
 export interface FunnelResult<Unit extends FunnelUnit> {
-	/** Σr/Σn over the units, and its arcsine square root. */
+	/** Σr/Σn over the units (or the network's own rate, when given), and its arcsine square root. */
 	target: number;
 	theta: number;
 	/** The overdispersion ratio of the winsorised z-scores, and the between-unit variance added when adjusted. */
@@ -54,15 +54,17 @@ function back(x: number): number {
 /**
  * The funnel of a set of units (each with n > 0 and 0 ≤ r ≤ n). With
  * `adjust` false, τ² is 0 and the limits are the binomial ones; φ is still
- * reported.
+ * reported. `given` is the network's rate where the units are not
+ * all of it (a public build leaves out units whose counts are withheld):
+ * the line is then the network's, not that of the units that were left.
  */
-export function funnelProportions<Unit extends FunnelUnit>(units: readonly Unit[], adjust = true): FunnelResult<Unit> {
+export function funnelProportions<Unit extends FunnelUnit>(units: readonly Unit[], adjust = true, given?: number): FunnelResult<Unit> {
 	for (const u of units) {
 		if (!(u.n > 0) || !(u.r >= 0) || u.r > u.n) throw new RangeError(`A funnel needs n > 0 and 0 ≤ r ≤ n, not n = ${u.n}, r = ${u.r}.`);
 	}
 	const sumR = units.reduce((sum, u) => sum + u.r, 0);
 	const sumN = units.reduce((sum, u) => sum + u.n, 0);
-	const target = units.length ? sumR / sumN : NaN;
+	const target = given ?? (units.length ? sumR / sumN : NaN);
 	const theta = Math.asin(Math.sqrt(target));
 	const s = units.map((u) => 1 / (2 * Math.sqrt(u.n)));
 	const zRaw = units.map((u, i) => (Math.asin(Math.sqrt(u.r / u.n)) - theta) / s[i]!);

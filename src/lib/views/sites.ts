@@ -11,7 +11,7 @@
  * Report completeness is binomial as it is: n expected unit-weeks, r reported.
  */
 import { quarterStart, shiftQuarter } from '$lib/filters';
-import { educationRate, employmentRate, measureOf, reportCompleteness, unitWindowSql, type MeasureRow } from '$lib/metrics';
+import { educationRate, employmentRate, measureOf, measureSql, reportCompleteness, unitWindowSql, type MeasureRow } from '$lib/metrics';
 import { funnelCurve, funnelProportions, type FunnelFlag, type FunnelLimits } from '$lib/stats/funnel';
 import type { ViewDefinition } from './context';
 
@@ -36,6 +36,10 @@ export interface FunnelRow extends FunnelLimits {
 
 export interface Funnel {
 	target: number | null;
+	/** The network's own rate from its published totals, where a public build withholds some of its units; null where that is withheld too. */
+	network?: number | null;
+	/** The network's rate is withheld (public build): no line, and no unit drawn against one. */
+	targetWithheld?: boolean;
 	phi: number | null;
 	tau: number | null;
 	adjusted: boolean;
@@ -68,9 +72,26 @@ function sizeOf(row: MeasureRow, funnel: FunnelId): { n: number; r: number } | n
 }
 
 /** A unit whose rate rests on a withheld count (public build): left out of the funnel, and counted. */
-const withheldIn = (row: MeasureRow, funnel: FunnelId) => funnel !== 'completeness' && measureOf(row, FUNNEL_MEASURES[funnel]).suppressed === true;
+const withheldIn = (row: MeasureRow, funnel: FunnelId) => measureOf(row, FUNNEL_MEASURES[funnel]).suppressed === true;
 
-export function funnelOf(rows: readonly MeasureRow[], funnel: FunnelId, adjust: boolean): Funnel {
+/**
+ * The network's own rate over the window, from its cells (public build):
+ * null when a count it rests on is withheld in any quarter of the window.
+ */
+export function networkRate(quarters: readonly MeasureRow[], funnel: FunnelId): number | null {
+	const measures = quarters.map((row) => measureOf(row, FUNNEL_MEASURES[funnel]));
+	if (measures.some((m) => m.suppressed)) return null;
+	const [r, n] = [measures.reduce((sum, m) => sum + (m.numerator ?? 0), 0), measures.reduce((sum, m) => sum + (m.denominator ?? 0), 0)];
+	return n > 0 ? r / n : null;
+}
+
+/**
+ * A funnel of the network's units. Where units are withheld (public build),
+ * the line is `network`, the network's own rate, and not the rate of the
+ * units that were left: that would be a number suppression distorted. With
+ * the network's rate withheld too, there is no funnel.
+ */
+export function funnelOf(rows: readonly MeasureRow[], funnel: FunnelId, adjust: boolean, network?: number | null): Funnel {
 	const reporting = rows.filter((row) => (measureOf(row, reportCompleteness).denominator ?? 0) > 0);
 	const withheld = reporting.filter((row) => withheldIn(row, funnel)).length;
 	const open = reporting.filter((row) => !withheldIn(row, funnel));
@@ -78,8 +99,11 @@ export function funnelOf(rows: readonly MeasureRow[], funnel: FunnelId, adjust: 
 		const size = sizeOf(row, funnel);
 		return size ? [{ unit_id: row.unit_id as string, unit_name: row.unit_name as string, ...size }] : [];
 	});
-	if (!sized.length) return { target: null, phi: null, tau: null, adjusted: adjust, units: [], curve: [], leftOut: open.length, withheld };
-	const fit = funnelProportions(sized, adjust);
+	const given = withheld > 0 && network !== undefined ? { network } : {};
+	const empty = { target: null, phi: null, tau: null, adjusted: adjust, units: [], curve: [], leftOut: open.length, withheld, ...given };
+	if (given.network === null) return { ...empty, targetWithheld: true };
+	if (!sized.length) return empty;
+	const fit = funnelProportions(sized, adjust, given.network ?? undefined);
 	const sizes = sized.map((u) => u.n);
 	return {
 		target: fit.target,
@@ -92,6 +116,7 @@ export function funnelOf(rows: readonly MeasureRow[], funnel: FunnelId, adjust: 
 		curve: funnelCurve(fit.limitsAt, Math.min(...sizes) * 0.8, Math.max(...sizes) * 1.05),
 		leftOut: open.length - sized.length,
 		withheld,
+		...given,
 	};
 }
 
@@ -101,19 +126,18 @@ export const sites: ViewDefinition<SitesResults> = {
 	async load(db, filters, { period, profile }) {
 		const to = filters.to ?? period.to;
 		const [first, last] = [quarterStart(shiftQuarter(to, -3)), quarterStart(to)];
-		const rows = await db.query<MeasureRow>(unitWindowSql([employmentRate, educationRate, reportCompleteness], profile), {
-			first_quarter: first,
-			last_quarter: last,
-			region: filters.region,
-			org: filters.org,
-			funding: filters.funding,
-			unit: null,
-		});
+		const params = { first_quarter: first, last_quarter: last, region: filters.region, org: filters.org, funding: filters.funding, unit: null };
+		const measures = [employmentRate, educationRate, reportCompleteness];
+		const [rows, network] = await Promise.all([
+			db.query<MeasureRow>(unitWindowSql(measures, profile), params),
+			// The network's own cells: its rate where a public build withholds some of its units.
+			profile === 'public' ? db.query<MeasureRow>(measureSql('quarter', measures, profile), params) : null,
+		]);
 		const adjust = filters.options.od !== 'off';
 		return {
 			first,
 			last,
-			funnels: Object.fromEntries(FUNNELS.map((f) => [f, funnelOf(rows, f, adjust)])) as Record<FunnelId, Funnel>,
+			funnels: Object.fromEntries(FUNNELS.map((f) => [f, funnelOf(rows, f, adjust, network ? networkRate(network, f) : undefined)])) as Record<FunnelId, Funnel>,
 		};
 	},
 };

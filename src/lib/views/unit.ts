@@ -95,8 +95,13 @@ export interface TurnoverYear {
 	withheld?: Series[];
 }
 
-/** A spine chart row: the unit's value against the spread of its network's units. */
-export interface SpineRow extends Spread {
+/**
+ * A spine chart row: the unit's value against the spread of its network's
+ * units. The spread is null where no unit has a value, or where a public
+ * build withholds one unit's (`rangeWithheld`): quartiles of the units that
+ * are left would be numbers suppression distorted.
+ */
+export interface SpineRow extends Nullable<Spread> {
 	measure: string;
 	value: number | null;
 	/** Units of the network with a value. */
@@ -104,7 +109,12 @@ export interface SpineRow extends Spread {
 	better: 'higher' | 'lower';
 	/** The unit's value is withheld (public build). */
 	suppressed?: boolean;
+	/** The network's spread is withheld (public build): a unit of it has this value withheld. */
+	rangeWithheld?: boolean;
 }
+
+type Nullable<T> = { [K in keyof T]: T[K] | null };
+const NO_SPREAD: Nullable<Spread> = { min: null, q1: null, median: null, q3: null, max: null };
 
 export interface UnitProfile {
 	unit: UnitFacts;
@@ -211,21 +221,22 @@ function turnoverYears([own, network, nation]: TurnoverRow[][]): TurnoverYear[] 
 	});
 }
 
+/** Every spine measure has its row, with what is missing said: withheld (":") or no data. */
 function spineRows(rows: MeasureRow[], unitId: string): SpineRow[] {
 	const mine = rows.find((r) => r.unit_id === unitId);
-	return SPINE.flatMap((metric) => {
-		const values = rows.map((r) => measureOf(r, metric).value);
-		const range = spread(values);
-		if (!range) return [];
-		return [
-			{
-				measure: metric.id,
-				value: mine ? measureOf(mine, metric).value : null,
-				...(mine && measureOf(mine, metric).suppressed ? { suppressed: true } : {}),
-				units: values.filter((v) => v !== null && Number.isFinite(v)).length,
-				better: metric.better,
-				...range,
-			},
-		];
+	return SPINE.map((metric) => {
+		const measures = rows.map((r) => measureOf(r, metric));
+		const rangeWithheld = measures.some((m) => m.suppressed);
+		const values = measures.map((m) => m.value).filter((v): v is number => v !== null && Number.isFinite(v));
+		const own = mine ? measureOf(mine, metric) : null;
+		return {
+			measure: metric.id,
+			value: own?.value ?? null,
+			...(own?.suppressed ? { suppressed: true } : {}),
+			units: values.length,
+			better: metric.better,
+			...((rangeWithheld ? null : spread(values)) ?? NO_SPREAD),
+			...(rangeWithheld ? { rangeWithheld: true } : {}),
+		};
 	});
 }
