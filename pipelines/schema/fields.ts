@@ -29,53 +29,31 @@ export const pseudonym = id.refine((value) => !looksLikePersonalNumber(value), {
 });
 
 /**
- * Whether a value is a personal identity number, not just shaped like one:
- * a Swedish personnummer or samordningsnummer (day + 60) with a real date
- * and a valid Luhn check digit, or a Norwegian fødselsnummer (D-number: day
- * + 40) with a real date and both mod-11 check digits. Any other ten-digit
- * number is a number.
+ * Whether a value is shaped like a personal identity number: a real date
+ * and the digits after it, whatever the check digit (a mistyped number is
+ * still someone's, #21). Swedish personnummer and samordningsnummer (day +
+ * 60): YYMMDD or YYYYMMDD, an optional - or +, four digits. Norwegian
+ * fødselsnummer and D-number (day + 40): DDMMYY and five digits. A string of
+ * digits without a real date where the date would be is a pseudonym.
  */
 export function looksLikePersonalNumber(value: string): boolean {
 	const m = PERSONAL_NUMBER.exec(value.trim());
 	if (!m) return false;
-	if (m[4]) return isFodselsnummer(m[4]);
-	const [, century, date, serial] = m as unknown as [string, string | undefined, string, string];
-	const digits = `${date}${serial}`;
+	if (m[4]) {
+		const [day, month] = [Number(m[4].slice(0, 2)), Number(m[4].slice(2, 4))];
+		// The century is coded in the individual number: any leap year will do for 29 February.
+		return realDate(2000, month, day > 40 ? day - 40 : day);
+	}
+	const [, century, date] = m as unknown as [string, string | undefined, string];
 	const [yy, mm, dd] = [Number(date.slice(0, 2)), Number(date.slice(2, 4)), Number(date.slice(4, 6))];
 	const day = dd > 60 ? dd - 60 : dd;
-	// Without the century any year fits; with it, the date must exist in that year.
-	const year = century ? Number(century) * 100 + yy : 2000 + yy;
-	return realDate(year, mm, day) && luhn(digits);
+	// Without the century any year fits (2000 is a leap year); with it, the date must exist in that year.
+	return realDate(century ? Number(century) * 100 + yy : 2000 + yy, mm, day);
 }
 
 function realDate(year: number, month: number, day: number): boolean {
 	const date = new Date(Date.UTC(year, month - 1, day));
 	return month >= 1 && month <= 12 && day >= 1 && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}
-
-/** Luhn over the ten digits: weights 2, 1, 2, … from the left; the sum is a multiple of 10. */
-function luhn(digits: string): boolean {
-	let sum = 0;
-	for (let i = 0; i < digits.length; i++) {
-		const d = Number(digits[i]) * (i % 2 === 0 ? 2 : 1);
-		sum += d > 9 ? d - 9 : d;
-	}
-	return sum % 10 === 0;
-}
-
-function isFodselsnummer(n: string): boolean {
-	const d = [...n].map(Number);
-	const day = d[0]! * 10 + d[1]!;
-	const month = d[2]! * 10 + d[3]!;
-	// The year's century is coded in the individual number; a leap day is checked against a leap year.
-	if (!realDate(2000, month, day > 40 ? day - 40 : day)) return false;
-	const check = (weights: number[]) => {
-		const r = 11 - (weights.reduce((s, w, i) => s + w * d[i]!, 0) % 11);
-		return r === 11 ? 0 : r;
-	};
-	const k1 = check([3, 7, 6, 1, 8, 9, 4, 5, 2]);
-	const k2 = check([5, 4, 3, 2, 7, 6, 5, 4, 3, 2]);
-	return k1 !== 10 && k2 !== 10 && k1 === d[9] && k2 === d[10];
 }
 
 /** Text read by `parse`; when it returns undefined, the value breaks `rule`. */

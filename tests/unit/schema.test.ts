@@ -58,6 +58,14 @@ describe('weekly report', () => {
 		['personnummer with dash', { specialist_id: '800101-1231' }, 'specialist_id', 'personal_identity_number'],
 		['samordningsnummer (day + 60)', { specialist_id: '900475-1237' }, 'specialist_id', 'personal_identity_number'],
 		['fødselsnummer', { specialist_id: '01018012371' }, 'specialist_id', 'personal_identity_number'],
+		// A mistyped number is still someone's: real dates with wrong check digits, in every form (#21).
+		['12 digits with a dash, check digit wrong', { specialist_id: '19850312-1234' }, 'specialist_id', 'personal_identity_number'],
+		['12 digits, check digit wrong', { specialist_id: '198503121234' }, 'specialist_id', 'personal_identity_number'],
+		['10 digits with a dash, check digit wrong', { specialist_id: '850312-1234' }, 'specialist_id', 'personal_identity_number'],
+		['10 digits, check digit wrong', { specialist_id: '8001011234' }, 'specialist_id', 'personal_identity_number'],
+		['samordningsnummer, check digit wrong', { specialist_id: '900475-1234' }, 'specialist_id', 'personal_identity_number'],
+		['fødselsnummer, mod-11 check wrong', { specialist_id: '01018012345' }, 'specialist_id', 'personal_identity_number'],
+		['12 digits on a leap day', { specialist_id: '200002291234' }, 'specialist_id', 'personal_identity_number'],
 		['week 54', { week: '2023-W54' }, 'week', 'week_format'],
 		['week as a date', { week: '2024-02-12' }, 'week', 'week_format'],
 		['bad timestamp', { submitted_at: '2023-02-30T10:00:00Z' }, 'submitted_at', 'timestamp_format'],
@@ -75,9 +83,12 @@ describe('weekly report', () => {
 		['wait days without enrolment', { enrolled: '0', wait_days: '3' }, 'wait_days', 'wait_without_enrolment'],
 	];
 	it.each([
-		['a ten-digit number whose check digit fails', '8001011234'],
-		['ten digits with no real date', '8013011231'],
-		['eleven digits whose mod-11 check fails', '01018012345'],
+		['ten digits with no real month', '8013011231'],
+		['ten digits with no real day', '8002301234'],
+		['twelve digits whose date is not in its year (29 February 1900)', '190002291234'],
+		['eleven digits with no real date', '32138012345'],
+		['nine digits', '800101123'],
+		['letters and digits', 'S-850312-1234'],
 	])('takes %s as a pseudonym, not a personal identity number', (_, value) => {
 		expect(problems(reportSchema, { ...validReport, specialist_id: value })).toEqual([]);
 	});
