@@ -1,6 +1,7 @@
-/** npm run serve: serves the built site (build/) without rebuilding. */
+/** npm run serve (and npm run preview, which vite build names): serves the built site (build/, or the folder given) without rebuilding. */
 import { serveForOperator } from './static-server.ts';
 
 const port = Number(process.env.PORT ?? 4173);
-await serveForOperator(process.argv[2] ?? 'build', port, process.env.HOST ?? '127.0.0.1');
+const dir = process.argv[2];
+await serveForOperator(dir ?? 'build', port, process.env.HOST ?? '127.0.0.1', dir ? `npm run serve -- ${dir}` : 'npm run serve');
 console.log(`Serving ${process.argv[2] ?? 'build'} at http://localhost:${port}/`);

@@ -24,5 +24,5 @@ if (!existsSync(`${PUBLISHED}/manifest.json`)) {
 }
 console.log('Building the site…');
 await build({ logLevel: 'warn' });
-await serveForOperator('build', port, process.env.HOST ?? '127.0.0.1');
+await serveForOperator('build', port, process.env.HOST ?? '127.0.0.1', 'npm start');
 console.log(`\nIPS Monitor is running at http://localhost:${port}/  (Swedish: http://localhost:${port}/sv). Press Ctrl+C to stop.`);

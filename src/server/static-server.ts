@@ -105,18 +105,21 @@ export function serveStatic(folder: string, port: number, host = '127.0.0.1'): P
 
 /**
  * For npm start and npm run serve: serves `dir`, or says plainly why it
- * cannot (the port taken, or not allowed) and exits with 2, without a stack trace.
+ * cannot (the port taken, or not allowed) and exits with 2, without a stack
+ * trace. `command` is what the operator ran, so that the advice is that
+ * command on another port.
  */
-export async function serveForOperator(dir: string, port: number, host: string): Promise<Server> {
+export async function serveForOperator(dir: string, port: number, host: string, command: string): Promise<Server> {
 	try {
 		return await serveStatic(dir, port, host);
 	} catch (error) {
 		const code = (error as NodeJS.ErrnoException).code;
+		const other = `PORT=${port === 4174 ? 4175 : 4174} ${command}`;
 		const why =
 			code === 'EADDRINUSE'
-				? `port ${port} on ${host} is already in use (is the site already running?). Stop the other server, or choose another port: PORT=4174 npm start`
+				? `port ${port} on ${host} is already in use (is the site already running?). Stop the other server, or choose another port: ${other}`
 				: code === 'EACCES'
-					? `port ${port} on ${host} may not be used by this user. Choose another: PORT=4174 npm start`
+					? `port ${port} on ${host} may not be used by this user. Choose another: ${other}`
 					: `the server could not start on ${host}:${port} (${code ?? String(error)}).`;
 		console.error(`Cannot serve ${dir}: ${why}`);
 		process.exit(2);

@@ -54,6 +54,9 @@ describe('the static server', () => {
 		const failed = (await run.then(() => null, (error: unknown) => error)) as { code: number; stderr: string } | null;
 		expect(failed?.code).toBe(2);
 		expect(failed?.stderr).toMatch(new RegExp(`^Cannot serve .+: port ${taken} on 127\\.0\\.0\\.1 is already in use`));
+		// The advice is the command that was run, on another port (#21 item 10).
+		const dir = failed!.stderr.match(/^Cannot serve (.+?): /)![1]!;
+		expect(failed?.stderr).toContain(`choose another port: PORT=${taken === '4174' ? 4175 : 4174} npm run serve -- ${dir}`);
 		expect(failed?.stderr).not.toMatch(/\n\s+at /);
 	});
 });
