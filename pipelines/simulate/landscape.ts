@@ -67,15 +67,22 @@ const EARLY_CLOSURE: Record<Funding, { share: number; from: number; to: number }
 /** Yearly closure hazard once a unit has lived past three years. */
 const LATE_HAZARD = 0.04;
 
-/** IPS <home> (region|joint), numbered where the city already has a unit of that name: IPS Malmö 2. */
+/**
+ * IPS <home> (region|samordningsförbund), numbered where the city already has
+ * a unit of that name: IPS Malmö 2. Names and hosts are Swedish, as a Swedish
+ * unit's would be: they are proper names, shown as they are in both languages.
+ */
 function nameOf(home: Area, org: OrgType, earlier: readonly SimUnit[]): string {
-	const base = `IPS ${home.name}${org === 'region' ? ' (region)' : org === 'joint' ? ' (joint)' : ''}`;
+	const base = `IPS ${home.name}${org === 'region' ? ' (region)' : org === 'joint' ? ' (samordningsförbund)' : ''}`;
 	const taken = new Set(earlier.map((u) => u.name));
 	if (!taken.has(base)) return base;
 	let i = 2;
 	while (taken.has(`${base} ${i}`)) i++;
 	return `${base} ${i}`;
 }
+
+/** Swedish genitive: Sundbybergs, but Borås and Lax stay as they are. */
+const genitive = (name: string) => (/[sxz]$/.test(name) ? name : `${name}s`);
 
 const weightedPick = <T>(rng: Random, options: [T, number][]) => rng.weighted(options, ([, w]) => w)[0];
 
@@ -184,12 +191,12 @@ function simulateUnit(n: number, opened: number, end: number, areas: readonly Ar
 		reviews.push({ date, score });
 		events.push({ date, event: 'fidelity_review', value: String(score) });
 	}
-	if (closed !== null) events.push({ date: closed, event: 'closed', value: funding === 'project' ? 'project funding ended' : '' });
+	if (closed !== null) events.push({ date: closed, event: 'closed', value: funding === 'project' ? 'projektmedlen upphörde' : '' });
 	events.sort((a, b) => a.date - b.date || (a.event === 'opened' ? -1 : b.event === 'opened' ? 1 : 0));
 
 	const id = `U${String(n).padStart(4, '0')}`;
 	const region = home.region_name.replace(/s? län$/, '');
-	const host = org_type === 'municipal' ? `${home.name} municipality` : org_type === 'region' ? `Region ${region} psychiatry` : `${home.name} coordination association`;
+	const host = org_type === 'municipal' ? `${genitive(home.name)} kommun` : org_type === 'region' ? `Region ${region}, psykiatrin` : `Samordningsförbundet ${home.name}`;
 	return {
 		id,
 		name: nameOf(home, org_type, earlier),

@@ -56,6 +56,8 @@ describe('overview', () => {
 		expect(await page.locator('[data-metric="municipalities_served"] .denominator').innerText()).toBe(
 			`${served} municipalities served / 290 municipalities`,
 		);
+		// The percent sign once: "18.6% of municipalities", never "18.6% % of municipalities" (#21).
+		expect(await page.locator('[data-metric="municipalities_served"] .value').innerText()).toBe(`${((served / 290) * 100).toFixed(1)}% of municipalities`);
 		expect(await page.locator('[data-metric="units_open"] .quarter').innerText()).toBe('2024 Q2');
 		// Reports received over the period shown (2019 Q1 to 2024 Q2), in every footnote.
 		const received = await one(`WITH weeks AS (SELECT DISTINCT week FROM unit_week WHERE week < DATE '2024-07-01')
@@ -193,6 +195,9 @@ describe('overview', () => {
 		expect(await page.locator('[data-chart="employment_rate"] h3').innerText()).toBe('I arbete på öppna marknaden');
 		// Swedish writes a decimal comma and a no-break space before the per cent sign.
 		expect(await figureText(page, 'employment_rate')).toBe(`${((await employment()) * 100).toFixed(1).replace('.', ',')}\u00a0%`);
+		expect(await page.locator('[data-metric="employment_rate"] .value').innerText()).toBe(
+			`${((await employment()) * 100).toFixed(1).replace('.', ',')}\u00a0% av inskrivna`,
+		);
 		expect(await page.locator('[data-metric="units_open"] .quarter').innerText()).toBe('2024 kv. 2');
 		await page.click('[data-language-switch]');
 		await page.waitForURL(`${baseUrl()}/`);

@@ -321,8 +321,8 @@ describe('unit pages', () => {
 	}
 
 	for (const [locale, path, words] of [
-		['English', '', { key: 'The last four quarters', slide: 'In competitive employment', file: 'budget-pack' }],
-		['Swedish', '/sv', { key: 'De fyra senaste kvartalen', slide: 'I arbete på öppna marknaden', file: 'budgetunderlag' }],
+		['English', '', { key: 'The last four quarters', slide: 'In competitive employment', file: 'budget-pack', zipDone: 'The ZIP of all charts is ready.' }],
+		['Swedish', '/sv', { key: 'De fyra senaste kvartalen', slide: 'I arbete på öppna marknaden', file: 'budgetunderlag', zipDone: 'Alla diagram (ZIP) är klara.' }],
 	] as const) {
 		it(`gives the budget pack in ${locale}: a one-page PDF, slides, and a ZIP of every chart`, async () => {
 			const { page, consoleErrors } = await openPage(browser, `${path}/units/${unit.unit_id}`);
@@ -360,7 +360,8 @@ describe('unit pages', () => {
 			expect(strFromU8(files['unit_employment_rate.csv']!).split('\n')[0]).toBe('quarter,unit,network,nation');
 			writeFileSync(join(scratch, 'last.zip'), readFileSync(zip.path));
 
-			expect(await page.locator('.pack-status').innerText()).not.toMatch(/could not/);
+			// The status in the language's own grammar (#21): "är klara", not "är klar"; no "The All charts (ZIP) is".
+			expect(await page.locator('.pack-status').innerText()).toBe(words.zipDone);
 			expect(consoleErrors).toEqual([]);
 			await page.context().close();
 		});

@@ -101,7 +101,7 @@ describe('scale 1, 2015-01 to 2026-10', () => {
 
 	it('lets rural units serve several municipalities', async () => {
 		const r = await q<'rural' | 'urban'>(`WITH home AS (
-				SELECT u.unit_id, count(*) AS served, min(a.population) FILTER (WHERE a.name = replace(replace(replace(u.name, 'IPS ', ''), ' (region)', ''), ' (joint)', '')) AS home_pop
+				SELECT u.unit_id, count(*) AS served, min(a.population) FILTER (WHERE a.name = replace(replace(replace(u.name, 'IPS ', ''), ' (region)', ''), ' (samordningsförbund)', '')) AS home_pop
 				FROM units u JOIN unit_areas ua USING (unit_id) JOIN areas a ON a.code = ua.area_code GROUP BY u.unit_id)
 			SELECT avg(served) FILTER (WHERE home_pop < 15000) AS rural, avg(served) FILTER (WHERE home_pop >= 50000) AS urban FROM home`);
 		expect(r.rural).toBeGreaterThan(1.5);

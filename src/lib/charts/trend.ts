@@ -15,6 +15,12 @@ export function formatValue(metric: Metric, locale: Locale, value: number | null
 	return formatNumber(locale, value, digitsOf(metric), metric.format === 'percent' ? 'percent' : 'decimal');
 }
 
+/**
+ * A metric's unit written after its value: a percentage already carries its
+ * sign, so "18.6%" is followed by "of municipalities", not "% of municipalities".
+ */
+export const unitAfterValue = (metric: Metric, locale: Locale) => (metric.format === 'percent' ? metric.unit[locale].replace(/^%\s*/, '') : metric.unit[locale]);
+
 export const digitsOf = (metric: Metric) => metric.digits ?? (metric.format === 'integer' ? 0 : 1);
 
 interface Point {

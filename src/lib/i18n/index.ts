@@ -529,9 +529,25 @@ export const messages = {
 	pack_pdf: { en: 'One-page PDF', sv: 'PDF på en sida' },
 	pack_pptx: { en: 'Slides (PowerPoint)', sv: 'Bilder (PowerPoint)' },
 	pack_zip: { en: 'All charts (ZIP)', sv: 'Alla diagram (ZIP)' },
-	pack_working: { en: 'Preparing the {kind}…', sv: 'Förbereder {kind}…' },
-	pack_done: { en: 'The {kind} is ready.', sv: '{kind} är klar.' },
-	pack_failed: { en: 'The {kind} could not be made. Try again, or download the charts one by one.', sv: '{kind} kunde inte skapas. Försök igen, eller ladda ned diagrammen ett i taget.' },
+	// Each download's status in its own words: a noun's number and form differ (the slides are, bilderna är klara).
+	pack_working_pdf: { en: 'Preparing the one-page PDF…', sv: 'Förbereder PDF:en på en sida…' },
+	pack_working_pptx: { en: 'Preparing the slides…', sv: 'Förbereder bilderna…' },
+	pack_working_zip: { en: 'Preparing the ZIP of all charts…', sv: 'Förbereder alla diagram (ZIP)…' },
+	pack_done_pdf: { en: 'The one-page PDF is ready.', sv: 'PDF:en på en sida är klar.' },
+	pack_done_pptx: { en: 'The slides are ready.', sv: 'Bilderna är klara.' },
+	pack_done_zip: { en: 'The ZIP of all charts is ready.', sv: 'Alla diagram (ZIP) är klara.' },
+	pack_failed_pdf: {
+		en: 'The one-page PDF could not be made. Try again, or download the charts one by one.',
+		sv: 'PDF:en på en sida kunde inte skapas. Försök igen, eller ladda ned diagrammen ett i taget.',
+	},
+	pack_failed_pptx: {
+		en: 'The slides could not be made. Try again, or download the charts one by one.',
+		sv: 'Bilderna kunde inte skapas. Försök igen, eller ladda ned diagrammen ett i taget.',
+	},
+	pack_failed_zip: {
+		en: 'The ZIP of all charts could not be made. Try again, or download the charts one by one.',
+		sv: 'Alla diagram (ZIP) kunde inte skapas. Försök igen, eller ladda ned diagrammen ett i taget.',
+	},
 	pack_generated: { en: 'Made {date} from IPS Monitor', sv: 'Skapad {date} ur IPS Monitor' },
 	col_unit_link: { en: 'Unit page', sv: 'Enhetens sida' },
 	methods_title: { en: 'Methods and definitions', sv: 'Metoder och definitioner' },
