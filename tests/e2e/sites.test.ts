@@ -144,10 +144,16 @@ describe('/sites', () => {
 		const { page } = await openPage(browser, '/sites');
 		await chartsSettled(page);
 		const adjusted = await downloadCsv(page, 'funnel_employment');
+		const method = page.locator('[data-chart="funnel_employment"] [data-tau]');
+		const tau = Number(await method.getAttribute('data-tau'));
+		expect(tau).toBeGreaterThan(0);
 		await page.getByLabel('Allow for overdispersion').uncheck();
 		await page.waitForURL(/\?od=off$/);
 		await chartsSettled(page);
 		expect(await page.locator('[data-chart="funnel_employment"] [data-adjusted="false"]').count()).toBe(1);
+		// Off, the footnote says what τ would be: the same τ as with the adjustment on, never 0.000 (#21).
+		expect(Number(await method.getAttribute('data-tau'))).toBeCloseTo(tau, 12);
+		expect(await method.innerText()).toContain(`τ would be ${tau.toFixed(3)}`);
 		const window = await rows(db, WINDOW);
 		const sized = window.filter((u) => (u.caseload as number) > 0).map((u) => ({ unit_id: u.unit_id as string, n: u.caseload as number, r: u.employed as number }));
 		const plain = await checkFunnel(page, 'funnel_employment', sized, false);
@@ -194,12 +200,15 @@ describe('/sites', () => {
 		await page.context().close();
 	});
 
-	it('lists the first 20 units of the order chosen and the chosen unit wherever it comes, and all of them on request', async () => {
+	it('lists the flagged units first, then the first 20 of the order chosen and the chosen unit wherever it comes, and all of them on request', async () => {
 		const { page } = await openPage(browser, '/sites');
 		await chartsSettled(page);
 		const csv = await downloadCsv(page, 'funnel_employment');
-		const [id, name, z] = ['unit_id', 'unit_name', 'z'].map((column) => csv.header.split(',').indexOf(column)) as [number, number, number];
-		const byZ = csv.rows.slice().sort((a, b) => Number(b[z]) - Number(a[z]) || a[name]!.localeCompare(b[name]!, 'en'));
+		const [id, name, z, flag] = ['unit_id', 'unit_name', 'z', 'flag'].map((column) => csv.header.split(',').indexOf(column)) as [number, number, number, number];
+		// The first order: units outside the 99.8 % limits first (#21), then by how far each lies from the target, |z|.
+		const outside = (row: string[]) => (row[flag] === 'within' ? 1 : 0);
+		const byZ = csv.rows.slice().sort((a, b) => outside(a) - outside(b) || Math.abs(Number(b[z])) - Math.abs(Number(a[z])) || a[name]!.localeCompare(b[name]!, 'en'));
+		expect(csv.rows.some((row) => row[flag] !== 'within')).toBe(true);
 		expect(byZ.length).toBeGreaterThan(20);
 		const listed = (p: Page) => p.locator('[data-chart="funnel_employment"] tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-unit')));
 		expect(await listed(page)).toEqual(byZ.slice(0, 20).map((r) => r[id]));

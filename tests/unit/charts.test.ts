@@ -9,7 +9,7 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { barPlot, emphasiseBar } from '$lib/charts/bar';
 import type { Boundaries } from '$lib/charts/boundaries';
-import { funnelPlot } from '$lib/charts/funnel';
+import { funnelPlot, spreadLabels } from '$lib/charts/funnel';
 import { emphasiseGroup, groupTrendPlot } from '$lib/charts/groupTrend';
 import { linesPlot } from '$lib/charts/lines';
 import { fidelityPlot } from '$lib/charts/fidelity';
@@ -207,6 +207,20 @@ describe('plot functions', () => {
 		expect(ring!.querySelectorAll('circle')).toHaveLength(1);
 		expect([...drawing.querySelectorAll('[aria-label="text"] text')].map((t) => t.textContent)).toEqual(['Alpha: 42% (n = 20)', 'Beta', 'Gamma']);
 		await expect(drawing.outerHTML).toMatchFileSnapshot(snapshot('funnel'));
+	});
+
+	it('funnel: names of flagged units that would overlap are spread at least a line apart, each joined to its dot (#21)', () => {
+		// Worked by hand: wanted 100, 102, 104 with a gap of 14 become 100, 114, 128; near the bottom (300), 290 and 295 become 286 and 300.
+		expect(spreadLabels([104, 100, 102], 14, 0, 300)).toEqual([128, 100, 114]);
+		expect(spreadLabels([290, 295], 14, 0, 300)).toEqual([286, 300]);
+		expect(spreadLabels([50, 200], 14, 0, 300)).toEqual([50, 200]);
+		const limits = [20, 60, 100].map((n) => ({ n, lower95: 0.2, upper95: 0.6, lower998: 0.1, upper998: 0.7 }));
+		const low = ['Ale', 'Bjuv', 'Dals-Ed', 'Eda'].map((label, i) => ({ id: label, n: 30 + i, rate: 0.02 + i * 0.002, label, flag: 'below' as const }));
+		const drawing = funnelPlot(low, { document, target: 0.4, limits, format: (v) => formatNumber('en', v, 0, 'percent'), xLabel: 'Participants' });
+		const ys = [...drawing.querySelectorAll('.funnel-label text')].map((t) => Number(/translate\([^,]+,([^)]+)\)/.exec(t.getAttribute('transform') ?? '')?.[1] ?? t.getAttribute('y'))).sort((a, b) => a - b);
+		expect(ys).toHaveLength(4);
+		for (let i = 1; i < ys.length; i++) expect(ys[i]! - ys[i - 1]!).toBeGreaterThanOrEqual(14 - 1e-9);
+		expect(drawing.querySelectorAll('[aria-label="link"] path, [aria-label="link"] line')).toHaveLength(3);
 	});
 
 	it('step: a stepped survival curve per stratum with its band, and a mark at each censoring', async () => {

@@ -57,6 +57,9 @@ describe('funnel limits for proportions (FunnelPlotR method)', () => {
 		expect(adjusted.adjusted).toBe(true);
 		// Off: no between-unit variance, the same φ.
 		expect(plain.tau2).toBe(0);
+		// What τ² would be is the same either way: "τ would be 0.000" with the adjustment off would be wrong (#21).
+		expect(plain.tau2Estimate).toBeCloseTo(0.0196975, 6);
+		expect(adjusted.tau2Estimate).toBe(adjusted.tau2);
 		expect(plain.phi).toBeCloseTo(6.710121, 5);
 	});
 

@@ -41,22 +41,50 @@ function yDomain(points: readonly FunnelPoint[], options: FunnelOptions): [numbe
 	return [Math.max(0, Math.floor(low / step) * step), Math.min(1, Math.ceil(high / step) * step)];
 }
 
+/**
+ * Label positions (pixels, top down) at least `gap` apart, each as near its
+ * point as that allows, within [top, bottom]: sorted, pushed down past the
+ * one above, then the whole run pulled up where it ran past the bottom.
+ */
+export function spreadLabels(wanted: readonly number[], gap: number, top: number, bottom: number): number[] {
+	const order = wanted.map((y, i) => [y, i] as const).sort((a, b) => a[0] - b[0]);
+	const placed = order.map(([y]) => Math.min(Math.max(y, top), bottom));
+	for (let k = 1; k < placed.length; k++) placed[k] = Math.max(placed[k]!, placed[k - 1]! + gap);
+	for (let k = placed.length - 1; k >= 0; k--) placed[k] = Math.min(placed[k]!, k === placed.length - 1 ? bottom : placed[k + 1]! - gap);
+	const out = new Array<number>(wanted.length);
+	order.forEach(([, i], k) => (out[i] = placed[k]!));
+	return out;
+}
+
+const MARGIN = { top: 20, bottom: 36 };
+/** A label line's height in pixels, at the charts' font size. */
+const LABEL_GAP = 14;
+
 export function funnelPlot(points: readonly FunnelPoint[], options: FunnelOptions): SVGSVGElement | HTMLElement {
 	const tipText = (p: FunnelPoint) => `${p.label}: ${options.format(p.rate)} (n = ${Math.round(p.n)})`;
 	const named = points.filter((p) => p.flag !== 'within' || p.id === options.highlight);
 	const chosen = points.filter((p) => p.id === options.highlight);
 	const limit = (y: keyof FunnelLimit, dash: boolean) =>
 		Plot.line(options.limits, { x: 'n', y, stroke: PALETTE.muted, strokeWidth: 1, strokeDasharray: dash ? '4,3' : undefined });
+	// Names of flagged units spread apart so that none overlaps another (several often sit together at the bottom left).
+	const height = options.height ?? 320;
+	const domain = yDomain(points, options);
+	const [top, bottom] = [MARGIN.top, height - MARGIN.bottom];
+	const toPixel = (rate: number) => top + ((domain[1] - rate) / (domain[1] - domain[0] || 1)) * (bottom - top);
+	const toRate = (pixel: number) => domain[1] - ((pixel - top) / (bottom - top)) * (domain[1] - domain[0]);
+	const labelAt = spreadLabels(named.map((p) => toPixel(p.rate)), LABEL_GAP, top + LABEL_GAP / 2, bottom - LABEL_GAP / 2);
+	const labels = named.map((p, i) => ({ ...p, labelRate: toRate(labelAt[i]!), moved: Math.abs(labelAt[i]! - toPixel(p.rate)) > 2 }));
 	const figure = Plot.plot({
 		document: options.document,
 		width: options.width ?? SIZES.wide.width,
-		height: options.height ?? 320,
+		height,
 		marginLeft: 48,
-		marginBottom: 36,
+		marginTop: MARGIN.top,
+		marginBottom: MARGIN.bottom,
 		style: PLOT_STYLE,
 		x: { label: options.xLabel, labelAnchor: 'center', labelArrow: 'none', zero: true, nice: true },
 		// From 0, or from just below the lowest unit or limit where all lie high (report completeness), up to what is drawn.
-		y: { label: null, domain: yDomain(points, options), grid: true, tickFormat: options.format },
+		y: { label: null, domain, grid: true, tickFormat: options.format },
 		marks: [
 			limit('lower95', true),
 			limit('upper95', true),
@@ -66,7 +94,11 @@ export function funnelPlot(points: readonly FunnelPoint[], options: FunnelOption
 			Plot.dot(points, { x: 'n', y: 'rate', r: 3.5, fill: (p: FunnelPoint) => (p.flag === 'within' ? PALETTE.series : PALETTE.reference), stroke: '#ffffff', strokeWidth: 0.5 }),
 			Plot.dot(chosen, { x: 'n', y: 'rate', r: 7, stroke: PALETTE.text, strokeWidth: 1.5 }),
 			// The chosen or pointed-at unit with its rate and size, as the tip gives them.
-			Plot.text(named, { x: 'n', y: 'rate', text: (p: FunnelPoint) => (p.id === options.highlight ? tipText(p) : p.label), textAnchor: 'start', dx: 6, fill: PALETTE.text }),
+			Plot.link(
+				labels.filter((l) => l.moved),
+				{ x1: 'n', y1: 'rate', x2: 'n', y2: 'labelRate', stroke: PALETTE.muted, strokeWidth: 0.75 },
+			),
+			Plot.text(labels, { x: 'n', y: 'labelRate', text: (p: FunnelPoint) => (p.id === options.highlight ? tipText(p) : p.label), textAnchor: 'start', dx: 6, fill: PALETTE.text, className: 'funnel-label' }),
 			Plot.tip(points, Plot.pointer({ x: 'n', y: 'rate', title: tipText })),
 		],
 	});

@@ -39,6 +39,8 @@ export interface FunnelResult<Unit extends FunnelUnit> {
 	/** The overdispersion ratio of the winsorised z-scores, and the between-unit variance added when adjusted. */
 	phi: number;
 	tau2: number;
+	/** The between-unit variance the data give, whether it is added or not: what τ² would be with the adjustment on. */
+	tau2Estimate: number;
 	adjusted: boolean;
 	limitsAt(n: number): FunnelLimits;
 	units: (Unit & FunnelLimits & { rate: number; z: number; flag: FunnelFlag })[];
@@ -96,6 +98,7 @@ export function funnelProportions<Unit extends FunnelUnit>(units: readonly Unit[
 		theta,
 		phi,
 		tau2,
+		tau2Estimate,
 		adjusted: adjust,
 		limitsAt,
 		units: units.map((u, i) => {

@@ -108,7 +108,8 @@ export function funnelOf(rows: readonly MeasureRow[], funnel: FunnelId, adjust: 
 	return {
 		target: fit.target,
 		phi: fit.phi,
-		tau: Math.sqrt(fit.tau2),
+		// τ as the data give it: with the adjustment off the footnote says what it would be, not 0.
+		tau: Math.sqrt(fit.tau2Estimate),
 		adjusted: adjust,
 		units: fit.units.map(({ unit_id, unit_name, n, r, rate, z, lower95, upper95, lower998, upper998, flag }) => ({
 			unit_id, unit_name, n, r, rate, z, lower95, upper95, lower998, upper998, flag,
