@@ -356,8 +356,14 @@ describe('unit pages', () => {
 			const slides = unzipSync(readFileSync(pptx.path));
 			expect(Object.keys(slides)).toEqual(expect.arrayContaining(['[Content_Types].xml', 'ppt/presentation.xml', '_rels/.rels']));
 			const slideFiles = Object.keys(slides).filter((f) => /^ppt\/slides\/slide\d+\.xml$/.test(f));
-			expect(slideFiles).toHaveLength(charts.length);
-			expect(strFromU8(slides['ppt/slides/slide2.xml']!)).toContain(words.slide);
+			// A title slide, the key figures as a table, then a slide per chart.
+			expect(slideFiles).toHaveLength(charts.length + 2);
+			const slide = (n: number) => strFromU8(slides[`ppt/slides/slide${n}.xml`]!);
+			expect(slide(1)).toContain(unit.name);
+			expect(slide(2)).toContain('<a:tbl>');
+			expect(slide(2)).toContain(words.key);
+			expect(slide(2)).toContain(words.slide); // the first key figure's measure
+			expect(slide(4)).toContain(words.slide);
 			expect(strFromU8(slides['[Content_Types].xml']!)).toContain('presentationml.slide+xml');
 
 			// The ZIP: every chart as PNG, SVG and CSV.
@@ -368,6 +374,31 @@ describe('unit pages', () => {
 			expect(strFromU8(files['unit_employment_rate.svg']!)).toMatch(/^<svg [^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
 			expect(strFromU8(files['unit_employment_rate.csv']!).split('\n')[0]).toBe('quarter,unit,network,nation');
 			writeFileSync(join(scratch, 'last.zip'), readFileSync(zip.path));
+			// Each SVG keeps what the page shows (#21): every legend swatch in its series' colour, as drawn live, and no text past the image's edge.
+			const svgs = Object.entries(files).filter(([name]) => name.endsWith('.svg')).map(([name, bytes]) => [name.replace(/\.svg$/, ''), strFromU8(bytes)] as const);
+			const exported = await page.evaluate(
+				(entries) =>
+					entries.map(([id, text]) => {
+						const live = [...document.querySelectorAll(`[data-chart="${id}"] .live [class$="-swatch"] > svg`)].map((swatch) => swatch.getAttribute('fill') ?? swatch.getAttribute('stroke'));
+						const svg = document.importNode(new DOMParser().parseFromString(text, 'image/svg+xml').documentElement, true) as unknown as SVGSVGElement;
+						document.body.append(svg);
+						const width = Number(svg.getAttribute('width'));
+						const over = [...svg.querySelectorAll(':scope > text')].filter((t) => {
+							const box = (t as SVGTextElement).getBBox();
+							return box.x + box.width > width;
+						});
+						const result = { id, live, fills: [...svg.querySelectorAll('.legend-swatch')].map((r) => r.getAttribute('fill')), over: over.map((t) => t.textContent) };
+						svg.remove();
+						return result;
+					}),
+				svgs,
+			);
+			expect(exported.filter((e) => e.live.length).length).toBeGreaterThan(2);
+			for (const { id, live, fills, over } of exported) {
+				expect(fills, id).toEqual(live);
+				expect(fills.every((fill) => fill !== '#888888'), id).toBe(true);
+				expect(over, id).toEqual([]);
+			}
 
 			// The status in the language's own grammar (#21): "är klara", not "är klar"; no "The All charts (ZIP) is".
 			expect(await page.locator('.pack-status').innerText()).toBe(words.zipDone);
