@@ -1,6 +1,27 @@
-/** Shared helpers for the browser tests: a page that records console errors and foreign requests. */
+/** Shared helpers for the browser tests: a page that records console errors and foreign requests, and axe. */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { inject } from 'vitest';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { PRERENDER_ENTRIES } from '../../src/lib/views/routes.js';
+
+/** Every page of the registry, in English and Swedish (/, /sv, /coverage, /sv/coverage, …). */
+export const EVERY_ROUTE: readonly string[] = PRERENDER_ENTRIES;
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * axe-core's WCAG 2.1 A and AA rules and its best practices (region, heading-order…) on the page as it is,
+ * every violation of any impact as "rule (nodes)". The page must be opened with bypassCSP: the site's own CSP refuses the injected script.
+ */
+export async function axeViolations(page: Page): Promise<string[]> {
+	await page.evaluate(AXE);
+	return page.evaluate(async () => {
+		const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe;
+		const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
+		return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
+	});
+}
 
 export const baseUrl = () => inject('baseUrl');
 

@@ -315,6 +315,21 @@ describe('unit pages', () => {
 		await page.emulateMedia({ media: 'print' });
 		const visible = await page.$$eval('[data-chart]', (all) => all.filter((c) => (c as HTMLElement).offsetParent !== null).map((c) => c.getAttribute('data-chart')));
 		expect(visible).toEqual(['unit_spine', 'unit_employment_rate', 'unit_caseload_per_fte', 'unit_waitlist_per_fte', 'unit_turnover', 'unit_fidelity']);
+		// Every spine label whole inside its drawing and clear of the bars (#21: "People waiting per specialist FTE" was cut off).
+		const labels = await page.$$eval('[data-chart="unit_spine"] .live svg [aria-label="y-axis tick label"] text', (texts) =>
+			texts.map((text) => {
+				const drawing = text.closest('svg')!;
+				const svg = drawing.getBoundingClientRect();
+				const box = text.getBoundingClientRect();
+				const bar = drawing.querySelector('[aria-label="bar"] rect')!.getBoundingClientRect();
+				return { text: text.textContent, inside: box.left >= svg.left - 0.5, clear: bar.left - box.right };
+			}),
+		);
+		expect(labels.map((l) => l.text).join(' ')).toContain('People waiting');
+		for (const label of labels) {
+			expect(label.inside, label.text!).toBe(true);
+			expect(label.clear, label.text!).toBeGreaterThanOrEqual(4);
+		}
 		const pdf = join(scratch, 'printed.pdf');
 		await page.pdf({ path: pdf, format: 'A4', printBackground: true });
 		expect(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' })).toMatch(/Pages:\s+1\n/);

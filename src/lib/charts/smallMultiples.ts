@@ -26,9 +26,19 @@ export interface SmallMultiplesOptions extends PlotOptions {
 	columns?: number;
 }
 
+const MARGIN_LEFT = 40;
+const PADDING = 0.12;
+/** The narrowest panel, in pixels: a title, two year ticks and a line that can be read. */
+const MIN_PANEL = 140;
+/** The charts' font size, in pixels: Plot measures a line's width in ems of it. */
+const FONT_PX = 12;
+
 export function smallMultiplesPlot(rows: readonly PanelRow[], options: SmallMultiplesOptions): SVGSVGElement | HTMLElement {
 	const groups = [...new Map(rows.map((r) => [r.group, r.name]))];
-	const columns = options.columns ?? SIZES.panel.columns;
+	const width = options.width ?? SIZES.full.width;
+	// As many columns as panels of at least MIN_PANEL pixels fit: one or two on a phone, not six shrunk.
+	const columns = options.columns ?? Math.max(1, Math.min(SIZES.panel.columns, Math.floor((width - MARGIN_LEFT) / MIN_PANEL)));
+	const panelWidth = ((width - MARGIN_LEFT) / columns) * (1 - PADDING);
 	const place = new Map(groups.map(([group], i) => [group, { col: i % columns, row: Math.floor(i / columns) }]));
 	const at = (group: string) => place.get(group)!;
 	const date = (quarter: string) => new Date(`${quarter}T00:00:00Z`);
@@ -37,12 +47,12 @@ export function smallMultiplesPlot(rows: readonly PanelRow[], options: SmallMult
 	const titles = groups.map(([group, name]) => ({ group, name, ...at(group) }));
 	const figure = Plot.plot({
 		document: options.document,
-		width: options.width ?? SIZES.full.width,
+		width,
 		height: 24 + Math.ceil(groups.length / columns) * SIZES.panel.height,
-		marginLeft: 40,
+		marginLeft: MARGIN_LEFT,
 		marginTop: 16,
 		style: PLOT_STYLE,
-		fx: { axis: null, padding: 0.12 },
+		fx: { axis: null, padding: PADDING },
 		fy: { axis: null, padding: 0.25 },
 		x: { type: 'utc', label: null, ticks: 2, tickFormat: '%Y' },
 		y: { label: null, grid: true, zero: true, nice: true, ticks: 3, tickFormat: options.format },
@@ -51,8 +61,18 @@ export function smallMultiplesPlot(rows: readonly PanelRow[], options: SmallMult
 			Plot.rect(titles, { fx: 'col', fy: 'row', fill: 'none', stroke: PALETTE.grid, strokeWidth: 1 }),
 			Plot.lineY(reference, { x: 'date', y: 'value', fx: 'col', fy: 'row', stroke: PALETTE.context, strokeWidth: 1.5 }),
 			Plot.lineY(points, { x: 'date', y: 'value', z: 'group', fx: 'col', fy: 'row', stroke: PALETTE.series, strokeWidth: 1.5 }),
-			suppressedMarks(points.filter((p) => p.suppressed), { x: 'date', fx: 'col', fy: 'row' }, 10),
-			Plot.text(titles, { fx: 'col', fy: 'row', text: 'name', frameAnchor: 'top-left', dy: -13, fontWeight: 600 }),
+			suppressedMarks(points.filter((p) => p.suppressed), { x: 'date', fx: 'col', fy: 'row' }, 11),
+			// A title no wider than its panel ("Västra Götalands län" ends in "…" where it would run into the next; the table has the whole name).
+			Plot.text(titles, {
+				fx: 'col',
+				fy: 'row',
+				text: 'name',
+				frameAnchor: 'top-left',
+				dy: -13,
+				fontWeight: 600,
+				lineWidth: panelWidth / FONT_PX,
+				textOverflow: 'ellipsis',
+			}),
 		],
 	});
 	figure.setAttribute('aria-hidden', 'true');

@@ -42,16 +42,20 @@ export function spinePlot(rows: readonly SpinePoint[], options: SpineOptions): S
 		const [a, b] = [spinePosition(range, q1), spinePosition(range, q3)];
 		return [{ ...r, low: Math.min(a, b), high: Math.max(a, b), mid: spinePosition(range, median), at: r.value === null ? null : spinePosition(range, r.value) }];
 	});
+	const width = options.width ?? SIZES.wide.width;
+	// The labels and values take at most about a third of a narrow drawing each, leaving the bars room; a label wraps rather than run off the left.
+	const marginLeft = Math.min(200, Math.round(width * 0.36), 12 + 6.5 * Math.max(...rows.map((r) => r.label.length), 4));
 	const figure = Plot.plot({
 		document: options.document,
-		width: options.width ?? SIZES.wide.width,
-		height: 44 + rows.length * 30,
-		marginLeft: Math.min(200, 12 + 6.5 * Math.max(...rows.map((r) => r.label.length), 4)),
-		marginRight: 150,
+		width,
+		height: 44 + rows.length * 34,
+		marginLeft,
+		marginRight: Math.min(150, Math.round(width * 0.28)),
 		style: PLOT_STYLE,
 		x: { domain: [0, 1], ticks: [0, 1], tickFormat: (x: number) => (x === 0 ? options.ends[0] : options.ends[1]), label: null },
 		y: { label: null, domain: rows.map((r) => r.label) },
 		marks: [
+			Plot.axisY({ tickSize: 0, tickPadding: 8, lineWidth: (marginLeft - 14) / 12 }),
 			Plot.barX(scaled, { x1: 0, x2: 1, y: 'label', fill: PALETTE.bands[2], insetTop: 6, insetBottom: 6 }),
 			Plot.barX(scaled, { x1: 'low', x2: 'high', y: 'label', fill: '#9fb3c8', insetTop: 6, insetBottom: 6 }),
 			Plot.tickX(scaled, { x: 'mid', y: 'label', stroke: PALETTE.text, strokeWidth: 1.5, insetTop: 4, insetBottom: 4 }),
