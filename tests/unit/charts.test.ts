@@ -9,7 +9,8 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { barPlot, emphasiseBar } from '$lib/charts/bar';
 import type { Boundaries } from '$lib/charts/boundaries';
-import { funnelPlot, spreadLabels } from '$lib/charts/funnel';
+import { funnelPlot } from '$lib/charts/funnel';
+import { spreadLabels } from '$lib/charts/labels';
 import { emphasiseGroup, groupTrendPlot } from '$lib/charts/groupTrend';
 import { linesPlot } from '$lib/charts/lines';
 import { fidelityPlot } from '$lib/charts/fidelity';
@@ -40,7 +41,13 @@ describe('plot functions', () => {
 		expect(svg.getAttribute('width')).toBe('360');
 		// The missing quarter breaks the line into two pieces.
 		expect(svg.querySelector('[aria-label="line"] path')!.getAttribute('d')!.match(/M/g)).toHaveLength(2);
-		expect(svg.querySelector(`[aria-label="rule"][stroke="${PALETTE.reference}"]`)).not.toBeNull();
+		// The reference in the reference style (dotted grey, no data series' colour), named on the chart with its source (#21).
+		const rule = svg.querySelector(`[aria-label="rule"][stroke="${PALETTE.reference}"]`)!;
+		expect(rule.getAttribute('stroke-dasharray')).toBe('2,3');
+		expect([PALETTE.series, ...PALETTE.categorical]).not.toContain(PALETTE.reference);
+		expect(svg.querySelector('.reference-label text')!.textContent).toBe('55% · Bond et al. 2022');
+		// The y axis says what its numbers are.
+		expect(svg.querySelector('[aria-label="y-axis label"]')!.textContent).toContain('% of caseload');
 		await expect(drawing.outerHTML).toMatchFileSnapshot(snapshot('trend'));
 	});
 
@@ -160,6 +167,19 @@ describe('plot functions', () => {
 		await expect(drawing.outerHTML).toMatchFileSnapshot(snapshot('lines'));
 	});
 
+	it('lines: the words of levels that lie close are spread a line apart, each rule where its value is (#21: "IPS, N. Norway 45 %" over "public jobs 27 %")', () => {
+		const rows = ['2024-01-01', '2024-04-01'].map((quarter, i) => ({ quarter, series: 'Unit', value: i ? 3.5 : 0.2 }));
+		const levels = [{ value: 0.45, label: 'IPS, N. Norway' }, { value: 0.27, label: 'public jobs' }];
+		const drawing = linesPlot(rows, { document, format: (v) => formatNumber('en', v, 0, 'percent'), levels });
+		const yOf = (node: Element) => Number(/translate\([^,]+,([^)]+)\)/.exec(node.getAttribute('transform') ?? '')?.[1] ?? node.getAttribute('y'));
+		const words = [...drawing.querySelectorAll('.reference-label text')].map(yOf);
+		expect(words).toHaveLength(2);
+		expect(Math.abs(words[0]! - words[1]!)).toBeGreaterThanOrEqual(14 - 1e-9);
+		// The rules themselves stay at 45 % and 27 %: 18 points apart, on a scale to 350 % less than a line.
+		const rules = [...drawing.querySelectorAll('[aria-label="rule"] line')].map((l) => Number(l.getAttribute('y1'))).filter((y, i, all) => all.indexOf(y) === i);
+		expect(rules.length).toBeGreaterThanOrEqual(2);
+	});
+
 	it('small multiples: a panel per group with its title, the reference in grey in each, the chosen panel framed', async () => {
 		const quarters = ['2024-01-01', '2024-04-01'];
 		const rows = ['N', 'S', 'E'].flatMap((group, g) => quarters.map((quarter, i) => ({ quarter, group, name: `Region ${group}`, value: g + i })));
@@ -203,7 +223,7 @@ describe('plot functions', () => {
 		// The axis runs from 0 (Gamma at 5 %) to the top of what is drawn (Beta at 90 %), not always to 100 %.
 		expect([...drawing.querySelectorAll('[aria-label="y-axis tick label"] text')].map((t) => t.textContent).at(-1)).toBe('90%');
 		const [units, ring] = [...drawing.querySelectorAll('[aria-label="dot"]')];
-		expect([...units!.querySelectorAll('circle')].map((c) => c.getAttribute('fill'))).toEqual([PALETTE.series, PALETTE.reference, PALETTE.reference, PALETTE.series]);
+		expect([...units!.querySelectorAll('circle')].map((c) => c.getAttribute('fill'))).toEqual([PALETTE.series, PALETTE.highlight, PALETTE.highlight, PALETTE.series]);
 		expect(ring!.querySelectorAll('circle')).toHaveLength(1);
 		expect([...drawing.querySelectorAll('[aria-label="text"] text')].map((t) => t.textContent)).toEqual(['Alpha: 42% (n = 20)', 'Beta', 'Gamma']);
 		await expect(drawing.outerHTML).toMatchFileSnapshot(snapshot('funnel'));

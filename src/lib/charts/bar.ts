@@ -5,7 +5,7 @@
 import * as Plot from '@observablehq/plot';
 import { SUPPRESSED } from '$lib/i18n';
 import { tagged, tagKeys, type Emphasis } from './emphasis';
-import { PALETTE, PLOT_STYLE, SIZES, type PlotOptions } from './theme';
+import { PALETTE, PLOT_STYLE, REFERENCE_RULE, SIZES, type PlotOptions } from './theme';
 
 export interface BarRow {
 	key: string;
@@ -51,7 +51,7 @@ export function barPlot(rows: readonly BarRow[], options: BarOptions): SVGSVGEle
 				dx: 4,
 				fill: (r: BarRow) => (r.suppressed ? PALETTE.text : PALETTE.muted),
 			}),
-			options.reference != null ? Plot.ruleX([options.reference], { stroke: PALETTE.reference, strokeDasharray: '4,3' }) : null,
+			options.reference != null ? Plot.ruleX([options.reference], REFERENCE_RULE) : null,
 			Plot.ruleX([0], { stroke: PALETTE.text }),
 		],
 	});

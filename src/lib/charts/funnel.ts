@@ -6,6 +6,7 @@
  * FunnelPlotR's method); this function only draws.
  */
 import * as Plot from '@observablehq/plot';
+import { spreadLabels } from './labels';
 import { PALETTE, PLOT_STYLE, SIZES, type PlotOptions } from './theme';
 
 export interface FunnelPoint {
@@ -39,21 +40,6 @@ function yDomain(points: readonly FunnelPoint[], options: FunnelOptions): [numbe
 	const [low, high] = [Math.min(...values), Math.max(...values)];
 	const step = 0.1;
 	return [Math.max(0, Math.floor(low / step) * step), Math.min(1, Math.ceil(high / step) * step)];
-}
-
-/**
- * Label positions (pixels, top down) at least `gap` apart, each as near its
- * point as that allows, within [top, bottom]: sorted, pushed down past the
- * one above, then the whole run pulled up where it ran past the bottom.
- */
-export function spreadLabels(wanted: readonly number[], gap: number, top: number, bottom: number): number[] {
-	const order = wanted.map((y, i) => [y, i] as const).sort((a, b) => a[0] - b[0]);
-	const placed = order.map(([y]) => Math.min(Math.max(y, top), bottom));
-	for (let k = 1; k < placed.length; k++) placed[k] = Math.max(placed[k]!, placed[k - 1]! + gap);
-	for (let k = placed.length - 1; k >= 0; k--) placed[k] = Math.min(placed[k]!, k === placed.length - 1 ? bottom : placed[k + 1]! - gap);
-	const out = new Array<number>(wanted.length);
-	order.forEach(([, i], k) => (out[i] = placed[k]!));
-	return out;
 }
 
 const MARGIN = { top: 20, bottom: 36 };
@@ -91,7 +77,7 @@ export function funnelPlot(points: readonly FunnelPoint[], options: FunnelOption
 			limit('lower998', false),
 			limit('upper998', false),
 			Plot.ruleY([options.target], { stroke: PALETTE.reference, strokeWidth: 1.5 }),
-			Plot.dot(points, { x: 'n', y: 'rate', r: 3.5, fill: (p: FunnelPoint) => (p.flag === 'within' ? PALETTE.series : PALETTE.reference), stroke: '#ffffff', strokeWidth: 0.5 }),
+			Plot.dot(points, { x: 'n', y: 'rate', r: 3.5, fill: (p: FunnelPoint) => (p.flag === 'within' ? PALETTE.series : PALETTE.highlight), stroke: '#ffffff', strokeWidth: 0.5 }),
 			Plot.dot(chosen, { x: 'n', y: 'rate', r: 7, stroke: PALETTE.text, strokeWidth: 1.5 }),
 			// The chosen or pointed-at unit with its rate and size, as the tip gives them.
 			Plot.link(

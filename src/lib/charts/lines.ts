@@ -5,7 +5,8 @@
  */
 import * as Plot from '@observablehq/plot';
 import { suppressedMarks } from './suppressed';
-import { PALETTE, PLOT_STYLE, SIZES, type PlotOptions } from './theme';
+import { spreadLabels } from './labels';
+import { PALETTE, PLOT_STYLE, REFERENCE_RULE, SIZES, type PlotOptions } from './theme';
 
 export interface LineRow {
 	/** First day of the quarter, YYYY-MM-DD. */
@@ -31,11 +32,15 @@ function isolated<P extends LineRow>(points: readonly P[]): P[] {
 	);
 }
 
+/** A line of the levels' words, in pixels, at the charts' 12 px. */
+const LABEL_GAP = 14;
+
 export function linesPlot(rows: readonly LineRow[], options: LinesOptions): SVGSVGElement | HTMLElement {
 	const series = [...new Set(rows.map((r) => r.series))];
 	const points = rows.map((r) => ({ ...r, date: new Date(`${r.quarter}T00:00:00Z`) }));
 	const levels = options.levels ?? [];
-	const figure = Plot.plot({
+	// Drawn once to learn where the levels fall, then with their words spread a line apart where they would overlap (#21).
+	const draw = (labelAt: readonly number[]) => Plot.plot({
 		document: options.document,
 		width: options.width ?? SIZES.wide.width,
 		height: options.height ?? SIZES.wide.height,
@@ -48,8 +53,11 @@ export function linesPlot(rows: readonly LineRow[], options: LinesOptions): SVGS
 		color: { domain: series, range: PALETTE.categorical.slice(0, Math.max(series.length, 1)), legend: series.length > 1 },
 		marks: [
 			Plot.ruleY([0], { stroke: PALETTE.grid }),
-			Plot.ruleY(levels, { y: 'value', stroke: PALETTE.reference, strokeDasharray: '4,3' }),
-			Plot.text(levels, { y: 'value', text: (l: { value: number; label: string }) => `${l.label} ${options.format(l.value)}`, frameAnchor: 'right', textAnchor: 'start', dx: 4, fill: PALETTE.reference }),
+			Plot.ruleY(levels, { y: 'value', ...REFERENCE_RULE }),
+			Plot.text(
+				levels.map((l, i) => ({ ...l, at: labelAt[i] ?? l.value })),
+				{ y: 'at', text: (l: { value: number; label: string }) => `${l.label} ${options.format(l.value)}`, frameAnchor: 'right', textAnchor: 'start', dx: 4, fill: PALETTE.reference, className: 'reference-label' },
+			),
 			Plot.lineY(points, { x: 'date', y: 'value', z: 'series', stroke: 'series', strokeWidth: 2 }),
 			// A value with no neighbour in its series draws no line: a dot shows it.
 			Plot.dot(isolated(points), { x: 'date', y: 'value', fill: 'series', r: 2.5 }),
@@ -57,6 +65,13 @@ export function linesPlot(rows: readonly LineRow[], options: LinesOptions): SVGS
 			Plot.tip(points, Plot.pointerX({ x: 'date', y: 'value', z: 'series', title: (p: LineRow) => `${p.series}: ${p.value === null ? '–' : options.format(p.value)}` })),
 		],
 	});
+	let figure = draw([]);
+	if (levels.length > 1) {
+		const y = (figure as unknown as { scale(name: 'y'): { apply(v: number): number; invert(p: number): number; range: [number, number] } }).scale('y');
+		const [bottom, top] = y.range;
+		const spread = spreadLabels(levels.map((l) => y.apply(l.value)), LABEL_GAP, top, bottom);
+		if (spread.some((p, i) => Math.abs(p - y.apply(levels[i]!.value)) > 0.5)) figure = draw(spread.map((p) => y.invert(p)));
+	}
 	figure.setAttribute('aria-hidden', 'true');
 	return figure;
 }

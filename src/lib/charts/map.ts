@@ -81,7 +81,7 @@ function geoMap(rows: readonly MapRow[], boundaries: Boundary[], options: MapOpt
 			options.highlight
 				? Plot.geo(
 						features.filter((f) => f.row.code === options.highlight),
-						{ stroke: PALETTE.reference, strokeWidth: 2.5, fill: 'none' },
+						{ stroke: PALETTE.highlight, strokeWidth: 2.5, fill: 'none' },
 					)
 				: null,
 		],
@@ -108,7 +108,7 @@ function tileMap(rows: readonly MapRow[], options: MapOptions, color: ColorScale
 				fill,
 			}),
 			Plot.cell(rows.filter((r) => r.count === null), { x: 'tile_col', y: 'tile_row', fill: 'none', stroke: PALETTE.muted, strokeDasharray: '2,1' }),
-			options.highlight ? Plot.cell(rows.filter((r) => r.code === options.highlight), { x: 'tile_col', y: 'tile_row', stroke: PALETTE.reference, strokeWidth: 2.5, fill: 'none' }) : null,
+			options.highlight ? Plot.cell(rows.filter((r) => r.code === options.highlight), { x: 'tile_col', y: 'tile_row', stroke: PALETTE.highlight, strokeWidth: 2.5, fill: 'none' }) : null,
 		],
 	});
 }

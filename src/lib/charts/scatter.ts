@@ -45,7 +45,7 @@ export function scatterPlot(points: readonly ScatterPoint[], options: ScatterOpt
 			Plot.text(bands, { x: (b: { from: number; to: number }) => (b.from + b.to) / 2, text: 'label', frameAnchor: 'top', dy: -14, fill: PALETTE.muted }),
 			Plot.ruleY([0], { stroke: PALETTE.grid }),
 			Plot.dot(points, { x: 'x', y: 'y', r: 3.5, fill: PALETTE.series, fillOpacity: 0.7, stroke: '#ffffff', strokeWidth: 0.5 }),
-			Plot.line(line, { x: 'x', y: 'y', stroke: PALETTE.reference, strokeWidth: 2 }),
+			Plot.line(line, { x: 'x', y: 'y', stroke: PALETTE.highlight, strokeWidth: 2 }),
 			Plot.tip(points, Plot.pointer({ x: 'x', y: 'y', title: 'label' })),
 		],
 	});

@@ -59,7 +59,7 @@ export function spinePlot(rows: readonly SpinePoint[], options: SpineOptions): S
 			Plot.barX(scaled, { x1: 0, x2: 1, y: 'label', fill: PALETTE.bands[2], insetTop: 6, insetBottom: 6 }),
 			Plot.barX(scaled, { x1: 'low', x2: 'high', y: 'label', fill: '#9fb3c8', insetTop: 6, insetBottom: 6 }),
 			Plot.tickX(scaled, { x: 'mid', y: 'label', stroke: PALETTE.text, strokeWidth: 1.5, insetTop: 4, insetBottom: 4 }),
-			Plot.dot(scaled.filter((r) => r.at !== null), { x: 'at', y: 'label', r: 6, fill: PALETTE.reference, stroke: '#ffffff', strokeWidth: 1 }),
+			Plot.dot(scaled.filter((r) => r.at !== null), { x: 'at', y: 'label', r: 6, fill: PALETTE.highlight, stroke: '#ffffff', strokeWidth: 1 }),
 			Plot.text(rows, { x: 1, y: 'label', text: 'text', textAnchor: 'start', dx: 10, fill: PALETTE.text }),
 		],
 	});

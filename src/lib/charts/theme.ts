@@ -7,7 +7,10 @@
 /** Colour-blind-safe; series and reference colours have at least 4.5:1 contrast on white. */
 export const PALETTE = {
 	series: '#1f5a96',
-	reference: '#a84f00',
+	/** A reference or benchmark line and its words, on every chart: a grey no data series uses (#21). */
+	reference: '#424a53',
+	/** What stands out among the data: a flagged unit, the unit itself, a fitted line, the chosen municipality. */
+	highlight: '#a84f00',
 	grid: '#d0d7de',
 	text: '#1b1f24',
 	muted: '#6e7781',
@@ -36,6 +39,9 @@ export const SIZES = {
 	map: { width: 340 },
 	fontSize: '12px',
 } as const;
+
+/** How every reference line is drawn: dotted, in the reference grey, never like a data series. */
+export const REFERENCE_RULE = { stroke: PALETTE.reference, strokeDasharray: '2,3', strokeWidth: 1.25 } as const;
 
 /** The style every plot shares. */
 export const PLOT_STYLE = { fontSize: SIZES.fontSize, color: PALETTE.text, background: 'transparent', overflow: 'visible' } as const;

@@ -7,7 +7,7 @@ import * as Plot from '@observablehq/plot';
 import { formatNumber, formatQuarter, type Locale } from '$lib/i18n';
 import type { Metric, MetricRow } from '$lib/metrics';
 import { suppressedMarks } from './suppressed';
-import { PALETTE, PLOT_STYLE, SIZES, type PlotOptions } from './theme';
+import { PALETTE, PLOT_STYLE, REFERENCE_RULE, SIZES, type PlotOptions } from './theme';
 
 /** A metric's value as the site writes it. */
 export function formatValue(metric: Metric, locale: Locale, value: number | null): string {
@@ -54,7 +54,10 @@ export function trendPlot(
 		style: PLOT_STYLE,
 		x: { type: 'utc', label: null, ticks: 4 },
 		y: {
-			label: null,
+			// The axis says what its numbers are: "days", "% of caseload", "FTE per 10,000".
+			label: metric.unit[locale],
+			labelAnchor: 'top',
+			labelArrow: 'none',
 			grid: true,
 			zero: true,
 			nice: true,
@@ -63,7 +66,22 @@ export function trendPlot(
 		},
 		marks: [
 			Plot.ruleY([0], { stroke: PALETTE.grid }),
-			reference ? Plot.ruleY([reference.value], { stroke: PALETTE.reference, strokeDasharray: '4,3' }) : null,
+			// A reference line in the reference style, named on the chart with its source (#21).
+			reference ? Plot.ruleY([reference.value], REFERENCE_RULE) : null,
+			reference
+				? Plot.text([reference], {
+						y: 'value',
+						text: () => `${percent ? formatNumber(locale, reference.value, 0, 'percent') : formatNumber(locale, reference.value, 1)} · ${reference.source}`,
+						frameAnchor: 'right',
+						textAnchor: 'end',
+						dy: -6,
+						fill: PALETTE.reference,
+						stroke: '#ffffff',
+						strokeWidth: 3,
+						paintOrder: 'stroke',
+						className: 'reference-label',
+					})
+				: null,
 			// Missing quarters break the line: a gap, never a zero.
 			Plot.lineY(points, { x: 'date', y: 'value', stroke: PALETTE.series, strokeWidth: 2, curve: 'linear' }),
 			Plot.dot(defined.slice(-1), { x: 'date', y: 'value', fill: PALETTE.series, r: 3.5 }),
