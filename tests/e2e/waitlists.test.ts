@@ -84,6 +84,17 @@ describe('waitlists', () => {
 		expect(truth.length).toBeGreaterThan(0);
 		expect(csv.rows.map((r) => r[0])).toEqual(truth.map((r) => r.unit_id));
 		for (const cell of await page.locator('[data-chart="waitlist_growth"] tbody tr td:nth-child(6)').allInnerTexts()) expect(cell).toMatch(/^\+\d/);
+		// A closed unit is marked wherever units are listed (#21): in this table and in the unit filter.
+		const closed = new Map((await rows(db, `SELECT unit_id, strftime(closed_on, '%Y-%m-%d') AS closed FROM units WHERE closed_on IS NOT NULL`)).map((r) => [r.unit_id as string, r.closed as string]));
+		expect(closed.size).toBeGreaterThan(0);
+		for (const row of await page.locator('[data-chart="waitlist_growth"] tbody tr').all()) {
+			const unit = (await row.getAttribute('data-unit'))!;
+			const mark = row.locator('.closed-mark');
+			if (closed.has(unit)) expect(await mark.innerText()).toBe(`closed ${closed.get(unit)}`);
+			else await expect(mark.count()).resolves.toBe(0);
+		}
+		const options = await page.locator('#filter-unit option').evaluateAll((all) => all.map((o) => [(o as HTMLOptionElement).value, o.textContent]));
+		for (const [value, text] of options) if (value) expect(text!.endsWith(`(closed ${closed.get(value!)})`), text!).toBe(closed.has(value!));
 		for (const [i, row] of csv.rows.entries()) {
 			expect(sameNumber(row[5], truth[i]!.growth)).toBe(true);
 			expect(sameNumber(row[7], truth[i]!.caseload_per_fte)).toBe(true);

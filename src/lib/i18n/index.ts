@@ -466,6 +466,8 @@ export const messages = {
 		sv: '{org}, med {host} som huvudman, i {region}. Startade {opened}{closed}. Enhetens utveckling mot dess nätverk (enheterna i länet) och hela landet, över hela perioden.',
 	},
 	unit_closed: { en: '; closed {closed}', sv: '; lades ned {closed}' },
+	/** Beside a closed unit's name wherever units are listed. */
+	closed_mark: { en: 'closed {date}', sv: 'nedlagd {date}' },
 	unit_network: { en: '{region} (network)', sv: '{region} (nätverk)' },
 	unit_key_title: { en: 'The last four quarters', sv: 'De fyra senaste kvartalen' },
 	unit_key_caption: {

@@ -39,8 +39,8 @@ function open(): Promise<Built> {
 		const regions = await db.query<{ value: string; label: string }>(
 			`SELECT DISTINCT region_code AS value, region_name AS label FROM areas ORDER BY region_code`,
 		);
-		const units = await db.query<{ value: string; label: string; region: string }>(
-			`SELECT unit_id AS value, name AS label, region_code AS region FROM units ORDER BY name, unit_id`,
+		const units = await db.query<{ value: string; label: string; region: string; closed: string | null }>(
+			`SELECT unit_id AS value, name AS label, region_code AS region, strftime(closed_on, '%Y-%m-%d') AS closed FROM units ORDER BY name, unit_id`,
 		);
 		const context: ViewContext = {
 			period,

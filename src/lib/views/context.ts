@@ -23,8 +23,9 @@ export interface ViewDefinition<Results> {
 export interface Choice {
 	value: string;
 	label: string;
-	/** For units: the region they belong to. */
+	/** For units: the region they belong to, and the day they closed (null while open), marked wherever a unit is listed. */
 	region?: string;
+	closed?: string | null;
 }
 
 export interface Choices {
