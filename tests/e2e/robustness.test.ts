@@ -53,7 +53,7 @@ describe('accessibility', () => {
 						return table.getBoundingClientRect().width > box.clientWidth + 1 && !scrolls;
 					})
 					.map((table) => table.closest('[data-chart], section')?.getAttribute('data-chart') ?? 'table');
-				const firstChart = document.querySelector('[data-chart]')?.getBoundingClientRect().top ?? 0;
+				const firstChart = document.querySelector('[data-chart], [data-metric]')?.getBoundingClientRect().top ?? 0;
 				return { smallest, where, clipped, firstChart: firstChart + window.scrollY };
 			});
 			expect(phone.smallest, `${path}: ${phone.where}`).toBeGreaterThanOrEqual(11);
