@@ -8,10 +8,17 @@
  * - specialist turnover of 25–45 % a year, counting those who leave with a
  *   closing unit (about half of all leavers), worse in small rural units,
  *   with vacant weeks before a replacement;
- * - caseloads of about 15–20 per full-time specialist; where referrals exceed
- *   capacity, waitlists and waits grow;
- * - competitive employment of about 40–50 % of the caseload in good-fidelity
- *   units and lower in poor ones; education starts mostly among young adults;
+ * - caseloads of about 15–23 per full-time specialist, each specialist's own;
+ * - the waitlist's flows add up: it grows by the referrals reported and
+ *   shrinks by those enrolled and those who leave it unenrolled (they find
+ *   other help or withdraw, more often the longer they wait); a referral
+ *   made while nobody reports (a new unit's pent-up demand, a week with
+ *   every post vacant) is reported the first week someone does;
+ * - waits of a few weeks (an assessment before enrolment) that grow where
+ *   referrals exceed capacity, rarely beyond a year;
+ * - competitive employment of about 40–50 % of the caseload nationally,
+ *   higher in good-fidelity units and lower in poor ones; education starts
+ *   mostly among young adults;
  * - summer and Christmas dips.
  */
 import { formatIsoWeek, weekday } from '../schema/time.ts';
@@ -24,8 +31,14 @@ const YEAR_WEEKS = 52;
 const TURNOVER = { rural: 0.25, other: 0.13 };
 /** Mean vacant weeks before a replacement starts. */
 const VACANCY_WEEKS = { rural: 12, other: 7 };
-/** Participants per full-time specialist. */
+/** Participants per full-time specialist: the fidelity scale's limit, and the range of specialists' own caseloads. */
 const CASELOAD_PER_FTE = 20;
+const CASELOAD_RANGE = [15, 23] as const;
+/** Days from referral to the earliest enrolment: an assessment first. */
+const ASSESSMENT_DAYS = [7, 35] as const;
+/** Weekly chance that a person waiting leaves the list unenrolled, and after half a year of waiting. */
+const LIST_LEAVE = 0.02;
+const LIST_LEAVE_LONG = 0.12;
 const MAX_INTAKE_PER_WEEK = 3;
 /** Weekly chance that a participant leaves the caseload (mean stay about 14 months). */
 const EXIT = 1 / 60;
@@ -68,7 +81,15 @@ interface Participant {
 interface Specialist {
 	id: string;
 	fte: number;
+	/** The caseload this specialist carries when full. */
+	capacity: number;
 	participants: Participant[];
+}
+
+/** A person on the waitlist: the day referred, and the first day they can be enrolled. */
+interface Waiting {
+	referred: number;
+	ready: number;
 }
 
 interface Slot {
@@ -109,29 +130,33 @@ export function simulateActivity(
 ) {
 	let hired = 0;
 	// A stable pseudonym per specialist: the unit and a running number, nothing personal.
-	const newSpecialist = (): Specialist => ({
-		id: `${unit.id}-S${String(++hired).padStart(3, '0')}`,
-		fte: rng.weighted([1, 0.5, 0.75], (f) => (f === 1 ? 0.78 : f === 0.5 ? 0.16 : 0.06)),
-		participants: [],
-	});
+	const newSpecialist = (): Specialist => {
+		const fte = rng.weighted([1, 0.5, 0.75], (f) => (f === 1 ? 0.78 : f === 0.5 ? 0.16 : 0.06));
+		return { id: `${unit.id}-S${String(++hired).padStart(3, '0')}`, fte, capacity: Math.round(rng.between(...CASELOAD_RANGE) * fte), participants: [] };
+	};
 	const slots: Slot[] = Array.from({ length: unit.teamSize * scale }, () => ({ specialist: newSpecialist(), vacantUntil: 0 }));
 	const weeklyLeave = 1 - Math.pow(1 - (unit.rural ? TURNOVER.rural : TURNOVER.other), 1 / YEAR_WEEKS);
 	const vacancy = unit.rural ? VACANCY_WEEKS.rural : VACANCY_WEEKS.other;
-	const waitlist: number[] = [];
+	const waitlist: Waiting[] = [];
+	const refer = (day: number) => waitlist.push({ referred: day, ready: day + rng.int(...ASSESSMENT_DAYS) });
+	/** Referrals made while nobody reports, reported the first week someone does. */
+	let unreported = 0;
 	let orphans: Participant[] = [];
-	const intake = slots.length * (CASELOAD_PER_FTE * EXIT);
+	// Referrals to keep full caseloads, and a fifth more for those who leave the list before enrolment.
+	const intake = slots.length * (CASELOAD_PER_FTE * EXIT) * 1.2;
 
 	const open = Math.max(firstMonday, unit.opened - weekday(unit.opened));
 	if (unit.opened < firstMonday) {
 		// A unit running before the period starts it with a settled caseload.
 		for (const slot of slots) {
 			const specialist = slot.specialist!;
-			const settled = Math.round(CASELOAD_PER_FTE * specialist.fte * rng.between(0.7, 1));
+			const settled = Math.round(specialist.capacity * rng.between(0.7, 1));
 			for (let k = 0; k < settled; k++) specialist.participants.push(participant(rng, rng.chance(0.3)));
 		}
 	} else {
 		// A new unit meets pent-up demand: people referred while it was being set up.
-		for (let k = 0; k < slots.length * 8; k++) waitlist.push(open - rng.int(1, 42));
+		for (let k = 0; k < slots.length * 8; k++) refer(open - rng.int(1, 42));
+		unreported = waitlist.length;
 	}
 	for (let monday = open, w = 0; monday <= lastMonday; monday += 7, w++) {
 		if (unit.closed !== null && unit.closed <= monday) break;
@@ -150,9 +175,16 @@ export function simulateActivity(
 		// Referrals arrive whether or not anyone is there to meet them; a long
 		// waitlist makes referrers hold back.
 		const holdBack = 1 / (1 + waitlist.length / (10 * slots.length));
-		const referrals = rng.poisson(intake * unit.pressure * season * holdBack);
-		for (let i = 0; i < referrals; i++) waitlist.push(monday + rng.int(0, 6));
+		const arriving = rng.poisson(intake * unit.pressure * season * holdBack);
+		for (let i = 0; i < arriving; i++) refer(monday + rng.int(0, 6));
+		// Some leave the list unenrolled, more of those who have waited long.
+		for (let k = waitlist.length - 1; k >= 0; k--) {
+			if (rng.chance(monday - waitlist[k]!.referred > 182 ? LIST_LEAVE_LONG : LIST_LEAVE)) waitlist.splice(k, 1);
+		}
+		unreported += arriving;
 		if (active.length === 0) continue;
+		const referrals = unreported;
+		unreported = 0;
 
 		// Participants of a specialist who left go to whoever has the most room.
 		for (const participant of orphans) {
@@ -171,7 +203,7 @@ export function simulateActivity(
 					exits++;
 					return false;
 				}
-				if (!p.employed && rng.chance((0.006 + 0.022 * quality) * season)) {
+				if (!p.employed && rng.chance((0.015 + 0.017 * quality) * season)) {
 					p.employed = true;
 					jobStarts++;
 				} else if (p.employed && rng.chance(JOB_END)) p.employed = false;
@@ -184,13 +216,19 @@ export function simulateActivity(
 				return true;
 			});
 
-			const capacity = Math.round(CASELOAD_PER_FTE * specialist.fte);
-			const room = Math.max(0, capacity - specialist.participants.length);
-			const enrolled = Math.min(waitlist.length, room, Math.ceil(MAX_INTAKE_PER_WEEK * season));
+			// The first on the list whose assessment is done, as many as there is room for this week.
+			const room = Math.max(0, specialist.capacity - specialist.participants.length);
+			const day = monday + rng.int(0, 4);
+			let enrolled = 0;
 			let waitDays = 0;
-			for (let k = 0; k < enrolled; k++) {
-				const referred = waitlist.shift()!;
-				waitDays += Math.max(0, monday + rng.int(0, 4) - referred);
+			for (let k = 0; k < waitlist.length && enrolled < Math.min(room, Math.ceil(MAX_INTAKE_PER_WEEK * season)); ) {
+				if (waitlist[k]!.ready > day) {
+					k++;
+					continue;
+				}
+				const [person] = waitlist.splice(k, 1);
+				waitDays += day - person!.referred;
+				enrolled++;
 				specialist.participants.push(participant(rng, false));
 			}
 

@@ -8,7 +8,12 @@
  *   closed within three years (Markström et al. 2015);
  * - project-funded units closing far more often than permanent ones;
  * - annual specialist turnover of 25–45 %, as the staffing view measures it
- *   (leavers ÷ mean headcount, over the calendar years wholly in the data).
+ *   (leavers ÷ mean headcount, over the calendar years wholly in the data);
+ * - flows that add up (#21): nationally, no calendar year enrols more than
+ *   it was referred; the latest year's employment rate between 35 % and 55 %
+ *   (the IPS Employment Center's "minimal" is 31 %); a median unit-quarter
+ *   mean wait of 14 to 120 days, and no unit above 365 days for more than one
+ *   quarter; caseloads per FTE that vary between units, not a flat 20.
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -23,7 +28,7 @@ const seeds = (process.env.CALIBRATION_SEEDS ?? '2,6,11,17').split(',').flatMap(
 });
 
 describe.each(seeds)('the demo data of seed %i', (seed) => {
-	it('serves few municipalities, loses most project units early, and turns over a quarter to nearly half of its specialists a year', async () => {
+	it('serves few municipalities, loses most project units early, turns over a quarter to nearly half of its specialists a year, and has flows that add up', async () => {
 		const root = tempDir();
 		simulate({ seed, from: '2015-01', to: '2026-10', scale: 1, out: join(root, 'raw'), referenceDir: SE, faults: false });
 		const run = await runPipeline({ inDir: join(root, 'raw'), referenceDir: SE, outDir: join(root, 'out'), maxRejectRate: 0, rejectsPath: join(root, 'r.csv') });
@@ -49,5 +54,25 @@ describe.each(seeds)('the demo data of seed %i', (seed) => {
 		expect(r.project3).toBeGreaterThan(Math.max(2 * r.permanent3, r.permanent3 + 0.3));
 		expect(r.turnover).toBeGreaterThan(0.25);
 		expect(r.turnover).toBeLessThan(0.45);
+
+		const flows = await q<'years' | 'enrolledOverReferred' | 'employment' | 'medianWait' | 'longestOverYear' | 'caseloadSpread'>(`
+			WITH years AS (SELECT year(week) AS year, sum(enrolled) AS enrolled, sum(referrals) AS referrals FROM unit_week
+					GROUP BY ALL HAVING count(DISTINCT week) >= 52),
+				unit_quarters AS (SELECT unit_id, date_trunc('quarter', week) AS quarter, sum(wait_days) / nullif(sum(enrolled), 0) AS wait,
+					sum(caseload) / sum(fte) AS caseload_per_fte FROM unit_week GROUP BY ALL)
+			SELECT (SELECT count(*) FROM years) AS years,
+				(SELECT count(*) FILTER (WHERE enrolled > referrals) FROM years) AS enrolledOverReferred,
+				(SELECT sum(employed) / sum(caseload) FROM unit_week WHERE week > DATE '${end}' - INTERVAL 1 YEAR) AS employment,
+				(SELECT median(wait) FROM unit_quarters) AS medianWait,
+				(SELECT max(n) FROM (SELECT unit_id, count(*) FILTER (WHERE wait > 365) AS n FROM unit_quarters GROUP BY ALL)) AS longestOverYear,
+				(SELECT stddev(caseload_per_fte) FROM unit_quarters) AS caseloadSpread`);
+		expect(flows.years).toBeGreaterThan(8);
+		expect(flows.enrolledOverReferred).toBe(0);
+		expect(flows.employment).toBeGreaterThan(0.35);
+		expect(flows.employment).toBeLessThan(0.55);
+		expect(flows.medianWait).toBeGreaterThanOrEqual(14);
+		expect(flows.medianWait).toBeLessThanOrEqual(120);
+		expect(flows.longestOverYear).toBeLessThanOrEqual(1);
+		expect(flows.caseloadSpread).toBeGreaterThan(2);
 	});
 });
