@@ -73,6 +73,9 @@ describe('staffing', () => {
 			expect(sameNumber(row[2], truth[i]!.mean_headcount)).toBe(true);
 			expect(sameNumber(row[3], truth[i]!.turnover)).toBe(true);
 		}
+		// The text alternative gives each rate with what it rests on (#21): "2019 31% (12 leavers / 38.5 mean headcount)".
+		const summary = (await page.locator('[data-chart="turnover_by_year"] .plot').getAttribute('aria-label'))!;
+		for (const t of truth) expect(summary).toContain(`(${t.leavers} leavers / ${(t.mean_headcount as number).toFixed(1)} mean headcount)`);
 		await page.context().close();
 	});
 

@@ -15,6 +15,8 @@ export interface LineRow {
 	value: number | null;
 	/** Withheld (public build): drawn as ":" on the axis, the line broken there. */
 	suppressed?: boolean;
+	/** What the value rests on, in the tip beside it: "7 leavers / 2.0 mean headcount". */
+	detail?: string;
 }
 
 export interface LinesOptions extends PlotOptions {
@@ -62,7 +64,7 @@ export function linesPlot(rows: readonly LineRow[], options: LinesOptions): SVGS
 			// A value with no neighbour in its series draws no line: a dot shows it.
 			Plot.dot(isolated(points), { x: 'date', y: 'value', fill: 'series', r: 2.5 }),
 			suppressedMarks(points.filter((p) => p.suppressed), { x: 'date', fill: 'series' }),
-			Plot.tip(points, Plot.pointerX({ x: 'date', y: 'value', z: 'series', title: (p: LineRow) => `${p.series}: ${p.value === null ? '–' : options.format(p.value)}` })),
+			Plot.tip(points, Plot.pointerX({ x: 'date', y: 'value', z: 'series', title: (p: LineRow) => `${p.series}: ${p.value === null ? '–' : options.format(p.value)}${p.detail ? ` (${p.detail})` : ''}` })),
 		],
 	});
 	let figure = draw([]);

@@ -320,6 +320,7 @@ export const messages = {
 		en: 'A unit’s team size in a year is its mean number of specialists reporting, rounded: 1, 2–3 or 4 and more.',
 		sv: 'En enhets teamstorlek ett år är dess genomsnittliga antal rapporterande specialister, avrundat: 1, 2–3 eller 4 och fler.',
 	},
+	turnover_basis: { en: '{leavers} leavers / {headcount} mean headcount', sv: '{leavers} slutade / {headcount} i genomsnittlig bemanning' },
 	turnover_summary: { en: 'Turnover, {from} to {to}: {values}.', sv: 'Personalomsättning, {from} till {to}: {values}.' },
 	reference_norway_ips: { en: 'IPS, N. Norway', sv: 'IPS, Nordnorge' },
 	reference_norway_public: { en: 'public jobs', sv: 'offentliga jobb' },
