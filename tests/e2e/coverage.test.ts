@@ -225,6 +225,27 @@ describe('coverage', () => {
 		await page.context().close();
 	});
 
+	it('writes 0 FTE with "no units" for a region without units, never "No data", and says where FTE comes from a unit closed in the quarter (#21)', async () => {
+		const { page } = await openPage(browser, '/coverage');
+		await chartsSettled(page);
+		// The latest full quarter, 2024 Q2: regions with no unit open on its last day, and whether any unit of theirs reported in it.
+		const regions = await rows(se, `
+			SELECT a.region_code, count(DISTINCT u.unit_id) FILTER (WHERE u.opened_on <= DATE '2024-06-30' AND (u.closed_on IS NULL OR u.closed_on > DATE '2024-06-30')) AS open,
+				count(w.week) AS reports
+			FROM (SELECT DISTINCT region_code FROM areas) a LEFT JOIN units u USING (region_code)
+			LEFT JOIN unit_week w ON w.unit_id = u.unit_id AND w.week >= DATE '2024-04-01' AND w.week < DATE '2024-07-01'
+			GROUP BY ALL HAVING open = 0`);
+		expect(regions.length).toBeGreaterThan(0);
+		for (const { region_code, reports } of regions) {
+			const fte = page.locator(`.region-table tr[data-region="${region_code}"] td:nth-of-type(4)`);
+			const text = await fte.innerText();
+			expect(text, region_code as string).not.toContain('No data');
+			if (Number(reports) === 0) expect(text).toBe('0.0 no units');
+			else expect(text).toContain('from a unit that closed during the quarter');
+		}
+		await page.context().close();
+	});
+
 	it('is in Swedish at /sv/coverage', async () => {
 		const { page, consoleErrors } = await openPage(browser, '/sv/coverage');
 		await chartsSettled(page);

@@ -320,6 +320,8 @@ export const messages = {
 		en: 'A unit’s team size in a year is its mean number of specialists reporting, rounded: 1, 2–3 or 4 and more.',
 		sv: 'En enhets teamstorlek ett år är dess genomsnittliga antal rapporterande specialister, avrundat: 1, 2–3 eller 4 och fler.',
 	},
+	fte_no_units: { en: 'no units', sv: 'inga enheter' },
+	fte_closed_within: { en: 'from a unit that closed during the quarter', sv: 'från en enhet som lades ned under kvartalet' },
 	turnover_basis: { en: '{leavers} leavers / {headcount} mean headcount', sv: '{leavers} slutade / {headcount} i genomsnittlig bemanning' },
 	turnover_summary: { en: 'Turnover, {from} to {to}: {values}.', sv: 'Personalomsättning, {from} till {to}: {values}.' },
 	reference_norway_ips: { en: 'IPS, N. Norway', sv: 'IPS, Nordnorge' },
