@@ -2,7 +2,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser.ts';
-import { axeViolations, chartsSettled, EVERY_ROUTE, figureText, openPage } from './site.ts';
+import { axeViolations, chartsSettled, englishIn, englishOnlyWords, EVERY_ROUTE, figureText, openPage, visibleSwedishText } from './site.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -66,6 +66,13 @@ describe('accessibility', () => {
 			await page.context().close();
 		}
 	}, 180_000);
+
+	it.each([...EVERY_ROUTE.filter((p) => p.startsWith('/sv')), '/sv/units/U0002', '/sv/outcomes?split=org'])('%s has no English word left in what a reader sees (#21)', async (path) => {
+		const { page } = await openPage(browser, path);
+		if (!path.endsWith('/methods')) await chartsSettled(page);
+		expect(englishIn(await visibleSwedishText(page), englishOnlyWords())).toEqual([]);
+		await page.context().close();
+	});
 
 	it('reflows to a 320-pixel-wide screen without scrolling sideways (WCAG 1.4.10), every view', async () => {
 		for (const path of ['/', '/coverage', '/waitlists', '/outcomes', '/staffing', '/survival', '/sites', '/units/U0001', '/methods']) {

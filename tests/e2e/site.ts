@@ -4,6 +4,8 @@ import { createRequire } from 'node:module';
 import { inject } from 'vitest';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { PRERENDER_ENTRIES } from '../../src/lib/views/routes.js';
+import { messages } from '../../src/lib/i18n/index.ts';
+import { ALL_METRICS } from '../../src/lib/metrics/index.ts';
 
 /** Every page of the registry, in English and Swedish (/, /sv, /coverage, /sv/coverage, …). */
 export const EVERY_ROUTE: readonly string[] = PRERENDER_ENTRIES;
@@ -87,3 +89,38 @@ async function figuresShown(page: Page, timeout: number) {
 }
 
 export const figureText = (page: Page, metric: string) => page.locator(`[data-metric="${metric}"] .value .number`).innerText();
+
+/**
+ * Words of four letters or more that the English labels use and the Swedish
+ * ones never do ("municipality", "ready", "joint"): one of them on a Swedish
+ * page is an English word left behind. From the label table and the metric
+ * registry, the one place both languages come from.
+ */
+export function englishOnlyWords(): Set<string> {
+	const words = (text: string) => text.replace(/\{[a-z_]+\}/g, ' ').toLowerCase().match(/\p{L}{4,}/gu) ?? [];
+	const texts = [
+		...Object.values(messages as Record<string, { en: string; sv: string }>),
+		...ALL_METRICS.flatMap((m) => [m.label, m.definition, m.unit, ...(m.numerator ? [m.numerator] : []), ...(m.denominator ? [m.denominator] : [])]),
+	];
+	const swedish = new Set(texts.flatMap((text) => words(text.sv)));
+	return new Set(texts.flatMap((text) => words(text.en)).filter((word) => !swedish.has(word)));
+}
+
+/** The text a reader sees on the page in Swedish: visible text outside elements marked as another language (the "In English" link). */
+export async function visibleSwedishText(page: Page): Promise<string> {
+	return page.evaluate(() => {
+		const parts: string[] = [];
+		const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+		for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+			const element = node.parentElement;
+			if (!element || element.closest('script, style, code, pre, [aria-hidden="true"] title')) continue;
+			if ((element.closest('[lang]')?.getAttribute('lang') ?? 'sv') !== 'sv') continue;
+			if (!element.checkVisibility?.() && element.closest('svg') === null) continue;
+			parts.push(node.textContent ?? '');
+		}
+		return parts.join(' ');
+	});
+}
+
+/** The English-only words in a text, each once. */
+export const englishIn = (text: string, english: ReadonlySet<string>) => [...new Set((text.toLowerCase().match(/\p{L}{4,}/gu) ?? []).filter((word) => english.has(word)))];

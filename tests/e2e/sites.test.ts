@@ -14,7 +14,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser } from './browser.ts';
 import { downloadCsv, marts, rows } from './csv.ts';
-import { baseUrl, chartsSettled, openPage } from './site.ts';
+import { baseUrl, chartsSettled, englishIn, englishOnlyWords, openPage, visibleSwedishText } from './site.ts';
 
 let browser: Browser;
 let db: DuckDBConnection;
@@ -370,6 +370,11 @@ describe('unit pages', () => {
 			expect(text).toContain(words.key);
 			expect(text).toContain(employment.replace(/\u00a0/g, ' '));
 			expect(text).toContain(locale === 'Swedish' ? 'Källa' : 'Source');
+			// No English word left in the Swedish PDF (#21), nor on its page.
+			if (locale === 'Swedish') {
+				expect(englishIn(text, englishOnlyWords())).toEqual([]);
+				expect(englishIn(await visibleSwedishText(page), englishOnlyWords())).toEqual([]);
+			}
 
 			// The slides: a valid package with one slide per chart, in the page's language.
 			const pptx = await pack(page, 'pptx');
