@@ -6,6 +6,7 @@ import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { PRERENDER_ENTRIES } from '../../src/lib/views/routes.js';
 import { messages } from '../../src/lib/i18n/index.ts';
 import { ALL_METRICS } from '../../src/lib/metrics/index.ts';
+import { METHOD_NOTES } from '../../src/lib/metrics/methods.ts';
 
 /** Every page of the registry, in English and Swedish (/, /sv, /coverage, /sv/coverage, …). */
 export const EVERY_ROUTE: readonly string[] = PRERENDER_ENTRIES;
@@ -98,9 +99,12 @@ export const figureText = (page: Page, metric: string) => page.locator(`[data-me
  */
 export function englishOnlyWords(): Set<string> {
 	const words = (text: string) => text.replace(/\{[a-z_]+\}/g, ' ').toLowerCase().match(/\p{L}{4,}/gu) ?? [];
+	// The language switch is the one label written in the other language ("På svenska" on an English page).
+	const { switch_language: _, ...labels } = messages as Record<string, { en: string; sv: string }>;
 	const texts = [
-		...Object.values(messages as Record<string, { en: string; sv: string }>),
+		...Object.values(labels),
 		...ALL_METRICS.flatMap((m) => [m.label, m.definition, m.unit, ...(m.numerator ? [m.numerator] : []), ...(m.denominator ? [m.denominator] : [])]),
+		...METHOD_NOTES.flatMap((note) => [note.label, note.definition, note.method]),
 	];
 	const swedish = new Set(texts.flatMap((text) => words(text.sv)));
 	return new Set(texts.flatMap((text) => words(text.en)).filter((word) => !swedish.has(word)));

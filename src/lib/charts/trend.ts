@@ -93,6 +93,8 @@ export function trendPlot(
 			Plot.tip(defined, Plot.pointerX({ x: 'date', y: 'value', title: 'label' })),
 		],
 	});
+	// The reference's source is a citation, as published (English): marked so, as the Methods page marks it.
+	for (const label of figure.querySelectorAll('.reference-label text')) label.setAttribute('lang', 'en');
 	// The chart's container carries role="img" and a summary in words; the
 	// drawing itself is hidden from assistive technology.
 	figure.setAttribute('aria-hidden', 'true');
