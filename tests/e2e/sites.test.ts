@@ -255,11 +255,12 @@ describe('unit pages', () => {
 		const { page, consoleErrors, foreignRequests } = await openPage(browser, `/units/${unit.unit_id}`);
 		await chartsSettled(page);
 		const charts = await page.$$eval('[data-chart]', (all) => all.map((c) => c.getAttribute('data-chart')));
-		// Values with their units where the number alone does not say it (#21): "31.0 days", not "31.0".
+		// Values with their units where the number alone does not say it (#21): the row says "Mean wait (days)", not a bare 31.0.
+		expect(await page.locator('.unit-key tr[data-measure="mean_wait"] th').innerText()).toBe('Mean wait (days)');
+		expect(await page.locator('.unit-key tr[data-measure="employment_rate"] th').innerText()).toBe('In competitive employment');
 		const wait = await page.locator('.unit-key tr[data-measure="mean_wait"] td').allInnerTexts();
-		expect(wait[0]).toMatch(/^\d+\.\d days$/);
-		expect(wait[1]).toMatch(/^\d+\.\d days$/);
-		expect(wait[2]).toMatch(/^\d+\.\d – \d+\.\d days$/);
+		expect(wait[0]).toMatch(/^\d+\.\d$/);
+		expect(wait[2]).toMatch(/^\d+\.\d – \d+\.\d$/);
 		expect(charts).toEqual([
 			'unit_spine',
 			'unit_employment_rate',

@@ -21,10 +21,6 @@ export function formatValue(metric: Metric, locale: Locale, value: number | null
  */
 export const unitAfterValue = (metric: Metric, locale: Locale) => (metric.format === 'percent' ? metric.unit[locale].replace(/^%\s*/, '') : metric.unit[locale]);
 
-/** A value with its unit where the number alone does not say it: "2.9 days", "17.0 participants per FTE"; a percentage as it is. */
-export const formatWithUnit = (metric: Metric, locale: Locale, value: number | null) =>
-	value === null || metric.format === 'percent' ? formatValue(metric, locale, value) : `${formatValue(metric, locale, value)} ${unitAfterValue(metric, locale)}`;
-
 export const digitsOf = (metric: Metric) => metric.digits ?? (metric.format === 'integer' ? 0 : 1);
 
 interface Point {
