@@ -27,7 +27,7 @@ import { MARTS, PROTECTION_LEVELS } from '../src/lib/contract/index.ts';
 export const DEFAULT_MIN_CELL = 5;
 
 /** Cells and how many were withheld, per published table (summed over its counts of people). */
-export type SuppressionCounts = Record<string, { cells: number; primary: number; secondary: number }>;
+export type SuppressionCounts = Record<string, { cells: number; primary: number; secondary: number; unprotected?: number }>;
 
 type Row = Record<string, unknown>;
 
@@ -150,8 +150,8 @@ type PublicMart = 'public_cells' | 'public_staffing' | 'public_stability' | 'pub
  * funding, which no filter can choose, counts in the sums and is never
  * published.
  */
-async function protect(table: CubeTable, minCell: number): Promise<{ cells: number; primary: number; secondary: number }> {
-	const total = { cells: 0, primary: 0, secondary: 0 };
+async function protect(table: CubeTable, minCell: number): Promise<SuppressionCounts[string]> {
+	const total = { cells: 0, primary: 0, secondary: 0, unprotected: 0 };
 	const levels = PROTECTION_LEVELS[table.table];
 	for (const row of table.rows) row.hidden = row.level === 'cube' && row.funding === '';
 	for (const rows of groupBy(table.rows, (row) => String(row[table.period])).values()) {
@@ -242,7 +242,10 @@ async function protect(table: CubeTable, minCell: number): Promise<{ cells: numb
 			// Nothing beside them to withhold in their own column: held in place by another column, or truly narrow.
 			if (stuck.size) {
 				const still = await narrowTogether(system, withheldNow(), wide, stuck);
-				if (still.size) throw new Error(`cannot protect ${[...still].join(', ')} in ${table.period} ${rows[0]![table.period]}: every value beside them is withheld`);
+				// Nothing beside them is left to withhold: they stay withheld, as wide as what is published allows (a unit open
+				// three weeks of a year leaves less than four weeks of doubt about its weeks reported). Counted in the manifest.
+				for (const key of still) wide.add(key);
+				total.unprotected! += still.size;
 			}
 			for (const column of columns) settle(column);
 		}

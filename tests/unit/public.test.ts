@@ -72,6 +72,8 @@ describe('the public profile', () => {
 		expect(manifest.profile).toBe('public');
 		expect(manifest.min_cell).toBe(MIN_CELL);
 		expect(Object.keys(manifest.suppression).sort()).toEqual(['public_cells', 'public_stability', 'public_staffing']);
+		// Every withheld value is protected to its level on the demo: none is left narrower because nothing beside it could be withheld.
+		for (const counts of Object.values(manifest.suppression) as { unprotected?: number }[]) expect(counts.unprotected).toBe(0);
 	});
 
 	it('puts every numeric column of a public mart in one list: a count of people, or not one and why', () => {

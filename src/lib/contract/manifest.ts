@@ -12,8 +12,14 @@ export const manifestSchema = z.object({
 	/** Which marts were published: internal (unit × week) or public (aggregates, small counts suppressed below min_cell). */
 	profile: z.enum(PROFILES).default('internal'),
 	min_cell: z.number().int().positive().nullable().default(null),
-	/** Per public mart: its cells (a value that counts people), and how many were withheld as small (primary) or to protect them (secondary). */
-	suppression: z.record(z.string(), z.object({ cells: z.number(), primary: z.number(), secondary: z.number() })).optional(),
+	/**
+	 * Per public mart: its cells (a value that counts people), how many were withheld as small (primary) or to protect
+	 * them (secondary), and how many withheld values stay narrower than their protection level because what is published
+	 * bounds them so (unprotected; 0 on the demo's seeds).
+	 */
+	suppression: z
+		.record(z.string(), z.object({ cells: z.number(), primary: z.number(), secondary: z.number(), unprotected: z.number().optional() }))
+		.optional(),
 	data_period: z
 		.object({ first_week: z.string(), last_week: z.string(), first_iso_week: z.string(), last_iso_week: z.string() })
 		.nullable(),
