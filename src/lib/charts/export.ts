@@ -28,6 +28,11 @@ function swatches(drawing: Element): { fill: string; label: string }[] {
 	}));
 }
 
+/** A drawing's plot: the drawing itself, or the svg of a plot with a legend (a figure that also holds the swatches' little svgs). */
+export function plotOf(drawing: Element): Element | undefined {
+	return drawing.tagName.toLowerCase() === 'svg' ? drawing : [...drawing.querySelectorAll('svg')].find((svg) => !svg.closest('[class$="-swatch"]'));
+}
+
 /** A rough width of text in the export's sans-serif: wide enough never to run past the edge (an average glyph is about 0.55 em). */
 export const textWidth = (text: string, fontSize: number) => text.length * fontSize * 0.6;
 
@@ -52,7 +57,7 @@ export function wrapText(text: string, width: number, fontSize: number): string[
  * needs; the plot; the footnote below, wrapped too. Nothing runs past the edge.
  */
 export function composeSvg(drawing: Element, text: ExportText): string {
-	const plot = [...drawing.querySelectorAll('svg')].find((svg) => !svg.closest('[class$="-swatch"]'))!;
+	const plot = plotOf(drawing)!;
 	const plotWidth = Number(plot.getAttribute('width')) || 360;
 	const height = Number(plot.getAttribute('height')) || 170;
 	const margin = 16;
