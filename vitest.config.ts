@@ -7,7 +7,10 @@ export default defineConfig({
 		testTimeout: 60_000,
 		hookTimeout: 60_000,
 		projects: [
+			// No pipeline run, no process, no browser: the quick loop while writing code.
 			{ extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
+			// The pipeline and the simulator run whole, and processes started as an operator would.
+			{ extends: true, test: { name: 'integration', include: ['tests/integration/**/*.test.ts'] } },
 			{
 				extends: true,
 				test: {

@@ -3,7 +3,7 @@
  * waitlist, specialists enrol people up to their caseload, participants find
  * jobs and start courses, specialists leave and are replaced after a vacancy.
  *
- * Calibration (tests/unit/simulate.test.ts checks each):
+ * Calibration (tests/integration/simulate.test.ts checks each):
  * - teams of 1–5 specialists, mostly 2–3; fte mostly 1.0, some 0.5;
  * - specialist turnover of 25–45 % a year, counting those who leave with a
  *   closing unit (about half of all leavers), worse in small rural units,

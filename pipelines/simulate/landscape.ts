@@ -3,8 +3,8 @@
  * municipalities, are funded as projects or permanently, are reviewed for
  * fidelity, and often close when the project money ends.
  *
- * Calibration (tests/unit/simulate.test.ts checks each for seed 1, and
- * tests/unit/calibration.test.ts the field's figures for seeds 1 to 20):
+ * Calibration (tests/integration/simulate.test.ts checks each for seed 1, and
+ * tests/integration/calibration.test.ts the field's figures for seeds 1 to 20):
  * - most units in municipal social services, some in regional psychiatry, a few joint;
  * - at the end fewer than 30 % of municipalities are served, more in the
  *   south and in cities; rural units serve several municipalities;
