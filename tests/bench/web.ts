@@ -20,12 +20,14 @@ import { join } from 'node:path';
 import { serveStatic } from '../../src/server/static-server.ts';
 import { launchBrowser } from '../e2e/browser.ts';
 import { buildSite } from '../support/build-site.ts';
+import { ROUTES } from '../../src/lib/views/routes.js';
 
 const RUNS = 5;
 /** Units scales measured: the demo, and ten times its units. */
 const SCALES = (process.env.BENCH_UNITS ?? '1,10').split(',').map(Number);
 /** The views measured. */
-const VIEWS = (process.env.BENCH_VIEWS ?? '/,/coverage,/waitlists,/outcomes,/staffing,/survival,/sites').split(',');
+// Every view of the route registry, or those BENCH_VIEWS names.
+const VIEWS = process.env.BENCH_VIEWS?.split(',') ?? ROUTES.filter((route) => !route.text).map((route) => route.path);
 const percentile = (values: number[], p: number) => {
 	const sorted = values.slice().sort((a, b) => a - b);
 	return Math.round(sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]! * 10) / 10;

@@ -14,6 +14,7 @@
  * @property {{ en: string; sv: string }} label in the navigation
  * @property {string[]} measures the registry ids of the measures it shows, for the Methods page
  * @property {string[]} [methods] its statistics that are not formulas over facts (src/lib/metrics/methods.ts)
+ * @property {true} [text] a page of text, without a view (every other route's view is src/lib/views/<id>.ts, exporting <id>)
  */
 
 /** @type {readonly Route[]} */
@@ -51,7 +52,7 @@ export const ROUTES = [
 		measures: ['employment_rate', 'education_rate', 'report_completeness'],
 		methods: ['funnel'],
 	},
-	{ id: 'methods', path: '/methods', label: { en: 'Methods', sv: 'Metoder' }, measures: [] },
+	{ id: 'methods', path: '/methods', label: { en: 'Methods', sv: 'Metoder' }, measures: [], text: true },
 ];
 
 /**
