@@ -28,7 +28,7 @@ import {
 } from './schema/index.ts';
 import { formatDate, formatIsoWeek, parseIsoDate } from './schema/time.ts';
 import { tilePositions } from './tiles.ts';
-import { BOUNDARIES_FILE, PROFILE_MARTS, REJECTS_SUMMARY_FILE, type FileFacts, type Manifest, type MartFacts, type Profile } from '../src/lib/contract/index.ts';
+import { BOUNDARIES_FILE, fidelityLevelSql, PROFILE_MARTS, REJECTS_SUMMARY_FILE, type FileFacts, type Manifest, type MartFacts, type Profile } from '../src/lib/contract/index.ts';
 import { SHARED_STATEMENTS } from '../src/lib/metrics/shared.ts';
 import { buildPublicMarts, DEFAULT_MIN_CELL, type SuppressionCounts } from './public.ts';
 import { recoverInterruptedSwap, stagingFolder, swapInto, writeFileAtomic, writeMart } from './write.ts';
@@ -156,6 +156,7 @@ async function publish(options: RunOptions, progress: (message: string) => void)
 
 		progress('aggregating');
 		await loadFolded(conn, folded.lives, areas);
+		await conn.run(`CREATE OR REPLACE TEMP MACRO fidelity_level(score) AS ${fidelityLevelSql('score')}`);
 		for (const mart of ['specialist_spells', 'unit_week', 'units', 'unit_areas', 'unit_funding', 'fidelity', 'areas']) await conn.run(sqlFile(mart));
 		const profile = options.profile ?? 'internal';
 		const minCell = options.minCell ?? DEFAULT_MIN_CELL;

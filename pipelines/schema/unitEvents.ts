@@ -4,7 +4,7 @@
  * log and live in pipelines/fold.ts.
  */
 import { z } from 'zod';
-import { FUNDING, type Funding } from '../../src/lib/contract/enums.ts';
+import { FIDELITY_SCALE, FUNDING, type Funding } from '../../src/lib/contract/enums.ts';
 import { id, isoDate } from './fields.ts';
 
 export { FUNDING, type Funding };
@@ -41,7 +41,7 @@ export const unitEventSchema = z
 				break;
 			case 'fidelity_review': {
 				const score = Number(row.value);
-				if (!FIDELITY.test(row.value) || score < 25 || score > 125) fail('fidelity_score');
+				if (!FIDELITY.test(row.value) || score < FIDELITY_SCALE.min || score > FIDELITY_SCALE.max) fail('fidelity_score');
 				break;
 			}
 			case 'serves':

@@ -284,7 +284,7 @@ describe('plot functions', () => {
 				{ reviewed_on: '2019-05-01', score: 72 },
 				{ reviewed_on: '2021-05-01', score: 101 },
 			],
-			{ document, levels: ['not IPS', 'fair', 'good', 'exemplary'], from: '2019-01-01', to: '2022-01-01' },
+			{ document, levels: { not_ips: 'not IPS', fair: 'fair', good: 'good', exemplary: 'exemplary' }, from: '2019-01-01', to: '2022-01-01' },
 		);
 		expect(drawing.querySelectorAll('[aria-label="rect"] rect')).toHaveLength(4);
 		expect([...drawing.querySelectorAll('[aria-label="text"] text')].map((t) => t.textContent)).toEqual(['not IPS', 'fair', 'good', 'exemplary', '72', '101']);

@@ -9,6 +9,7 @@
  */
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { fidelityLevelSql } from '../../src/lib/contract/enums.ts';
 import { SHARED_SQL } from '../../src/lib/metrics/shared.ts';
 
 let conn: DuckDBConnection;
@@ -91,5 +92,20 @@ describe('quarters_between(first, last)', () => {
 			['2024-04-01', '2024-06-30'],
 			['2024-07-01', '2024-09-30'],
 		]);
+	});
+});
+
+describe('the IPS-25 levels ($lib/contract FIDELITY_SCALE), as the pipeline computes them', () => {
+	it.each([
+		[25, 'not_ips'],
+		[73, 'not_ips'],
+		[74, 'fair'],
+		[99, 'fair'],
+		[100, 'good'],
+		[114, 'good'],
+		[115, 'exemplary'],
+		[125, 'exemplary'],
+	])('a score of %i is %s', async (score, level) => {
+		expect(await value(fidelityLevelSql(String(score)))).toBe(level);
 	});
 });

@@ -1,9 +1,10 @@
 /**
  * Fidelity reviews over time: each review's IPS-25 score, joined by a line,
- * over the scale's level bands (not IPS ≤ 73, fair 74–99, good 100–114,
- * exemplary 115–125), each band named at the right.
+ * over the scale's level bands ($lib/contract FIDELITY_BANDS), each band
+ * named at the right.
  */
 import * as Plot from '@observablehq/plot';
+import { FIDELITY_BANDS, FIDELITY_SCALE, type FidelityLevel } from '$lib/contract';
 import { PALETTE, PLOT_STYLE, SIZES, type PlotOptions } from './theme';
 
 export interface ReviewPoint {
@@ -13,24 +14,19 @@ export interface ReviewPoint {
 }
 
 export interface FidelityOptions extends PlotOptions {
-	/** The bands' words: not IPS, fair, good, exemplary. */
-	levels: readonly [string, string, string, string];
+	/** Each level's word. */
+	levels: Readonly<Record<FidelityLevel, string>>;
 	/** The time axis, YYYY-MM-DD. */
 	from: string;
 	to: string;
 }
 
-/** The IPS-25 scale's bands, lowest first: scores from y1 up to, not including, y2. */
-const BANDS = [
-	[25, 74],
-	[74, 100],
-	[100, 115],
-	[115, 125],
-] as const;
+/** The axis starts below the fair band: scores under 60 are rare and would squash the rest. */
+const AXIS_FLOOR = 60;
 
 export function fidelityPlot(rows: readonly ReviewPoint[], options: FidelityOptions): SVGSVGElement | HTMLElement {
 	const points = rows.map((r) => ({ ...r, date: new Date(`${r.reviewed_on}T00:00:00Z`) }));
-	const bands = BANDS.map(([y1, y2], i) => ({ y1, y2, label: options.levels[i]!, fill: PALETTE.bands[i]! }));
+	const bands = FIDELITY_BANDS.map(({ level, from, to }, i) => ({ y1: from, y2: to, label: options.levels[level], fill: PALETTE.bands[i]! }));
 	const figure = Plot.plot({
 		document: options.document,
 		width: options.width ?? SIZES.wide.width,
@@ -39,10 +35,11 @@ export function fidelityPlot(rows: readonly ReviewPoint[], options: FidelityOpti
 		marginRight: 90,
 		style: PLOT_STYLE,
 		x: { type: 'utc', label: null, ticks: 5, domain: [new Date(`${options.from}T00:00:00Z`), new Date(`${options.to}T00:00:00Z`)] },
-		y: { label: null, domain: [60, 125], ticks: [73, 100, 115, 125] },
+		// Ticks at each band's edge: the highest score of the lowest band, then each higher band's first, and the top.
+		y: { label: null, domain: [AXIS_FLOOR, FIDELITY_SCALE.max], ticks: [FIDELITY_BANDS[1]!.from - 1, ...FIDELITY_BANDS.slice(2).map((b) => b.from), FIDELITY_SCALE.max] },
 		marks: [
-			Plot.rectY(bands, { y1: (b) => Math.max(60, b.y1), y2: 'y2', fill: 'fill', x1: new Date(`${options.from}T00:00:00Z`), x2: new Date(`${options.to}T00:00:00Z`) }),
-			Plot.text(bands, { y: (b) => (Math.max(60, b.y1) + b.y2) / 2, text: 'label', frameAnchor: 'right', textAnchor: 'start', dx: 6, fill: PALETTE.muted }),
+			Plot.rectY(bands, { y1: (b) => Math.max(AXIS_FLOOR, b.y1), y2: 'y2', fill: 'fill', x1: new Date(`${options.from}T00:00:00Z`), x2: new Date(`${options.to}T00:00:00Z`) }),
+			Plot.text(bands, { y: (b) => (Math.max(AXIS_FLOOR, b.y1) + b.y2) / 2, text: 'label', frameAnchor: 'right', textAnchor: 'start', dx: 6, fill: PALETTE.muted }),
 			Plot.line(points, { x: 'date', y: 'score', stroke: PALETTE.series, strokeWidth: 1.5 }),
 			Plot.dot(points, { x: 'date', y: 'score', r: 4, fill: PALETTE.series, stroke: '#ffffff' }),
 			Plot.text(points, { x: 'date', y: 'score', text: (p: ReviewPoint) => String(p.score), dy: -10, fill: PALETTE.text }),
