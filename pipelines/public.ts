@@ -36,10 +36,6 @@ interface CubeTable {
 	table: keyof typeof PROTECTION_LEVELS;
 	rows: Row[];
 	period: string;
-	/** The periods protected together (a funnel window's quarters): by default each period alone. */
-	block?: (row: Row) => string;
-	/** Values withheld in the first place besides each column's own reason (a unit's quarter that a window stands for). */
-	withholds?: (row: Row, column: string) => boolean;
 	dims: readonly string[];
 	/** The columns to protect, each with what withholds it in the first place. */
 	columns: readonly ProtectedColumn[];
@@ -99,31 +95,13 @@ export async function buildPublicMarts(conn: DuckDBConnection, minCell: number):
 	const counts: SuppressionCounts = {};
 
 	const cells = await rowsOf(conn, 'SELECT * FROM pub_cells_raw ORDER BY quarter, level, unit_id, region_code, org_type, funding');
-	const windows = await rowsOf(conn, 'SELECT * FROM pub_windows_raw ORDER BY quarter, unit_id');
-	for (const row of [...cells, ...windows]) {
+	for (const row of cells) {
 		for (const stock of ['fte', 'waitlist', 'caseload', 'caseload_young', 'employed', 'in_education']) {
-			if (row[stock] !== undefined) row[stock] = row[stock] === null ? null : Number(row[stock]) / Number(row.weeks);
+			row[stock] = row[stock] === null ? null : Number(row[stock]) / Number(row.weeks);
 		}
 	}
-	// A window's sums tie its four quarters: they are protected as one system, with the window's counts in place of its
-	// units' own (counted with public_cells' in the manifest).
-	const windowOf = windowEnds(windows.map((row) => String(row.quarter)));
-	const inWindow = (row: Row) => windowOf(String(row.quarter)) !== undefined;
-	counts.public_cells = await protect(
-		{
-			table: 'public_cells',
-			rows: [...cells, ...windows],
-			period: 'quarter',
-			block: (row) => windowOf(String(row.quarter)) ?? String(row.quarter),
-			withholds: (row, column) => row.level === 'unit' && WINDOW_COLUMNS.includes(column) && inWindow(row),
-			dims: CELL_DIMS,
-			columns: CELL_COLUMNS,
-			rules: CELL_RULES,
-		},
-		minCell,
-	);
+	counts.public_cells = await protect({ table: 'public_cells', rows: cells, period: 'quarter', dims: CELL_DIMS, columns: CELL_COLUMNS, rules: CELL_RULES }, minCell);
 	await publish(conn, 'public_cells', cells, ['quarter', 'unit_id', ...CELL_DIMS]);
-	await publish(conn, 'public_windows', windows, ['quarter', 'unit_id']);
 
 	const staffing = await rowsOf(conn, 'SELECT * FROM pub_staffing_raw ORDER BY year, level, unit_id, region_code, org_type, funding, team_size');
 	counts.public_staffing = await protect({ table: 'public_staffing', rows: staffing, period: 'year', dims: STAFFING_DIMS, columns: STAFFING_COLUMNS, rules: STAFFING_RULES }, minCell);
@@ -161,18 +139,7 @@ async function publish(conn: DuckDBConnection, mart: PublicMart, rows: readonly 
         ORDER BY ${order.map((c) => `${c} NULLS FIRST`).join(', ')}`);
 }
 
-type PublicMart = 'public_cells' | 'public_windows' | 'public_staffing' | 'public_stability' | 'public_tenure';
-
-/** The counts public_windows publishes for a unit's window, and its quarters' cells do not. */
-const WINDOW_COLUMNS: readonly string[] = ['employed'];
-
-/** The window (its last quarter) that each quarter of a window belongs to. */
-function windowEnds(ends: readonly string[]): (quarter: string) => string | undefined {
-	const index = (quarter: string) => Number(quarter.slice(0, 4)) * 4 + (Number(quarter.slice(5, 7)) - 1) / 3;
-	const byIndex = new Map<number, string>();
-	for (const end of new Set(ends)) for (let k = 0; k < 4; k++) byIndex.set(index(end) - k, end);
-	return (quarter) => byIndex.get(index(quarter));
-}
+type PublicMart = 'public_cells' | 'public_staffing' | 'public_stability' | 'public_tenure';
 
 /**
  * Withholds, in place (NULL), the table's small counts of people and the
@@ -187,29 +154,23 @@ async function protect(table: CubeTable, minCell: number): Promise<SuppressionCo
 	const total = { cells: 0, primary: 0, secondary: 0, unprotected: 0 };
 	const levels = PROTECTION_LEVELS[table.table];
 	for (const row of table.rows) row.hidden = row.level === 'cube' && row.funding === '';
-	for (const rows of groupBy(table.rows, table.block ?? ((row) => String(row[table.period]))).values()) {
-		const ids = new Map(rows.map((row) => [row, idOf(row, table.dims, table.period)]));
+	for (const rows of groupBy(table.rows, (row) => String(row[table.period])).values()) {
+		const ids = new Map(rows.map((row) => [row, idOf(row, table.dims)]));
 		const byId = new Map(rows.map((row) => [ids.get(row)!, row]));
+		const hidden = rows.filter((row) => row.hidden).map((row) => ids.get(row)!);
 		// Each column's values in the unit its sums hold in, its sums, and what it withholds.
 		const columns = table.columns.map((column) => {
 			const present = rows.filter((row) => row[column.name] !== null && row[column.name] !== undefined);
 			const weight = (row: Row) => (column.perWeek ? Number(row.weeks) : 1);
 			const values = new Map(present.map((row) => [ids.get(row)!, Number(row[column.name]) * weight(row)]));
-			const hidden = new Set(present.filter((row) => row.hidden).map((row) => ids.get(row)!));
-			const first = (row: Row) =>
-				table.withholds?.(row, column.name) ||
-				(column.primary === 'small' ? isSmall(Number(row[column.name]), minCell) : Number(row[column.name]) > 0 && Number(row.specialists) < minCell);
 			const primary = new Set(
 				present
 					.filter((row) => !row.hidden)
-					.filter(first)
+					.filter((row) => (column.primary === 'small' ? isSmall(Number(row[column.name]), minCell) : Number(row[column.name]) > 0 && Number(row.specialists) < minCell))
 					.map((row) => ids.get(row)!),
 			);
-			const constraints = [
-				...[...groupBy(present, (row) => String(row[table.period])).values()].flatMap((inPeriod) => constraintsOf(inPeriod, table.dims, ids)),
-				...windowConstraints(present, ids),
-			];
-			return { ...column, values, primary, constraints, hidden, withheld: new Set<string>() };
+			const constraints = constraintsOf(present, table.dims, ids);
+			return { ...column, values, primary, constraints, hidden: hidden.filter((id) => values.has(id)), withheld: new Set<string>() };
 		});
 		const named = new Map(columns.map((c) => [c.name, c]));
 		/**
@@ -231,19 +192,17 @@ async function protect(table: CubeTable, minCell: number): Promise<SuppressionCo
 		/** The least width a withheld value's interval must have, in the unit its sums hold in. */
 		const levelOf = (name: string, id: string) => {
 			const row = byId.get(id)!;
-			if (named.get(name)!.hidden.has(id)) return 0;
+			if (row.hidden) return 0;
 			// No interval can be wider than a bound that is always published (weeks reported ≤ weeks open).
 			const bounds = table.rules.filter(([a, b]) => a === name && !named.has(b)).map(([, b, factor]) => factor * Number(row[b]));
 			return Math.min(levels[name]!(minCell) * (named.get(name)!.perWeek ? Number(row.weeks) : 1), ...bounds);
 		};
 		const needOf = (name: string) => (id: string) => levelOf(name, id);
-		// A block's cells are named by their period first (a window by its last quarter).
-		const beside = (id: string, to: string) => id.slice(0, id.indexOf('/')) === to.slice(0, to.indexOf('/'));
 		const settle = (column: (typeof columns)[number]) => {
 			const leader = column.follows ? named.get(column.follows)! : undefined;
 			const zero = pinned(column);
-			const required = [...column.primary, ...column.withheld, ...(leader?.withheld ?? [])].filter((id) => column.values.has(id) && !column.hidden.has(id) && !zero.has(id));
-			const { primary, secondary } = suppress(column.values, column.constraints, new Set(required), column.hidden, { pinned: zero, need: needOf(column.name), beside });
+			const required = [...column.primary, ...column.withheld, ...(leader?.withheld ?? [])].filter((id) => column.values.has(id) && !byId.get(id)!.hidden && !zero.has(id));
+			const { primary, secondary } = suppress(column.values, column.constraints, new Set(required), column.hidden, { pinned: zero, need: needOf(column.name) });
 			column.withheld = new Set([...primary, ...secondary, ...column.hidden]);
 		};
 		for (const column of columns) settle(column);
@@ -272,11 +231,11 @@ async function protect(table: CubeTable, minCell: number): Promise<SuppressionCo
 		let before = new Set<string>();
 		for (;;) {
 			const alone = await narrowValues(system, withheldNow(), wide);
-			// A value still narrow after a round of complements may be held by another column (the employed of a
-			// withheld caseload of 4): alone its column cannot widen it, and withholding on would take the whole
-			// block. Solved with every column free, it is withheld beside only if it is narrow still.
+			// A value still narrow after a round of complements may be held by another column (the employed of a withheld
+			// caseload of four): its own column cannot widen it, and withholding on there would take the whole table. Solved
+			// with every column free, it gets more complements only if it is narrow still.
 			const persistent = new Set([...alone].filter((key) => before.has(key)));
-			const narrow = persistent.size ? new Set([...alone].filter((key) => !persistent.has(key))) : alone;
+			const narrow = new Set([...alone].filter((key) => !persistent.has(key)));
 			if (persistent.size) for (const key of await narrowTogether(system, withheldNow(), wide, persistent)) narrow.add(key);
 			before = narrow;
 			if (!narrow.size) break;
@@ -284,7 +243,7 @@ async function protect(table: CubeTable, minCell: number): Promise<SuppressionCo
 			for (const column of columns) {
 				const exposed = new Set([...narrow].filter((key) => splitKey(key)[0] === column.name).map((key) => splitKey(key)[1]));
 				if (exposed.size) {
-					const choice = { pinned: pinned(column), need: needOf(column.name), beside };
+					const choice = { pinned: pinned(column), need: needOf(column.name) };
 					for (const id of withholdBeside(column.values, column.constraints, column.withheld, exposed, choice)) stuck.add(`${column.name}@${id}`);
 				}
 			}
@@ -303,7 +262,7 @@ async function protect(table: CubeTable, minCell: number): Promise<SuppressionCo
 			for (const [id] of column.values) {
 				const row = byId.get(id)!;
 				if (column.withheld.has(id)) row[column.name] = null;
-				if (column.hidden.has(id)) continue;
+				if (row.hidden) continue;
 				total.cells++;
 				if (column.primary.has(id)) total.primary++;
 				else if (column.withheld.has(id)) total.secondary++;
@@ -318,19 +277,7 @@ const splitKey = (key: string) => {
 	return [key.slice(0, at), key.slice(at + 1)] as const;
 };
 
-const idOf = (row: Row, dims: readonly string[], period: string) =>
-	`${row[period]}/` + (row.level === 'cube' ? `cube:${dims.map((d) => row[d] ?? '*').join('|')}` : `${row.level}:${row.unit_id}`);
-
-/** A window's sums: each over its unit's quarters. */
-function windowConstraints(rows: readonly Row[], ids: ReadonlyMap<Row, string>): Constraint[] {
-	const quarters = groupBy(
-		rows.filter((row) => row.level === 'unit'),
-		(row) => String(row.unit_id),
-	);
-	return rows
-		.filter((row) => row.level === 'window')
-		.map((window) => ({ total: ids.get(window)!, parts: (quarters.get(String(window.unit_id)) ?? []).map((row) => ids.get(row)!) }));
-}
+const idOf = (row: Row, dims: readonly string[]) => (row.level === 'unit' ? `unit:${row.unit_id}` : `cube:${dims.map((d) => row[d] ?? '*').join('|')}`);
 
 /** The sums that tie a period's cells: each cube cell over each dimension it spans, and each leaf over its units. */
 function constraintsOf(rows: readonly Row[], dims: readonly string[], ids: ReadonlyMap<Row, string>): Constraint[] {

@@ -48,12 +48,6 @@ export interface Choice {
 	 * complement is needed, often a total.
 	 */
 	need?: (id: string) => number;
-	/**
-	 * Whether a complement lies beside a withheld cell (the same period, where
-	 * sums tie several): one that does is preferred, as withholding a cell of
-	 * another period loosens nothing there and needs complements of its own.
-	 */
-	beside?: (id: string, to: string) => boolean;
 }
 
 /**
@@ -103,12 +97,11 @@ interface Chooser {
 	pinned: ReadonlySet<string>;
 	/** The complement `id` can give way by the level of `to`. */
 	covers: (id: string, to: string) => boolean;
-	beside: (id: string, to: string) => boolean;
 }
 
-function chooser(cells: ReadonlyMap<string, number>, { pinned = new Set(), need = () => 0, beside = () => true }: Choice): Chooser {
+function chooser(cells: ReadonlyMap<string, number>, { pinned = new Set(), need = () => 0 }: Choice): Chooser {
 	const valueOf = (id: string) => cells.get(id)!;
-	return { valueOf, pinned, covers: (id, to) => valueOf(id) >= need(to), beside };
+	return { valueOf, pinned, covers: (id, to) => valueOf(id) >= need(to) };
 }
 
 /** Withholds cells until no sum gives a withheld one away, alone or with others. */
@@ -157,12 +150,11 @@ function complementOf(c: Constraint, lone: string, withheld: Set<string>, { valu
  * cells that constraints tie together (another cell in the same equations
  * would loosen them all): reached from the exposed cell through constraints
  * and withheld cells, the cheapest shown cell of those constraints, nearest
- * first among equals. Cheapest is a cell beside it (Choice.beside), then
- * one that is the total of no sum (a unit rather than a region, a region
- * rather than the nation), then one that covers the exposed cell's level,
- * then the smallest.
+ * first among equals. Cheapest is a cell that is the total of no sum (a unit
+ * rather than a region, a region rather than the nation), then one that
+ * covers the exposed cell's level, then the smallest.
  */
-function widen(links: Links, withheld: Set<string>, exposed: Set<string>, { valueOf, pinned, covers, beside }: Chooser): Set<string> {
+function widen(links: Links, withheld: Set<string>, exposed: Set<string>, { valueOf, pinned, covers }: Chooser): Set<string> {
 	const cheaper = (a: string, b: string) => {
 		const [ta, tb] = [links.totalOf.get(a) ?? 0, links.totalOf.get(b) ?? 0];
 		const [va, vb] = [valueOf(a) > 0 ? valueOf(a) : Infinity, valueOf(b) > 0 ? valueOf(b) : Infinity];
@@ -197,9 +189,8 @@ function widen(links: Links, withheld: Set<string>, exposed: Set<string>, { valu
 			continue;
 		}
 		const short = (id: string) => (covers(id, start) ? 0 : 1);
-		const far = (id: string) => (beside(id, start) ? 0 : 1);
 		const best = [...distance.keys()].sort(
-			(a, b) => far(a) - far(b) || (links.totalOf.get(a) ?? 0) - (links.totalOf.get(b) ?? 0) || short(a) - short(b) || distance.get(a)! - distance.get(b)! || cheaper(a, b),
+			(a, b) => (links.totalOf.get(a) ?? 0) - (links.totalOf.get(b) ?? 0) || short(a) - short(b) || distance.get(a)! - distance.get(b)! || cheaper(a, b),
 		)[0]!;
 		withheld.add(best);
 	}

@@ -82,27 +82,3 @@ SELECT c.quarter, 'cube', NULL, nullif(c.region_code, '*'), nullif(c.org_type, '
     coalesce(s.specialists, 0)
 FROM cube c LEFT JOIN cube_weeks w USING (quarter, region_code, org_type, funding)
 LEFT JOIN cube_specialists s USING (quarter, region_code, org_type, funding);
-
--- Funnel windows (#20): the sites view compares each unit over four
--- quarters, and a window of quarters shown one by one is withheld wherever
--- one of them is: a unit's number employed is seldom shown for all four.
--- So for the window the site opens on, the four quarters ending with the
--- latest full quarter (the one before the quarter of the week after the
--- last reported week, as src/lib/views/context.ts has it), each unit's sum
--- over the window is published instead of its quarters'
--- (pipelines/public.ts), protected with the quarters' cells, which it ties.
--- Only that window: protecting a window costs the region × quarter cells
--- around it (measured in the README), too dear for every year. The number
--- in education is not windowed: a unit's is nearly always under the
--- threshold even over a year. A raw sum here, as in pub_cells_raw.
-CREATE OR REPLACE TEMP TABLE pub_windows_raw AS
-WITH latest AS (
-    SELECT (quarter_of((max(week) + INTERVAL 7 DAY)::DATE) - INTERVAL 3 MONTH)::DATE AS window_end FROM mart_unit_week
-)
-SELECT l.window_end AS quarter, 'window' AS level, c.unit_id, any_value(c.region_code) AS region_code, any_value(c.org_type) AS org_type,
-    any_value(c.funding) AS funding, sum(c.weeks) AS weeks, sum(c.employed) AS employed
-FROM pub_cells_raw c, latest l
-WHERE c.level = 'unit' AND c.quarter BETWEEN (l.window_end - INTERVAL 9 MONTH)::DATE AND l.window_end
-    -- A window of four quarters, not fewer at the start of the data.
-    AND (SELECT min(quarter) FROM pub_cells_raw) <= (l.window_end - INTERVAL 9 MONTH)::DATE
-GROUP BY l.window_end, c.unit_id;

@@ -10,9 +10,8 @@
  *   also reasons over the cells a public build never publishes (units
  *   without a funding);
  * - that a cube cell is the sum of its parts along every key it spans, and
- *   a leaf the sum of its units, and a unit's window (public_windows) the
- *   sum of its quarters; stocks sum as participant-weeks (the published
- *   mean per week times the cell's weeks);
+ *   a leaf the sum of its units; stocks sum as participant-weeks (the
+ *   published mean per week times the cell's weeks);
  * - that counts are whole and not negative, and the input contract's rules:
  *   young adults, the employed and those in education are at most the
  *   caseload, days waited are 0 where nobody enrolled, unit-weeks reported
@@ -21,9 +20,7 @@
  *   specialist-week.
  *
  * It solves linear programs over each table's period at once, all columns
- * together, and a window's four quarters with the window (./intervals.ts).
- * A withheld value counts as withheld whatever the reason, a unit's quarter
- * that a window stands for too: each must be as wide as its level.
+ * together (./intervals.ts).
  */
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -83,24 +80,14 @@ export async function attackPublic(dir: string, minCell: number, teams: Readonly
 		},
 		{ table: 'public_stability', period: 'quarter', dims: ['region_code', 'org_type', 'funding'], unitKeys: () => [] },
 	];
-	// A funnel window's sums tie its four quarters: they are attacked together.
-	const windows = await readRows(dir, 'public_windows');
-	const windowOf = windowEnds(windows.map((w) => String(w.quarter)));
 	for (const spec of tables) {
 		const rows = await readRows(dir, spec.table);
 		const levels = PROTECTION_LEVELS[spec.table];
 		const columns = Object.keys(levels);
-		const blockOf = spec.table === 'public_cells' ? windowOf : (period: string) => period;
-		const blocks = groupBy(rows, (r) => blockOf(String(r[spec.period])));
-		for (const [block, group] of blocks) {
-			const system = emptySystem();
-			for (const [period, inPeriod] of groupBy(group, (r) => String(r[spec.period]))) {
-				addSystem(system, buildSystem(spec.table, inPeriod, spec.dims, spec.unitKeys, columns, levels, minCell, period));
-			}
-			if (spec.table === 'public_cells') addWindows(system, windows.filter((w) => String(w.quarter) === block), group, levels, minCell);
+		for (const group of groupBy(rows, (r) => String(r[spec.period])).values()) {
+			const system = buildSystem(spec.table, group, spec.dims, spec.unitKeys, columns, levels, minCell);
 			attack.withheld[spec.table] += system.published.size;
-			// A column's values are solved alone first, the other columns held at a table that fits (./intervals.ts).
-			const found = await intervals(system.known, system.unknowns, system.relations, (id) => id.slice(0, id.indexOf('@')));
+			const found = await intervals(system.known, system.unknowns, system.relations);
 			for (const [id, { factor, cell, column }] of system.published) {
 				const interval = found.get(id)!;
 				const level = levels[column]!(minCell);
@@ -113,52 +100,10 @@ export async function attackPublic(dir: string, minCell: number, teams: Readonly
 	return attack;
 }
 
-type System = ReturnType<typeof buildSystem>;
-
-const emptySystem = (): System => ({ known: new Map(), unknowns: new Map(), relations: [], published: new Map() });
-
-function addSystem(into: System, from: System) {
-	for (const [id, v] of from.known) into.known.set(id, v);
-	for (const [id, u] of from.unknowns) into.unknowns.set(id, u);
-	into.relations.push(...from.relations);
-	for (const [id, p] of from.published) into.published.set(id, p);
-}
-
-/** The window (its last quarter) that each quarter of a published window belongs to; a quarter of none is its own. */
-function windowEnds(ends: readonly string[]): (quarter: string) => string {
-	const index = (quarter: string) => Number(quarter.slice(0, 4)) * 4 + (Number(quarter.slice(5, 7)) - 1) / 3;
-	const byIndex = new Map<number, string>();
-	for (const end of new Set(ends)) for (let k = 0; k < 4; k++) byIndex.set(index(end) - k, end);
-	return (quarter) => byIndex.get(index(quarter)) ?? quarter;
-}
-
-/** The columns public_windows publishes: each a unit's sum over its window's quarters in public_cells. */
-const WINDOW_COLUMNS = ['employed'];
-
-/** A block's windows: their values, the contract's rules within each, and each as the sum of its unit's quarters. */
-function addWindows(system: System, windows: readonly Row[], quarters: readonly Row[], levels: Record<string, (m: number) => number>, minCell: number) {
-	for (const w of windows) {
-		const cell = `window:${w.unit_id}`;
-		const weeks = Number(w.weeks ?? 0);
-		for (const column of WINDOW_COLUMNS) {
-			const id = `${column}@${cell}`;
-			const factor = STOCKS.has(column) ? weeks : 1;
-			if (w[column] !== null && w[column] !== undefined) system.known.set(id, Number(w[column]) * factor);
-			else if (weeks === 0) system.known.set(id, 0);
-			else {
-				system.unknowns.set(id, { integer: true, lower: 0, upper: Infinity, level: levels[column]!(minCell) * factor });
-				system.published.set(id, { factor, cell, column });
-			}
-		}
-		const parts = quarters.filter((q) => q.unit_id === w.unit_id).map((q) => `${q.quarter}/unit:${q.unit_id}`);
-		for (const column of WINDOW_COLUMNS) system.relations.push({ terms: [[`${column}@${cell}`, -1], ...parts.map((p) => [`${column}@${p}`, 1] as const)], lower: 0, upper: 0 });
-	}
-}
-
 const keysOfUnit = (u: Row) => [u.region_code as string, u.org_type as string, (u.funding_current as string | null) ?? ''];
 
 /** One period of one table as a linear system: its withheld and never-published values are the unknowns. */
-function buildSystem(table: Table, group: Row[], dims: string[], unitKeys: (row: Row) => string[], columns: string[], levels: Record<string, (m: number) => number>, minCell: number, period: string) {
+function buildSystem(table: Table, group: Row[], dims: string[], unitKeys: (row: Row) => string[], columns: string[], levels: Record<string, (m: number) => number>, minCell: number) {
 	const known = new Map<string, number>();
 	const unknowns = new Map<string, Unknown>();
 	const relations: Relation[] = [];
@@ -171,12 +116,9 @@ function buildSystem(table: Table, group: Row[], dims: string[], unitKeys: (row:
 		const keys = unitKeys(row);
 		for (let mask = 0; mask < 1 << dims.length; mask++) cells.add(keys.map((k, i) => (mask & (1 << i) ? ALL : k)).join('|'));
 	}
-	// Cells named by their period, as a block holds several.
-	const cubeId = (key: string) => `${period}/cube:${key}`;
-	const unitId = (row: Row) => `${period}/unit:${row.unit_id}`;
-	const cellIds = [...cells].map(cubeId);
-	const unitIds = unitRows.map(unitId);
-	const rowOf = new Map<string, Row | undefined>([...[...cells].map((key) => [cubeId(key), cubeRows.get(key)] as const), ...unitRows.map((r) => [unitId(r), r] as const)]);
+	const cellIds = [...cells].map((key) => `cube:${key}`);
+	const unitIds = unitRows.map((r) => `unit:${r.unit_id}`);
+	const rowOf = new Map<string, Row | undefined>([...[...cells].map((key) => [`cube:${key}`, cubeRows.get(key)] as const), ...unitRows.map((r) => [`unit:${r.unit_id}`, r] as const)]);
 	const weeksOf = (row: Row) => Number(row.weeks ?? 0);
 	for (const cell of [...cellIds, ...unitIds]) {
 		const row = rowOf.get(cell);
@@ -217,11 +159,11 @@ function buildSystem(table: Table, group: Row[], dims: string[], unitKeys: (row:
 				return o[d] !== ALL && o.every((v, i) => i === d || v === parts[i]);
 			});
 			if (!members.length) return;
-			for (const column of columns) relations.push({ terms: [[`${column}@${cubeId(key)}`, -1], ...members.map((m) => [`${column}@${cubeId(m)}`, 1] as const)], lower: 0, upper: 0 });
+			for (const column of columns) relations.push({ terms: [[`${column}@cube:${key}`, -1], ...members.map((m) => [`${column}@cube:${m}`, 1] as const)], lower: 0, upper: 0 });
 		});
 	}
 	for (const [key, members] of groupBy(unitRows, (r) => unitKeys(r).join('|'))) {
-		for (const column of columns) relations.push({ terms: [[`${column}@${cubeId(key)}`, -1], ...members.map((m) => [`${column}@${unitId(m)}`, 1] as const)], lower: 0, upper: 0 });
+		for (const column of columns) relations.push({ terms: [[`${column}@cube:${key}`, -1], ...members.map((m) => [`${column}@unit:${m.unit_id}`, 1] as const)], lower: 0, upper: 0 });
 	}
 	return { known, unknowns, relations, published };
 }

@@ -105,19 +105,6 @@ export const MARTS = {
 		unit_weeks: 'INTEGER',
 		vacancy_weeks: 'INTEGER',
 	},
-	/**
-	 * Per unit, its numbers employed and in education (people in an average
-	 * reported week) over four quarters ending with `quarter`: the window the
-	 * site opens on, ending with the latest full quarter, and every fourth
-	 * before it. What the sites view's funnels compare; in those quarters a
-	 * unit's own public_cells hold no such count (#20).
-	 */
-	public_windows: {
-		quarter: 'DATE',
-		unit_id: 'VARCHAR',
-		weeks: 'INTEGER',
-		employed: 'DOUBLE',
-	},
 	/** Per quarter (a period ending with it), the stability index's counts for every cell of region × organisation type × funding. */
 	public_stability: {
 		quarter: 'DATE',
@@ -160,7 +147,7 @@ export type Profile = (typeof PROFILES)[number];
 /** The marts each profile publishes, in the order they are written and loaded. */
 export const PROFILE_MARTS: Record<Profile, readonly MartName[]> = {
 	internal: ['unit_week', 'units', 'unit_areas', 'unit_funding', 'areas', 'fidelity', 'specialist_spells'],
-	public: ['public_cells', 'public_windows', 'public_staffing', 'public_stability', 'public_tenure', 'public_weeks', 'units', 'unit_areas', 'unit_funding', 'areas', 'fidelity'],
+	public: ['public_cells', 'public_staffing', 'public_stability', 'public_tenure', 'public_weeks', 'units', 'unit_areas', 'unit_funding', 'areas', 'fidelity'],
 };
 
 /**
@@ -172,7 +159,6 @@ export const PROFILE_MARTS: Record<Profile, readonly MartName[]> = {
  */
 export const PEOPLE_COLUMNS = {
 	public_cells: ['waitlist', 'caseload', 'caseload_young', 'employed', 'in_education', 'enrolled', 'referrals', 'job_starts', 'education_starts'],
-	public_windows: ['employed'],
 	public_staffing: ['mean_headcount', 'leavers'],
 	public_stability: ['in_post', 'stayed'],
 } as const satisfies Partial<Record<MartName, readonly string[]>>;
@@ -215,7 +201,6 @@ export const NOT_PEOPLE_COLUMNS: Partial<Record<MartName, Record<string, string>
 		fte: "specialists' full-time equivalents, a unit's resource",
 		wait_days: 'days, withheld wherever enrolled is',
 	},
-	public_windows: { weeks: 'calendar weeks' },
 	public_staffing: { year: 'a year', weeks: 'calendar weeks', unit_weeks: 'unit-weeks with a report', vacancy_weeks: 'unit-weeks, withheld wherever mean_headcount is' },
 	public_tenure: {
 		time: 'days in post',

@@ -101,7 +101,9 @@ function writeUnitWindowSql(measures: readonly Metric[], profile: Profile): stri
 	// A window with a withheld quarter is withheld: a sum of the quarters shown would be a wrong number.
 	const sum = (fact: string, of = fact) =>
 		profile === 'public' && PEOPLE_FACTS.includes(fact) ? `CASE WHEN bool_or(weeks > 0 AND ${fact} IS NULL) THEN NULL ELSE sum(${of}) END` : `sum(${of})`;
-	const grouped = `(
+	return `${factsOf(profile, 'unit_quarter')}SELECT strftime($last_quarter::DATE, '%Y-%m-%d') AS quarter, unit_id, unit_name, region_code, weeks,
+    ${measures.map((m) => formulaColumns(m.id, m.formula, profile)).join(',\n    ')}
+FROM (
     SELECT unit_id, unit_name, region_code,
         arg_max(units_open, quarter) AS units_open, arg_max(areas_served, quarter) AS areas_served,
         arg_max(population_served, quarter) AS population_served, any_value(areas) AS areas, any_value(population) AS population,
@@ -110,24 +112,6 @@ function writeUnitWindowSql(measures: readonly Metric[], profile: Profile): stri
         ${sum('reported')} AS reported, sum(expected) AS expected
     FROM facts
     GROUP BY unit_id, unit_name, region_code
-)`;
-	return `${factsOf(profile, 'unit_quarter')}SELECT strftime($last_quarter::DATE, '%Y-%m-%d') AS quarter, unit_id, unit_name, region_code, weeks,
-    ${measures.map((m) => formulaColumns(m.id, m.formula, profile)).join(',\n    ')}
-FROM ${profile === 'public' ? withPublishedWindow(grouped) : grouped} facts
+) facts
 ORDER BY unit_name, unit_id`;
 }
-
-/**
- * On a public build, a unit's number employed over a published window
- * (public_windows) where the window is one: in its quarters the unit's own
- * cells hold none (#20).
- */
-const withPublishedWindow = (grouped: string) => `(
-    SELECT f.* REPLACE (${WINDOW_FACTS.map((fact) => `CASE WHEN w.unit_id IS NULL THEN f.${fact} ELSE w.${fact} * w.weeks END AS ${fact}`).join(', ')})
-    FROM ${grouped} f
-    LEFT JOIN public_windows w ON w.unit_id = f.unit_id AND w.quarter = $last_quarter::DATE
-        AND $first_quarter::DATE = (w.quarter - INTERVAL 9 MONTH)::DATE
-)`;
-
-/** The facts a published window holds: a stock, as people in an average week there. */
-const WINDOW_FACTS = ['employed'] as const;
