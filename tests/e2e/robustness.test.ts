@@ -112,6 +112,33 @@ describe('accessibility', () => {
 	});
 });
 
+describe('a page captured whole', () => {
+	// A full-page screenshot or a saved page of a fresh page, nothing scrolled: the charts below the screen show their
+	// prerendered drawing until drawn again, never a blank frame (#22).
+	it.each([...EVERY_ROUTE.filter((p) => !p.startsWith('/sv') && p !== '/methods'), '/units/U0001', '/sv/units/U0002'])('%s shows every chart', async (path) => {
+		const { page, consoleErrors } = await openPage(browser, path, { viewport: { width: 1280, height: 400 } });
+		// The page running, its engine loaded: what a reader who waits a moment before capturing gets.
+		await page.waitForSelector('html[data-running="true"]');
+		await page.waitForLoadState('networkidle');
+		const charts = await page.locator('[data-chart][data-state="ready"]').evaluateAll((all) =>
+			all.map((chart) => {
+				const live = chart.querySelector('.live');
+				// The drawing's box: a key figure's frame has none.
+				const box = (live ?? chart).getBoundingClientRect();
+				return {
+					id: chart.getAttribute('data-chart'),
+					below: box.top > window.innerHeight,
+					shown: !!live && getComputedStyle(live).visibility === 'visible' && !!live.querySelector('svg, table, .key-figure, dl, p'),
+				};
+			}),
+		);
+		expect(charts.filter((c) => c.below).length, 'charts below the screen').toBeGreaterThan(0);
+		expect(charts.filter((c) => !c.shown).map((c) => c.id)).toEqual([]);
+		expect(consoleErrors).toEqual([]);
+		await page.context().close();
+	});
+});
+
 describe('hostile links', () => {
 	const HOSTILE = ["' OR 1=1 --", '"; DROP TABLE units; --', '<script>alert(1)</script>', '2024-Q9', 'x'.repeat(5000), '%00'];
 

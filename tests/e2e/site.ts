@@ -63,7 +63,7 @@ export async function chartsSettled(page: Page, timeout = 30_000) {
 	await figuresShown(page, timeout);
 	for (;;) {
 		const stale = await page.evaluate(() => {
-			const chart = document.querySelector('[data-chart][data-drawn="stale"]');
+			const chart = document.querySelector('[data-chart]:is([data-drawn="stale"], [data-drawn="pending"])');
 			// The drawing's box: a key figure's frame has none.
 			(chart?.querySelector('.live') ?? chart)?.scrollIntoView({ block: 'center' });
 			return chart?.getAttribute('data-chart') ?? null;
@@ -79,6 +79,7 @@ async function figuresShown(page: Page, timeout: number) {
 			const charts = [...document.querySelectorAll('[data-chart]')];
 			return (
 				charts.length > 0 &&
+				document.documentElement.dataset.running === 'true' &&
 				!document.documentElement.classList.contains('has-query') &&
 				!document.querySelector('[aria-busy="true"]') &&
 				charts.every((c) => ['ready', 'empty'].includes(c.getAttribute('data-state') ?? ''))
