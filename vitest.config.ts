@@ -1,7 +1,10 @@
 import { fileURLToPath } from 'node:url';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+	// Compiles Svelte's runes in .svelte.ts modules (a table's sort state, the view runtime) for the tests that import them.
+	plugins: [svelte()],
 	resolve: { alias: { $lib: fileURLToPath(new URL('./src/lib', import.meta.url)) } },
 	test: {
 		testTimeout: 60_000,

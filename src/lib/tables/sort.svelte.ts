@@ -1,0 +1,34 @@
+/**
+ * A sortable table's state: the column a reader chose (none yet: the
+ * table's own first order) and its direction, as `aria-sort` says it. Each
+ * column starts in the direction its readers want first (names A to Z, most
+ * first for a count).
+ */
+export class TableSort<Key extends string> {
+	key = $state<Key | null>(null);
+	ascending = $state(true);
+	readonly #startsAscending: (key: Key) => boolean;
+
+	constructor(first: { key: Key | null; ascending: boolean }, startsAscending: (key: Key) => boolean) {
+		this.key = first.key;
+		this.ascending = first.ascending;
+		this.#startsAscending = startsAscending;
+	}
+
+	/** A header pressed: the same column turns round, another starts in its own direction. */
+	by(key: Key) {
+		this.ascending = this.key === key ? !this.ascending : this.#startsAscending(key);
+		this.key = key;
+	}
+
+	ariaSort(key: Key): 'ascending' | 'descending' | 'none' {
+		return this.key === key ? (this.ascending ? 'ascending' : 'descending') : 'none';
+	}
+}
+
+/** Two cells in the direction chosen: numbers by size, text in the locale's order; a missing value last either way. */
+export function compareCells(x: number | string | null, y: number | string | null, ascending: boolean, locale: string): number {
+	if (x === null || y === null) return x === y ? 0 : x === null ? 1 : -1;
+	const order = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y), locale);
+	return ascending ? order : -order;
+}
