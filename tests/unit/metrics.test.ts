@@ -34,7 +34,8 @@ import {
 } from '$lib/metrics';
 import { nodeDatabase } from '$lib/server/database';
 import { OVERVIEW_MEASURES, OVERVIEW_SQL } from '$lib/views/overview';
-import { funnelOf, WINDOW_SQL } from '$lib/views/sites';
+import { WINDOW_SQL } from '$lib/metrics/funnel';
+import { funnelOf } from '$lib/views/sites';
 import { tempDir } from '../helpers.ts';
 
 const COUNTS = ['caseload', 'caseload_young', 'referrals', 'waitlist', 'enrolled', 'wait_days', 'employer_contacts', 'job_starts', 'employed', 'education_starts', 'in_education', 'exits'];

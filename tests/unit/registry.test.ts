@@ -42,4 +42,12 @@ describe('the route registry', () => {
 		expect(PRERENDER_ENTRIES).toHaveLength(ROUTES.length * 2);
 		for (const route of ROUTES) expect(PRERENDER_ENTRIES).toContain(route.path === '/' ? '/sv' : `/sv${route.path}`);
 	});
+
+	it('keeps the dependencies one way: measures and statistics never import a view', () => {
+		for (const dir of ['src/lib/metrics', 'src/lib/stats']) {
+			for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts'))) {
+				expect(readFileSync(join(dir, file), 'utf8'), `${dir}/${file}`).not.toMatch(/from '(\$lib\/views|\.\.\/views)/);
+			}
+		}
+	});
 });

@@ -4,13 +4,9 @@
  * that selects their rows. The Methods page lists them under their view.
  */
 import type { Text } from '$lib/i18n';
-import { PUBLIC_STABILITY_SQL, PUBLIC_TENURE_SQL, PUBLIC_TURNOVER_SQL, PUBLIC_VACANCY_SQL, SPELLS_SQL, STABILITY_SQL, TURNOVER_SQL, VACANCY_SQL } from '$lib/views/staffing';
-import { PUBLIC_UNITS_SQL, UNITS_SQL } from '$lib/views/survival';
-import { WINDOW_SQL } from '$lib/views/sites';
-import { unitWindowSql } from './query';
-import { educationRate } from './education_rate';
-import { employmentRate } from './employment_rate';
-import { reportCompleteness } from './report_completeness';
+import { PUBLIC_STABILITY_SQL, PUBLIC_TENURE_SQL, PUBLIC_TURNOVER_SQL, PUBLIC_VACANCY_SQL, SPELLS_SQL, STABILITY_SQL, TURNOVER_SQL, VACANCY_SQL } from './staffing';
+import { PUBLIC_UNITS_SQL, UNITS_SQL } from './survival';
+import { PUBLIC_WINDOW_SQL, WINDOW_SQL } from './funnel';
 
 export interface MethodNote {
 	id: string;
@@ -135,6 +131,6 @@ export const METHOD_NOTES: readonly MethodNote[] = [
 			'FunnelPlotR (NHS-R Community), R/od_adjustment.R and R/calculate_limits.R',
 		],
 		sql: WINDOW_SQL,
-		publicSql: unitWindowSql([employmentRate, educationRate, reportCompleteness], 'public'),
+		publicSql: PUBLIC_WINDOW_SQL,
 	},
 ];

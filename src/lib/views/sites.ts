@@ -11,17 +11,14 @@
  * Report completeness is binomial as it is: n expected unit-weeks, r reported.
  */
 import { quarterStart, shiftQuarter } from '$lib/filters';
-import { educationRate, employmentRate, measureOf, measureSql, reportCompleteness, unitWindowSql, type MeasureRow } from '$lib/metrics';
+import { measureOf, measureSql, reportCompleteness, unitWindowSql, type MeasureRow } from '$lib/metrics';
+import { FUNNEL_MEASURES } from '$lib/metrics/funnel';
 import { funnelCurve, funnelProportions, type FunnelFlag, type FunnelLimits } from '$lib/stats/funnel';
 import type { ViewDefinition } from './context';
 
 export const FUNNELS = ['employment', 'education', 'completeness'] as const;
 export type FunnelId = (typeof FUNNELS)[number];
 
-/** The measure each funnel compares, for its label, format and definition. */
-export const FUNNEL_MEASURES = { employment: employmentRate, education: educationRate, completeness: reportCompleteness } as const;
-
-export const WINDOW_SQL = unitWindowSql([employmentRate, educationRate, reportCompleteness]);
 
 /** A row of the funnel CSVs (funnel_employment, funnel_education, funnel_completeness): the limits at the unit's n. */
 export interface FunnelRow extends FunnelLimits {
@@ -128,7 +125,7 @@ export const sites: ViewDefinition<SitesResults> = {
 		const to = filters.to ?? period.to;
 		const [first, last] = [quarterStart(shiftQuarter(to, -3)), quarterStart(to)];
 		const params = { first_quarter: first, last_quarter: last, region: filters.region, org: filters.org, funding: filters.funding, unit: null };
-		const measures = [employmentRate, educationRate, reportCompleteness];
+		const measures = Object.values(FUNNEL_MEASURES);
 		const [rows, network] = await Promise.all([
 			db.query<MeasureRow>(unitWindowSql(measures, profile), params),
 			// The network's own cells: its rate where a public build withholds some of its units.

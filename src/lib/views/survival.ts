@@ -11,24 +11,10 @@
 import { FUNDING, ORG_TYPES } from '$lib/contract';
 import { kaplanMeier, logRank, median, type KaplanMeierRow, type LogRank, type Median, type Subject } from '$lib/stats/survival';
 import type { ViewDefinition } from './context';
+import { PUBLIC_UNITS_SQL, UNITS_SQL } from '$lib/metrics/survival';
 
 export const STRATA = ['funding', 'org'] as const;
 export type Strata = (typeof STRATA)[number];
-
-/** The chosen units' lives against the data's first and last week (from `weeks`: unit_week, or public_weeks on a public build). */
-const unitsSql = (weeks: string) => `
-WITH bounds AS (SELECT min(week) AS first_day, max(week) + 7 AS end_day FROM ${weeks})
-SELECT u.unit_id, u.name, u.org_type, u.funding_initial,
-    (u.opened_on - b.first_day)::DOUBLE AS opened_from_start,
-    (coalesce(least(u.closed_on, b.end_day), b.end_day) - u.opened_on)::DOUBLE AS exit_days,
-    (u.closed_on IS NOT NULL AND u.closed_on <= b.end_day) AS closed,
-    strftime(b.first_day, '%Y-%m-%d') AS first_day, strftime(b.end_day, '%Y-%m-%d') AS end_day,
-    (b.end_day - u.opened_on)::DOUBLE AS observed_days
-FROM filtered_units($region::VARCHAR, $org::VARCHAR, $funding::VARCHAR, $unit::VARCHAR) u, bounds b
-ORDER BY u.unit_id`;
-
-export const UNITS_SQL = unitsSql('unit_week');
-export const PUBLIC_UNITS_SQL = unitsSql('public_weeks');
 
 interface UnitRow {
 	unit_id: string;

@@ -27,7 +27,7 @@ import type { Params } from '$lib/db/statement';
 import type { Database } from '$lib/db/database';
 import { spread, type Spread } from '$lib/stats/quantile';
 import type { ViewContext } from './context';
-import { PUBLIC_TURNOVER_SQL, TURNOVER_SQL } from './staffing';
+import { PUBLIC_TURNOVER_SQL, TURNOVER_SQL } from '$lib/metrics/staffing';
 
 /** The measures drawn as unit, network and nation over time, in the page's order. */
 export const COMPARED = [employmentRate, educationRate, jobStartsPerFte, caseloadPerFte, waitlistPerFte, meanWait, reportCompleteness] as const;
