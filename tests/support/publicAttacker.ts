@@ -87,7 +87,8 @@ export async function attackPublic(dir: string, minCell: number, teams: Readonly
 		for (const group of groupBy(rows, (r) => String(r[spec.period])).values()) {
 			const system = buildSystem(spec.table, group, spec.dims, spec.unitKeys, columns, levels, minCell);
 			attack.withheld[spec.table] += system.published.size;
-			const found = await intervals(system.known, system.unknowns, system.relations);
+			// A column's values are solved alone first, the other columns held at a table that fits (./intervals.ts).
+			const found = await intervals(system.known, system.unknowns, system.relations, (id) => id.slice(0, id.indexOf('@')));
 			for (const [id, { factor, cell, column }] of system.published) {
 				const interval = found.get(id)!;
 				const level = levels[column]!(minCell);
