@@ -90,7 +90,7 @@ const STAFFING_RULES = [
  * the internal ones (mart_unit_week, mart_units, mart_specialist_spells).
  */
 export async function buildPublicMarts(conn: DuckDBConnection, minCell: number): Promise<SuppressionCounts> {
-	await conn.run(sqlFile('public_cells'));
+	await conn.run(publicCellsSql());
 	await conn.run(sqlFile('public_staffing'));
 	const counts: SuppressionCounts = {};
 
@@ -118,6 +118,9 @@ export async function buildPublicMarts(conn: DuckDBConnection, minCell: number):
 	await conn.run('CREATE OR REPLACE TABLE mart_public_weeks AS SELECT DISTINCT week FROM mart_unit_week ORDER BY week');
 	return counts;
 }
+
+/** The statements that build pub_cells_raw, public_cells before suppression. */
+export const publicCellsSql = () => sqlFile('public_cells');
 
 /** The cube's keys: of public_cells and public_stability, and public_staffing's with team size. */
 const CELL_DIMS = ['region_code', 'org_type', 'funding'] as const;

@@ -1,0 +1,94 @@
+WITH quarters AS (
+    SELECT * FROM quarters_between($first_quarter, $last_quarter)
+),
+chosen_units AS MATERIALIZED (
+    SELECT unit_id, name, region_code, opened_on, closed_on, unit_id AS grp
+    FROM filtered_units($region::VARCHAR, $org::VARCHAR, $funding::VARCHAR, $unit::VARCHAR)
+),
+chosen_areas AS MATERIALIZED (
+    SELECT code, region_code, population FROM areas WHERE $region::VARCHAR IS NULL OR region_code = $region::VARCHAR
+),
+cells AS (
+    SELECT c.*, coalesce(u.grp, NULL) AS grp
+    FROM public_cells c LEFT JOIN chosen_units u ON u.unit_id = c.unit_id
+    WHERE c.quarter BETWEEN $first_quarter::DATE AND $last_quarter::DATE AND c.unit_id IN (SELECT unit_id FROM chosen_units)
+),
+quarter_weeks AS (
+    SELECT quarter, grp, fte, waitlist, weeks, wait_days::DOUBLE AS wait_days, enrolled::DOUBLE AS enrolled,
+        referrals::DOUBLE AS referrals, job_starts::DOUBLE AS job_starts, education_starts::DOUBLE AS education_starts,
+        employed * weeks AS employed, caseload * weeks AS caseload, caseload_young * weeks AS caseload_young,
+        in_education * weeks AS in_education, reported
+    FROM cells WHERE weeks > 0
+),
+open_weeks AS (
+    SELECT quarter, grp, expected FROM cells
+),
+quarter_units AS (
+    SELECT q.quarter, u.grp,
+        count(*) FILTER (WHERE open_on(u.opened_on, u.closed_on, q.last_day)) AS units_open
+    FROM quarters q, chosen_units u
+    GROUP BY q.quarter, u.grp
+),
+served AS (
+    SELECT quarter, grp, count(*) AS areas_served, sum(population) AS population_served
+    FROM (
+        SELECT DISTINCT q.quarter, a.code, a.population, u.grp AS grp
+        FROM quarters q
+        JOIN unit_areas ua ON served_on(ua.valid_from, ua.valid_to, q.last_day)
+        JOIN chosen_units u ON u.unit_id = ua.unit_id AND open_on(u.opened_on, u.closed_on, q.last_day)
+        JOIN chosen_areas a ON a.code = ua.area_code
+    )
+    GROUP BY quarter, grp
+),
+area_totals AS (
+    SELECT count(*)::DOUBLE AS areas, sum(population)::DOUBLE AS population
+    FROM chosen_areas a
+),
+facts AS (
+    SELECT strftime(q.quarter, '%Y-%m-%d') AS quarter, g.unit_id, g.unit_name, g.region_code,
+        coalesce(qu.units_open, 0)::DOUBLE AS units_open,
+        coalesce(s.areas_served, 0)::DOUBLE AS areas_served,
+        coalesce(s.population_served, 0)::DOUBLE AS population_served,
+        t.areas, t.population,
+        w.fte, w.waitlist::DOUBLE AS waitlist, w.weeks::DOUBLE AS weeks,
+        w.wait_days, w.enrolled, w.referrals, w.job_starts, w.education_starts,
+        w.employed, w.caseload, w.caseload_young, w.in_education,
+        -- No reports: none reported. Reports with the count withheld (a public build): unknown.
+        (CASE WHEN w.weeks IS NULL THEN 0 ELSE w.reported END)::DOUBLE AS reported,
+        coalesce(o.expected, 0)::DOUBLE AS expected
+    FROM quarters q
+    CROSS JOIN (SELECT unit_id AS grp, unit_id, name AS unit_name, region_code FROM chosen_units) g
+    LEFT JOIN quarter_units qu ON qu.quarter = q.quarter AND qu.grp = g.grp
+    LEFT JOIN served s ON s.quarter = q.quarter AND s.grp = g.grp
+    LEFT JOIN quarter_weeks w ON w.quarter = q.quarter AND w.grp = g.grp
+    LEFT JOIN open_weeks o ON o.quarter = q.quarter AND o.grp = g.grp
+    CROSS JOIN area_totals t
+)
+SELECT strftime($last_quarter::DATE, '%Y-%m-%d') AS quarter, unit_id, unit_name, region_code, weeks,
+    (units_open)::DOUBLE AS "units_open.value", (NULL)::DOUBLE AS "units_open.numerator", (NULL)::DOUBLE AS "units_open.denominator", coalesce(weeks > 0 AND (false), false) AS "units_open.suppressed",
+    (areas_served / areas)::DOUBLE AS "municipalities_served.value", (areas_served)::DOUBLE AS "municipalities_served.numerator", (areas)::DOUBLE AS "municipalities_served.denominator", coalesce(weeks > 0 AND (false), false) AS "municipalities_served.suppressed",
+    (population_served / population)::DOUBLE AS "population_served.value", (population_served)::DOUBLE AS "population_served.numerator", (population)::DOUBLE AS "population_served.denominator", coalesce(weeks > 0 AND (false), false) AS "population_served.suppressed",
+    (fte / population * 10000)::DOUBLE AS "fte_per_10k.value", (fte)::DOUBLE AS "fte_per_10k.numerator", (population)::DOUBLE AS "fte_per_10k.denominator", coalesce(weeks > 0 AND (fte IS NULL), false) AS "fte_per_10k.suppressed",
+    (waitlist)::DOUBLE AS "people_waiting.value", (NULL)::DOUBLE AS "people_waiting.numerator", (NULL)::DOUBLE AS "people_waiting.denominator", coalesce(weeks > 0 AND (waitlist IS NULL), false) AS "people_waiting.suppressed",
+    (wait_days / nullif(enrolled, 0))::DOUBLE AS "mean_wait.value", (wait_days)::DOUBLE AS "mean_wait.numerator", (enrolled)::DOUBLE AS "mean_wait.denominator", coalesce(weeks > 0 AND (enrolled IS NULL OR wait_days IS NULL), false) AS "mean_wait.suppressed",
+    (employed / nullif(caseload, 0))::DOUBLE AS "employment_rate.value", (employed)::DOUBLE AS "employment_rate.numerator", (caseload)::DOUBLE AS "employment_rate.denominator", coalesce(weeks > 0 AND (caseload IS NULL OR employed IS NULL), false) AS "employment_rate.suppressed",
+    (reported / nullif(expected, 0))::DOUBLE AS "report_completeness.value", (reported)::DOUBLE AS "report_completeness.numerator", (expected)::DOUBLE AS "report_completeness.denominator", coalesce(weeks > 0 AND (reported IS NULL), false) AS "report_completeness.suppressed",
+    (waitlist / nullif(fte, 0))::DOUBLE AS "waitlist_per_fte.value", (waitlist)::DOUBLE AS "waitlist_per_fte.numerator", (fte)::DOUBLE AS "waitlist_per_fte.denominator", coalesce(weeks > 0 AND (waitlist IS NULL OR fte IS NULL), false) AS "waitlist_per_fte.suppressed",
+    (referrals)::DOUBLE AS "referrals.value", (NULL)::DOUBLE AS "referrals.numerator", (NULL)::DOUBLE AS "referrals.denominator", coalesce(weeks > 0 AND (referrals IS NULL), false) AS "referrals.suppressed",
+    (enrolled)::DOUBLE AS "enrolments.value", (NULL)::DOUBLE AS "enrolments.numerator", (NULL)::DOUBLE AS "enrolments.denominator", coalesce(weeks > 0 AND (enrolled IS NULL), false) AS "enrolments.suppressed",
+    (caseload / nullif(weeks, 0) / nullif(fte, 0))::DOUBLE AS "caseload_per_fte.value", (caseload / nullif(weeks, 0))::DOUBLE AS "caseload_per_fte.numerator", (fte)::DOUBLE AS "caseload_per_fte.denominator", coalesce(weeks > 0 AND (caseload IS NULL OR fte IS NULL), false) AS "caseload_per_fte.suppressed",
+    (job_starts / nullif(fte, 0))::DOUBLE AS "job_starts_per_fte.value", (job_starts)::DOUBLE AS "job_starts_per_fte.numerator", (fte)::DOUBLE AS "job_starts_per_fte.denominator", coalesce(weeks > 0 AND (job_starts IS NULL OR fte IS NULL), false) AS "job_starts_per_fte.suppressed",
+    (education_starts)::DOUBLE AS "education_starts.value", (NULL)::DOUBLE AS "education_starts.numerator", (NULL)::DOUBLE AS "education_starts.denominator", coalesce(weeks > 0 AND (education_starts IS NULL), false) AS "education_starts.suppressed",
+    (in_education / nullif(caseload, 0))::DOUBLE AS "education_rate.value", (in_education)::DOUBLE AS "education_rate.numerator", (caseload)::DOUBLE AS "education_rate.denominator", coalesce(weeks > 0 AND (caseload IS NULL OR in_education IS NULL), false) AS "education_rate.suppressed",
+    (caseload_young / nullif(caseload, 0))::DOUBLE AS "young_share.value", (caseload_young)::DOUBLE AS "young_share.numerator", (caseload)::DOUBLE AS "young_share.denominator", coalesce(weeks > 0 AND (caseload IS NULL OR caseload_young IS NULL), false) AS "young_share.suppressed"
+FROM (
+    SELECT unit_id, unit_name, region_code,
+        arg_max(units_open, quarter) AS units_open, arg_max(areas_served, quarter) AS areas_served,
+        arg_max(population_served, quarter) AS population_served, any_value(areas) AS areas, any_value(population) AS population,
+        CASE WHEN bool_or(weeks > 0 AND fte IS NULL) THEN NULL ELSE sum(fte * weeks) END / sum(weeks) AS fte, CASE WHEN bool_or(weeks > 0 AND waitlist IS NULL) THEN NULL ELSE sum(waitlist * weeks) END / sum(weeks) AS waitlist, sum(weeks) AS weeks,
+        CASE WHEN bool_or(weeks > 0 AND wait_days IS NULL) THEN NULL ELSE sum(wait_days) END AS wait_days, CASE WHEN bool_or(weeks > 0 AND enrolled IS NULL) THEN NULL ELSE sum(enrolled) END AS enrolled, CASE WHEN bool_or(weeks > 0 AND referrals IS NULL) THEN NULL ELSE sum(referrals) END AS referrals, CASE WHEN bool_or(weeks > 0 AND job_starts IS NULL) THEN NULL ELSE sum(job_starts) END AS job_starts, CASE WHEN bool_or(weeks > 0 AND education_starts IS NULL) THEN NULL ELSE sum(education_starts) END AS education_starts, CASE WHEN bool_or(weeks > 0 AND employed IS NULL) THEN NULL ELSE sum(employed) END AS employed, CASE WHEN bool_or(weeks > 0 AND caseload IS NULL) THEN NULL ELSE sum(caseload) END AS caseload, CASE WHEN bool_or(weeks > 0 AND caseload_young IS NULL) THEN NULL ELSE sum(caseload_young) END AS caseload_young, CASE WHEN bool_or(weeks > 0 AND in_education IS NULL) THEN NULL ELSE sum(in_education) END AS in_education,
+        CASE WHEN bool_or(weeks > 0 AND reported IS NULL) THEN NULL ELSE sum(reported) END AS reported, sum(expected) AS expected
+    FROM facts
+    GROUP BY unit_id, unit_name, region_code
+) facts
+ORDER BY unit_name, unit_id
