@@ -22,7 +22,7 @@ import { loadTable, sqlFile, type ColumnType } from './db.ts';
 import { isSmall, suppress, withholdBeside, type Constraint } from './suppress.ts';
 import { narrowTogether, narrowValues, type ProtectionSystem, type Relation } from './protect.ts';
 import { atRisk, kaplanMeier } from '../src/lib/stats/survival.ts';
-import { MARTS, PROTECTION_LEVELS } from '../src/lib/contract/index.ts';
+import { MARTS, PROTECTION_LEVELS, WEEKLY_FACTS } from '../src/lib/contract/index.ts';
 
 export const DEFAULT_MIN_CELL = 5;
 
@@ -55,13 +55,17 @@ interface ProtectedColumn {
 
 const count = (name: string, perWeek = false): ProtectedColumn => ({ name, perWeek, primary: 'small' });
 
+/** The weekly facts that public_cells publishes per week of the cell. */
+const PER_WEEK = WEEKLY_FACTS.filter((fact) => fact.published === 'per_week');
+const isPerWeek = (name: string) => PER_WEEK.some((fact) => fact.name === name);
+
 const CELL_COLUMNS: readonly ProtectedColumn[] = [
-	...['waitlist', 'caseload', 'caseload_young', 'employed', 'in_education'].map((c) => count(c, true)),
-	...['enrolled', 'referrals', 'job_starts', 'education_starts'].map((c) => count(c)),
+	// Every weekly fact is a count of people but the specialists' working time and the days waited.
+	...WEEKLY_FACTS.filter(({ name }) => name !== 'fte' && name !== 'wait_days').map(({ name }) => count(name, isPerWeek(name))),
 	// The mean wait of a few people is theirs.
 	{ name: 'wait_days', primary: 'small', follows: 'enrolled' },
 	// A lone specialist's working time and the weeks they reported are theirs.
-	{ name: 'fte', perWeek: true, primary: 'few_specialists' },
+	{ name: 'fte', perWeek: isPerWeek('fte'), primary: 'few_specialists' },
 	{ name: 'reported', primary: 'few_specialists' },
 ];
 const CELL_RULES = [
@@ -96,9 +100,7 @@ export async function buildPublicMarts(conn: DuckDBConnection, minCell: number):
 
 	const cells = await rowsOf(conn, 'SELECT * FROM pub_cells_raw ORDER BY quarter, level, unit_id, region_code, org_type, funding');
 	for (const row of cells) {
-		for (const stock of ['fte', 'waitlist', 'caseload', 'caseload_young', 'employed', 'in_education']) {
-			row[stock] = row[stock] === null ? null : Number(row[stock]) / Number(row.weeks);
-		}
+		for (const { name } of PER_WEEK) row[name] = row[name] === null ? null : Number(row[name]) / Number(row.weeks);
 	}
 	counts.public_cells = await protect({ table: 'public_cells', rows: cells, period: 'quarter', dims: CELL_DIMS, columns: CELL_COLUMNS, rules: CELL_RULES }, minCell);
 	await publish(conn, 'public_cells', cells, ['quarter', 'unit_id', ...CELL_DIMS]);
@@ -120,7 +122,10 @@ export async function buildPublicMarts(conn: DuckDBConnection, minCell: number):
 }
 
 /** The statements that build pub_cells_raw, public_cells before suppression. */
-export const publicCellsSql = () => sqlFile('public_cells');
+export const publicCellsSql = () =>
+	sqlFile('public_cells')
+		.replaceAll('{weekly_sums}', WEEKLY_FACTS.map(({ name }) => `sum(${name}) AS ${name}`).join(',\n        '))
+		.replaceAll('{weekly_facts}', WEEKLY_FACTS.map(({ name }) => name).join(', '));
 
 /** The cube's keys: of public_cells and public_stability, and public_staffing's with team size. */
 const CELL_DIMS = ['region_code', 'org_type', 'funding'] as const;

@@ -8,6 +8,9 @@
 -- weeks is the quarter's weeks with a report from a unit of the cell, as in
 -- the internal facts (src/lib/metrics/facts.ts). A unit without a funding
 -- (funding '') counts in the margins over funding only.
+--
+-- The names in braces stand for the weekly facts of
+-- src/lib/contract/weeklyFacts.ts, each summed or listed (pipelines/public.ts).
 CREATE OR REPLACE TEMP TABLE pub_unit_week AS
 SELECT w.*, quarter_of(w.week) AS quarter, u.region_code, u.org_type, coalesce(u.funding_current, '') AS funding,
     open_in_week(u.opened_on, u.closed_on, w.week) AS open
@@ -29,9 +32,7 @@ FROM reports r JOIN mart_units u USING (unit_id);
 CREATE OR REPLACE TEMP TABLE pub_cells_raw AS
 WITH reported AS (
     SELECT quarter, unit_id, count(*) AS weeks, count(*) FILTER (WHERE open) AS reported,
-        sum(fte) AS fte, sum(waitlist) AS waitlist, sum(caseload) AS caseload, sum(caseload_young) AS caseload_young,
-        sum(employed) AS employed, sum(in_education) AS in_education, sum(wait_days) AS wait_days, sum(enrolled) AS enrolled,
-        sum(referrals) AS referrals, sum(job_starts) AS job_starts, sum(education_starts) AS education_starts
+        {weekly_sums}
     FROM pub_unit_week GROUP BY ALL
 ),
 units AS (
@@ -48,9 +49,7 @@ cube AS (
         CASE WHEN GROUPING(org_type) = 1 THEN '*' ELSE org_type END AS org_type,
         CASE WHEN GROUPING(funding) = 1 THEN '*' ELSE funding END AS funding,
         sum(expected) AS expected, sum(coalesce(reported, 0)) AS reported,
-        sum(fte) AS fte, sum(waitlist) AS waitlist, sum(caseload) AS caseload, sum(caseload_young) AS caseload_young,
-        sum(employed) AS employed, sum(in_education) AS in_education, sum(wait_days) AS wait_days, sum(enrolled) AS enrolled,
-        sum(referrals) AS referrals, sum(job_starts) AS job_starts, sum(education_starts) AS education_starts
+        {weekly_sums}
     FROM units GROUP BY quarter, CUBE (region_code, org_type, funding)
 ),
 unit_specialists AS (
@@ -73,12 +72,12 @@ cube_weeks AS (
     FROM pub_unit_week GROUP BY quarter, CUBE (region_code, org_type, funding)
 )
 SELECT quarter, 'unit' AS level, unit_id, region_code, org_type, funding, coalesce(weeks, 0) AS weeks, coalesce(reported, 0) AS reported,
-    expected, fte, waitlist, caseload, caseload_young, employed, in_education, wait_days, enrolled, referrals, job_starts, education_starts,
+    expected, {weekly_facts},
     coalesce(s.specialists, 0) AS specialists
 FROM units LEFT JOIN unit_specialists s USING (quarter, unit_id)
 UNION ALL
 SELECT c.quarter, 'cube', NULL, nullif(c.region_code, '*'), nullif(c.org_type, '*'), nullif(c.funding, '*'), coalesce(w.weeks, 0), c.reported,
-    c.expected, fte, waitlist, caseload, caseload_young, employed, in_education, wait_days, enrolled, referrals, job_starts, education_starts,
+    c.expected, {weekly_facts},
     coalesce(s.specialists, 0)
 FROM cube c LEFT JOIN cube_weeks w USING (quarter, region_code, org_type, funding)
 LEFT JOIN cube_specialists s USING (quarter, region_code, org_type, funding);

@@ -5,5 +5,6 @@
  */
 export * from './enums.ts';
 export * from './marts.ts';
+export * from './weeklyFacts.ts';
 export * from './manifest.ts';
 export * from './csv.ts';

@@ -3,6 +3,8 @@
  * writes exactly these (a test reads each Parquet file back against this
  * list), the site loads exactly these, and analysts can rely on them.
  */
+import { WEEKLY_FACTS, type WeeklyFactName } from './weeklyFacts.ts';
+
 export type ColumnType = 'VARCHAR' | 'INTEGER' | 'DOUBLE' | 'DATE' | 'BOOLEAN';
 
 /** The twelve counts of a weekly report, summed per unit and week in unit_week. */
@@ -79,17 +81,8 @@ export const MARTS = {
 		weeks: 'INTEGER',
 		reported: 'INTEGER',
 		expected: 'INTEGER',
-		fte: 'DOUBLE',
-		waitlist: 'DOUBLE',
-		caseload: 'DOUBLE',
-		caseload_young: 'DOUBLE',
-		employed: 'DOUBLE',
-		in_education: 'DOUBLE',
-		wait_days: 'INTEGER',
-		enrolled: 'INTEGER',
-		referrals: 'INTEGER',
-		job_starts: 'INTEGER',
-		education_starts: 'INTEGER',
+		// A mean per week is fractional; a sum of counts is whole.
+		...(Object.fromEntries(WEEKLY_FACTS.map((f) => [f.name, f.published === 'per_week' ? 'DOUBLE' : 'INTEGER'])) as Record<WeeklyFactName, 'DOUBLE' | 'INTEGER'>),
 	},
 	/** Per calendar year wholly in the data, for every unit and every cell of region × organisation type × funding × team size. */
 	public_staffing: {

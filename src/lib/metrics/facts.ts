@@ -45,7 +45,10 @@
  * The shared predicates (open_on, open_in_week, served_on, quarter_of,
  * quarters_between, filtered_units) are the macros of ./shared.ts.
  */
-import { ORG_TYPES, PROTECTION_LEVELS } from '$lib/contract';
+import { ORG_TYPES, PROTECTION_LEVELS, WEEKLY_FACTS, type WeeklyFact } from '$lib/contract';
+
+/** The weekly facts' columns, each written by `column`, as a select list one to a line (so that a change to one is a line of diff). */
+export const eachFact = (column: (name: string, fact: WeeklyFact) => string) => WEEKLY_FACTS.map((fact) => column(fact.name, fact)).join(',\n        ');
 
 export const GRAINS = ['quarter', 'region_quarter', 'org_quarter', 'unit_quarter', 'area_quarter'] as const;
 export type Grain = (typeof GRAINS)[number];
@@ -116,9 +119,7 @@ facts AS (
         (coalesce(s.units, 0) > 0)::INTEGER::DOUBLE AS areas_served,
         CASE WHEN s.units > 0 THEN a.population ELSE 0 END::DOUBLE AS population_served,
         1::DOUBLE AS areas, a.population::DOUBLE AS population,
-        NULL::DOUBLE AS fte, NULL::DOUBLE AS waitlist, NULL::DOUBLE AS weeks, NULL::DOUBLE AS wait_days,
-        NULL::DOUBLE AS enrolled, NULL::DOUBLE AS referrals, NULL::DOUBLE AS job_starts, NULL::DOUBLE AS education_starts,
-        NULL::DOUBLE AS employed, NULL::DOUBLE AS caseload, NULL::DOUBLE AS caseload_young, NULL::DOUBLE AS in_education,
+        NULL::DOUBLE AS weeks, ${eachFact((name) => `NULL::DOUBLE AS ${name}`)},
         NULL::DOUBLE AS reported, NULL::DOUBLE AS expected
     FROM quarters q CROSS JOIN chosen_areas a
     LEFT JOIN serving s ON s.quarter = q.quarter AND s.code = a.code
@@ -139,20 +140,15 @@ const FROM_UNIT_WEEK: WeeklyFacts = (_grain, split) => {
 	const ug = split ? ', u.grp' : '';
 	return `week_totals AS (
     SELECT quarter_of(w.week) AS quarter, w.week${ug},
-        sum(w.fte) AS fte, sum(w.waitlist) AS waitlist, sum(w.wait_days) AS wait_days, sum(w.enrolled) AS enrolled,
-        sum(w.referrals) AS referrals, sum(w.job_starts) AS job_starts, sum(w.education_starts) AS education_starts,
-        sum(w.employed) AS employed, sum(w.caseload) AS caseload, sum(w.caseload_young) AS caseload_young,
-        sum(w.in_education) AS in_education,
+        ${eachFact((name) => `sum(w.${name}) AS ${name}`)},
         count(*) FILTER (WHERE open_in_week(u.opened_on, u.closed_on, w.week)) AS reported
     FROM unit_week w JOIN chosen_units u USING (unit_id)
     GROUP BY w.week${ug}
 ),
 quarter_weeks AS (
-    SELECT quarter${g}, avg(fte) AS fte, avg(waitlist) AS waitlist, count(*) AS weeks,
-        sum(wait_days)::DOUBLE AS wait_days, sum(enrolled)::DOUBLE AS enrolled, sum(referrals)::DOUBLE AS referrals,
-        sum(job_starts)::DOUBLE AS job_starts, sum(education_starts)::DOUBLE AS education_starts,
-        sum(employed)::DOUBLE AS employed, sum(caseload)::DOUBLE AS caseload, sum(caseload_young)::DOUBLE AS caseload_young,
-        sum(in_education)::DOUBLE AS in_education, sum(reported) AS reported
+    SELECT quarter${g}, count(*) AS weeks,
+        ${eachFact((name, fact) => `${fact.quarter}(${name})::DOUBLE AS ${name}`)},
+        sum(reported) AS reported
     FROM week_totals GROUP BY quarter${g}
 ),
 open_weeks AS (
@@ -211,9 +207,8 @@ facts AS (
         coalesce(s.areas_served, 0)::DOUBLE AS areas_served,
         coalesce(s.population_served, 0)::DOUBLE AS population_served,
         t.areas, t.population,
-        w.fte, w.waitlist::DOUBLE AS waitlist, w.weeks::DOUBLE AS weeks,
-        w.wait_days, w.enrolled, w.referrals, w.job_starts, w.education_starts,
-        w.employed, w.caseload, w.caseload_young, w.in_education,
+        w.weeks::DOUBLE AS weeks,
+        ${eachFact((name) => `w.${name}`)},
         -- No reports: none reported. Reports with the count withheld (a public build): unknown.
         (CASE WHEN w.weeks IS NULL THEN 0 ELSE w.reported END)::DOUBLE AS reported,
         coalesce(o.expected, 0)::DOUBLE AS expected

@@ -14,7 +14,8 @@
  * participant-weeks, so they are multiplied back by the cell's weeks. A count
  * of people the pipeline withheld is NULL, and so is every measure over it.
  */
-import { factsSql, GRAINS, type Grain, type WeeklyFacts } from './facts';
+import { fromPublished } from '$lib/contract';
+import { eachFact, factsSql, GRAINS, type Grain, type WeeklyFacts } from './facts';
 
 /** The cube's keys and the filter each answers to. */
 const DIMENSIONS = [
@@ -48,10 +49,8 @@ const FROM_PUBLIC_CELLS: WeeklyFacts = (grain, split) => {
     WHERE c.quarter BETWEEN $first_quarter::DATE AND $last_quarter::DATE AND ${chosenCells}
 ),
 quarter_weeks AS (
-    SELECT quarter${g}, fte, waitlist, weeks, wait_days::DOUBLE AS wait_days, enrolled::DOUBLE AS enrolled,
-        referrals::DOUBLE AS referrals, job_starts::DOUBLE AS job_starts, education_starts::DOUBLE AS education_starts,
-        employed * weeks AS employed, caseload * weeks AS caseload, caseload_young * weeks AS caseload_young,
-        in_education * weeks AS in_education, reported
+    SELECT quarter${g}, weeks, reported,
+        ${eachFact((name, fact) => (fromPublished(fact) === name ? name : `${fromPublished(fact)} AS ${name}`))}
     FROM cells WHERE weeks > 0
 ),
 open_weeks AS (

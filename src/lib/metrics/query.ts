@@ -7,7 +7,7 @@
 import { quarterStart, shiftQuarter, type Filters } from '$lib/filters';
 import type { Params } from '$lib/db/statement';
 import type { Profile } from '$lib/contract';
-import { FACTS, GRAIN_KEYS, PEOPLE_FACTS, type Grain } from './facts';
+import { eachFact, FACTS, GRAIN_KEYS, PEOPLE_FACTS, type Grain } from './facts';
 import { PUBLIC_FACTS } from './publicFacts';
 import type { Metric, MetricFormula, MetricRow } from './types';
 
@@ -107,8 +107,8 @@ FROM (
     SELECT unit_id, unit_name, region_code,
         arg_max(units_open, quarter) AS units_open, arg_max(areas_served, quarter) AS areas_served,
         arg_max(population_served, quarter) AS population_served, any_value(areas) AS areas, any_value(population) AS population,
-        ${sum('fte', 'fte * weeks')} / sum(weeks) AS fte, ${sum('waitlist', 'waitlist * weeks')} / sum(weeks) AS waitlist, sum(weeks) AS weeks,
-        ${['wait_days', 'enrolled', 'referrals', 'job_starts', 'education_starts', 'employed', 'caseload', 'caseload_young', 'in_education'].map((f) => `${sum(f)} AS ${f}`).join(', ')},
+        sum(weeks) AS weeks,
+        ${eachFact((name, fact) => (fact.quarter === 'avg' ? `${sum(name, `${name} * weeks`)} / sum(weeks) AS ${name}` : `${sum(name)} AS ${name}`))},
         ${sum('reported')} AS reported, sum(expected) AS expected
     FROM facts
     GROUP BY unit_id, unit_name, region_code

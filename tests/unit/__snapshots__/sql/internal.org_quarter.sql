@@ -10,20 +10,35 @@ chosen_areas AS MATERIALIZED (
 ),
 week_totals AS (
     SELECT quarter_of(w.week) AS quarter, w.week, u.grp,
-        sum(w.fte) AS fte, sum(w.waitlist) AS waitlist, sum(w.wait_days) AS wait_days, sum(w.enrolled) AS enrolled,
-        sum(w.referrals) AS referrals, sum(w.job_starts) AS job_starts, sum(w.education_starts) AS education_starts,
-        sum(w.employed) AS employed, sum(w.caseload) AS caseload, sum(w.caseload_young) AS caseload_young,
+        sum(w.fte) AS fte,
+        sum(w.waitlist) AS waitlist,
+        sum(w.caseload) AS caseload,
+        sum(w.caseload_young) AS caseload_young,
+        sum(w.employed) AS employed,
         sum(w.in_education) AS in_education,
+        sum(w.wait_days) AS wait_days,
+        sum(w.enrolled) AS enrolled,
+        sum(w.referrals) AS referrals,
+        sum(w.job_starts) AS job_starts,
+        sum(w.education_starts) AS education_starts,
         count(*) FILTER (WHERE open_in_week(u.opened_on, u.closed_on, w.week)) AS reported
     FROM unit_week w JOIN chosen_units u USING (unit_id)
     GROUP BY w.week, u.grp
 ),
 quarter_weeks AS (
-    SELECT quarter, grp, avg(fte) AS fte, avg(waitlist) AS waitlist, count(*) AS weeks,
-        sum(wait_days)::DOUBLE AS wait_days, sum(enrolled)::DOUBLE AS enrolled, sum(referrals)::DOUBLE AS referrals,
-        sum(job_starts)::DOUBLE AS job_starts, sum(education_starts)::DOUBLE AS education_starts,
-        sum(employed)::DOUBLE AS employed, sum(caseload)::DOUBLE AS caseload, sum(caseload_young)::DOUBLE AS caseload_young,
-        sum(in_education)::DOUBLE AS in_education, sum(reported) AS reported
+    SELECT quarter, grp, count(*) AS weeks,
+        avg(fte)::DOUBLE AS fte,
+        avg(waitlist)::DOUBLE AS waitlist,
+        sum(caseload)::DOUBLE AS caseload,
+        sum(caseload_young)::DOUBLE AS caseload_young,
+        sum(employed)::DOUBLE AS employed,
+        sum(in_education)::DOUBLE AS in_education,
+        sum(wait_days)::DOUBLE AS wait_days,
+        sum(enrolled)::DOUBLE AS enrolled,
+        sum(referrals)::DOUBLE AS referrals,
+        sum(job_starts)::DOUBLE AS job_starts,
+        sum(education_starts)::DOUBLE AS education_starts,
+        sum(reported) AS reported
     FROM week_totals GROUP BY quarter, grp
 ),
 open_weeks AS (
@@ -59,9 +74,18 @@ facts AS (
         coalesce(s.areas_served, 0)::DOUBLE AS areas_served,
         coalesce(s.population_served, 0)::DOUBLE AS population_served,
         t.areas, t.population,
-        w.fte, w.waitlist::DOUBLE AS waitlist, w.weeks::DOUBLE AS weeks,
-        w.wait_days, w.enrolled, w.referrals, w.job_starts, w.education_starts,
-        w.employed, w.caseload, w.caseload_young, w.in_education,
+        w.weeks::DOUBLE AS weeks,
+        w.fte,
+        w.waitlist,
+        w.caseload,
+        w.caseload_young,
+        w.employed,
+        w.in_education,
+        w.wait_days,
+        w.enrolled,
+        w.referrals,
+        w.job_starts,
+        w.education_starts,
         -- No reports: none reported. Reports with the count withheld (a public build): unknown.
         (CASE WHEN w.weeks IS NULL THEN 0 ELSE w.reported END)::DOUBLE AS reported,
         coalesce(o.expected, 0)::DOUBLE AS expected

@@ -22,9 +22,17 @@ facts AS (
         (coalesce(s.units, 0) > 0)::INTEGER::DOUBLE AS areas_served,
         CASE WHEN s.units > 0 THEN a.population ELSE 0 END::DOUBLE AS population_served,
         1::DOUBLE AS areas, a.population::DOUBLE AS population,
-        NULL::DOUBLE AS fte, NULL::DOUBLE AS waitlist, NULL::DOUBLE AS weeks, NULL::DOUBLE AS wait_days,
-        NULL::DOUBLE AS enrolled, NULL::DOUBLE AS referrals, NULL::DOUBLE AS job_starts, NULL::DOUBLE AS education_starts,
-        NULL::DOUBLE AS employed, NULL::DOUBLE AS caseload, NULL::DOUBLE AS caseload_young, NULL::DOUBLE AS in_education,
+        NULL::DOUBLE AS weeks, NULL::DOUBLE AS fte,
+        NULL::DOUBLE AS waitlist,
+        NULL::DOUBLE AS caseload,
+        NULL::DOUBLE AS caseload_young,
+        NULL::DOUBLE AS employed,
+        NULL::DOUBLE AS in_education,
+        NULL::DOUBLE AS wait_days,
+        NULL::DOUBLE AS enrolled,
+        NULL::DOUBLE AS referrals,
+        NULL::DOUBLE AS job_starts,
+        NULL::DOUBLE AS education_starts,
         NULL::DOUBLE AS reported, NULL::DOUBLE AS expected
     FROM quarters q CROSS JOIN chosen_areas a
     LEFT JOIN serving s ON s.quarter = q.quarter AND s.code = a.code

@@ -14,10 +14,18 @@ cells AS (
     WHERE c.quarter BETWEEN $first_quarter::DATE AND $last_quarter::DATE AND CASE WHEN $unit::VARCHAR IS NULL THEN c.unit_id IS NULL AND c.region_code IS NOT DISTINCT FROM $region::VARCHAR AND c.org_type IS NOT NULL AND ($org::VARCHAR IS NULL OR c.org_type = $org::VARCHAR) AND c.funding IS NOT DISTINCT FROM $funding::VARCHAR ELSE c.unit_id IN (SELECT unit_id FROM chosen_units) END
 ),
 quarter_weeks AS (
-    SELECT quarter, grp, fte, waitlist, weeks, wait_days::DOUBLE AS wait_days, enrolled::DOUBLE AS enrolled,
-        referrals::DOUBLE AS referrals, job_starts::DOUBLE AS job_starts, education_starts::DOUBLE AS education_starts,
-        employed * weeks AS employed, caseload * weeks AS caseload, caseload_young * weeks AS caseload_young,
-        in_education * weeks AS in_education, reported
+    SELECT quarter, grp, weeks, reported,
+        fte,
+        waitlist,
+        caseload * weeks AS caseload,
+        caseload_young * weeks AS caseload_young,
+        employed * weeks AS employed,
+        in_education * weeks AS in_education,
+        wait_days::DOUBLE AS wait_days,
+        enrolled::DOUBLE AS enrolled,
+        referrals::DOUBLE AS referrals,
+        job_starts::DOUBLE AS job_starts,
+        education_starts::DOUBLE AS education_starts
     FROM cells WHERE weeks > 0
 ),
 open_weeks AS (
@@ -50,9 +58,18 @@ facts AS (
         coalesce(s.areas_served, 0)::DOUBLE AS areas_served,
         coalesce(s.population_served, 0)::DOUBLE AS population_served,
         t.areas, t.population,
-        w.fte, w.waitlist::DOUBLE AS waitlist, w.weeks::DOUBLE AS weeks,
-        w.wait_days, w.enrolled, w.referrals, w.job_starts, w.education_starts,
-        w.employed, w.caseload, w.caseload_young, w.in_education,
+        w.weeks::DOUBLE AS weeks,
+        w.fte,
+        w.waitlist,
+        w.caseload,
+        w.caseload_young,
+        w.employed,
+        w.in_education,
+        w.wait_days,
+        w.enrolled,
+        w.referrals,
+        w.job_starts,
+        w.education_starts,
         -- No reports: none reported. Reports with the count withheld (a public build): unknown.
         (CASE WHEN w.weeks IS NULL THEN 0 ELSE w.reported END)::DOUBLE AS reported,
         coalesce(o.expected, 0)::DOUBLE AS expected

@@ -14,10 +14,18 @@ cells AS (
     WHERE c.quarter BETWEEN $first_quarter::DATE AND $last_quarter::DATE AND c.unit_id IN (SELECT unit_id FROM chosen_units)
 ),
 quarter_weeks AS (
-    SELECT quarter, grp, fte, waitlist, weeks, wait_days::DOUBLE AS wait_days, enrolled::DOUBLE AS enrolled,
-        referrals::DOUBLE AS referrals, job_starts::DOUBLE AS job_starts, education_starts::DOUBLE AS education_starts,
-        employed * weeks AS employed, caseload * weeks AS caseload, caseload_young * weeks AS caseload_young,
-        in_education * weeks AS in_education, reported
+    SELECT quarter, grp, weeks, reported,
+        fte,
+        waitlist,
+        caseload * weeks AS caseload,
+        caseload_young * weeks AS caseload_young,
+        employed * weeks AS employed,
+        in_education * weeks AS in_education,
+        wait_days::DOUBLE AS wait_days,
+        enrolled::DOUBLE AS enrolled,
+        referrals::DOUBLE AS referrals,
+        job_starts::DOUBLE AS job_starts,
+        education_starts::DOUBLE AS education_starts
     FROM cells WHERE weeks > 0
 ),
 open_weeks AS (
@@ -50,9 +58,18 @@ facts AS (
         coalesce(s.areas_served, 0)::DOUBLE AS areas_served,
         coalesce(s.population_served, 0)::DOUBLE AS population_served,
         t.areas, t.population,
-        w.fte, w.waitlist::DOUBLE AS waitlist, w.weeks::DOUBLE AS weeks,
-        w.wait_days, w.enrolled, w.referrals, w.job_starts, w.education_starts,
-        w.employed, w.caseload, w.caseload_young, w.in_education,
+        w.weeks::DOUBLE AS weeks,
+        w.fte,
+        w.waitlist,
+        w.caseload,
+        w.caseload_young,
+        w.employed,
+        w.in_education,
+        w.wait_days,
+        w.enrolled,
+        w.referrals,
+        w.job_starts,
+        w.education_starts,
         -- No reports: none reported. Reports with the count withheld (a public build): unknown.
         (CASE WHEN w.weeks IS NULL THEN 0 ELSE w.reported END)::DOUBLE AS reported,
         coalesce(o.expected, 0)::DOUBLE AS expected
@@ -85,8 +102,18 @@ FROM (
     SELECT unit_id, unit_name, region_code,
         arg_max(units_open, quarter) AS units_open, arg_max(areas_served, quarter) AS areas_served,
         arg_max(population_served, quarter) AS population_served, any_value(areas) AS areas, any_value(population) AS population,
-        CASE WHEN bool_or(weeks > 0 AND fte IS NULL) THEN NULL ELSE sum(fte * weeks) END / sum(weeks) AS fte, CASE WHEN bool_or(weeks > 0 AND waitlist IS NULL) THEN NULL ELSE sum(waitlist * weeks) END / sum(weeks) AS waitlist, sum(weeks) AS weeks,
-        CASE WHEN bool_or(weeks > 0 AND wait_days IS NULL) THEN NULL ELSE sum(wait_days) END AS wait_days, CASE WHEN bool_or(weeks > 0 AND enrolled IS NULL) THEN NULL ELSE sum(enrolled) END AS enrolled, CASE WHEN bool_or(weeks > 0 AND referrals IS NULL) THEN NULL ELSE sum(referrals) END AS referrals, CASE WHEN bool_or(weeks > 0 AND job_starts IS NULL) THEN NULL ELSE sum(job_starts) END AS job_starts, CASE WHEN bool_or(weeks > 0 AND education_starts IS NULL) THEN NULL ELSE sum(education_starts) END AS education_starts, CASE WHEN bool_or(weeks > 0 AND employed IS NULL) THEN NULL ELSE sum(employed) END AS employed, CASE WHEN bool_or(weeks > 0 AND caseload IS NULL) THEN NULL ELSE sum(caseload) END AS caseload, CASE WHEN bool_or(weeks > 0 AND caseload_young IS NULL) THEN NULL ELSE sum(caseload_young) END AS caseload_young, CASE WHEN bool_or(weeks > 0 AND in_education IS NULL) THEN NULL ELSE sum(in_education) END AS in_education,
+        sum(weeks) AS weeks,
+        CASE WHEN bool_or(weeks > 0 AND fte IS NULL) THEN NULL ELSE sum(fte * weeks) END / sum(weeks) AS fte,
+        CASE WHEN bool_or(weeks > 0 AND waitlist IS NULL) THEN NULL ELSE sum(waitlist * weeks) END / sum(weeks) AS waitlist,
+        CASE WHEN bool_or(weeks > 0 AND caseload IS NULL) THEN NULL ELSE sum(caseload) END AS caseload,
+        CASE WHEN bool_or(weeks > 0 AND caseload_young IS NULL) THEN NULL ELSE sum(caseload_young) END AS caseload_young,
+        CASE WHEN bool_or(weeks > 0 AND employed IS NULL) THEN NULL ELSE sum(employed) END AS employed,
+        CASE WHEN bool_or(weeks > 0 AND in_education IS NULL) THEN NULL ELSE sum(in_education) END AS in_education,
+        CASE WHEN bool_or(weeks > 0 AND wait_days IS NULL) THEN NULL ELSE sum(wait_days) END AS wait_days,
+        CASE WHEN bool_or(weeks > 0 AND enrolled IS NULL) THEN NULL ELSE sum(enrolled) END AS enrolled,
+        CASE WHEN bool_or(weeks > 0 AND referrals IS NULL) THEN NULL ELSE sum(referrals) END AS referrals,
+        CASE WHEN bool_or(weeks > 0 AND job_starts IS NULL) THEN NULL ELSE sum(job_starts) END AS job_starts,
+        CASE WHEN bool_or(weeks > 0 AND education_starts IS NULL) THEN NULL ELSE sum(education_starts) END AS education_starts,
         CASE WHEN bool_or(weeks > 0 AND reported IS NULL) THEN NULL ELSE sum(reported) END AS reported, sum(expected) AS expected
     FROM facts
     GROUP BY unit_id, unit_name, region_code

@@ -8,6 +8,9 @@
 -- weeks is the quarter's weeks with a report from a unit of the cell, as in
 -- the internal facts (src/lib/metrics/facts.ts). A unit without a funding
 -- (funding '') counts in the margins over funding only.
+--
+-- The names in braces stand for the weekly facts of
+-- src/lib/contract/weeklyFacts.ts, each summed or listed (pipelines/public.ts).
 CREATE OR REPLACE TEMP TABLE pub_unit_week AS
 SELECT w.*, quarter_of(w.week) AS quarter, u.region_code, u.org_type, coalesce(u.funding_current, '') AS funding,
     open_in_week(u.opened_on, u.closed_on, w.week) AS open
@@ -29,9 +32,17 @@ FROM reports r JOIN mart_units u USING (unit_id);
 CREATE OR REPLACE TEMP TABLE pub_cells_raw AS
 WITH reported AS (
     SELECT quarter, unit_id, count(*) AS weeks, count(*) FILTER (WHERE open) AS reported,
-        sum(fte) AS fte, sum(waitlist) AS waitlist, sum(caseload) AS caseload, sum(caseload_young) AS caseload_young,
-        sum(employed) AS employed, sum(in_education) AS in_education, sum(wait_days) AS wait_days, sum(enrolled) AS enrolled,
-        sum(referrals) AS referrals, sum(job_starts) AS job_starts, sum(education_starts) AS education_starts
+        sum(fte) AS fte,
+        sum(waitlist) AS waitlist,
+        sum(caseload) AS caseload,
+        sum(caseload_young) AS caseload_young,
+        sum(employed) AS employed,
+        sum(in_education) AS in_education,
+        sum(wait_days) AS wait_days,
+        sum(enrolled) AS enrolled,
+        sum(referrals) AS referrals,
+        sum(job_starts) AS job_starts,
+        sum(education_starts) AS education_starts
     FROM pub_unit_week GROUP BY ALL
 ),
 units AS (
@@ -48,9 +59,17 @@ cube AS (
         CASE WHEN GROUPING(org_type) = 1 THEN '*' ELSE org_type END AS org_type,
         CASE WHEN GROUPING(funding) = 1 THEN '*' ELSE funding END AS funding,
         sum(expected) AS expected, sum(coalesce(reported, 0)) AS reported,
-        sum(fte) AS fte, sum(waitlist) AS waitlist, sum(caseload) AS caseload, sum(caseload_young) AS caseload_young,
-        sum(employed) AS employed, sum(in_education) AS in_education, sum(wait_days) AS wait_days, sum(enrolled) AS enrolled,
-        sum(referrals) AS referrals, sum(job_starts) AS job_starts, sum(education_starts) AS education_starts
+        sum(fte) AS fte,
+        sum(waitlist) AS waitlist,
+        sum(caseload) AS caseload,
+        sum(caseload_young) AS caseload_young,
+        sum(employed) AS employed,
+        sum(in_education) AS in_education,
+        sum(wait_days) AS wait_days,
+        sum(enrolled) AS enrolled,
+        sum(referrals) AS referrals,
+        sum(job_starts) AS job_starts,
+        sum(education_starts) AS education_starts
     FROM units GROUP BY quarter, CUBE (region_code, org_type, funding)
 ),
 unit_specialists AS (
