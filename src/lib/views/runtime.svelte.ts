@@ -6,12 +6,10 @@
  * - The URL is the state: filters are parsed from the query string with zod;
  *   until the page is mounted it shows the prerendered default view, exactly
  *   as built (its results come from the build, computed by the same `load`).
- * - Results are kept by query string, so back and forward to a view seen
- *   before are instant, and a filter change starts its query before the
- *   navigation that shows it (`prefetch`).
- * - A change made on the page keeps the figures shown until the new ones are
- *   computed and shows the loading state only after LOADING_DELAY_MS; a link
- *   opened with filters shows it from the start, never the default figures.
+ * - What shows as filters change (the loading delay, results that arrive
+ *   too late, back and forward) is the state machine of ./shown.svelte.ts.
+ *   A filter change starts its query before the navigation that shows it
+ *   (`prefetch`).
  * - `html.has-query` (set by static/boot.js before first paint to hide the
  *   prerendered default figures) is removed once the view's own state shows.
  * - The common changes (a region, an organisation type, a funding, on their
@@ -29,19 +27,9 @@ import { database } from '$lib/db/browser';
 import { DEFAULT_FILTERS, filterSearch, ORG_TYPES, parseFilters, quarterStart, type Filters } from '$lib/filters';
 import { memo } from '$lib/memo';
 import type { Period, ViewContext, ViewDefinition } from './context';
+import { resultsSource, ShownFigures } from './shown.svelte';
 
-export type ViewStatus = 'loading' | 'ready' | 'error';
-
-/** What the page shows: the results of one set of filters. */
-export interface Shown<Results> {
-	/** The query string these results belong to ('' for the default view). */
-	key: string;
-	filters: Filters;
-	status: ViewStatus;
-	/** While loading or after an error: the results shown before, kept in place but hidden. */
-	results: Results;
-	error: unknown;
-}
+export type { Shown, ViewStatus } from './shown.svelte';
 
 /**
  * A change made on the page shows its loading state only when its figures
@@ -65,59 +53,18 @@ export function runView<Results>(view: ViewDefinition<Results>, data: () => { re
 	});
 	const parsed = $derived(mounted ? parseFilters(page.url.searchParams, choiceSets, view.options) : { filters: DEFAULT_FILTERS, rejected: [] });
 
+	const { resultsFor, known } = resultsSource<Results>(view.id, {
+		answers: () => answersOf(view.id),
+		engine: async (filters) => view.load(await database(), filters, context),
+		cache: computed,
+	});
 	// svelte-ignore state_referenced_locally
-	const prerendered: Shown<Results> = { key: '', filters: DEFAULT_FILTERS, status: 'ready', results: data().results, error: null };
-	// Raw: results are replaced whole, never changed in place, and a deep proxy would make every read of thousands of rows slow.
-	let shown = $state.raw<Shown<Results>>(prerendered);
-	// The query string being computed, while the view shown still stands.
-	let pending = $state<string | null>(null);
-	let loadingTimer: ReturnType<typeof setTimeout> | undefined;
-	let changedHere = false;
-
-	const resultsFor = (filters: Filters) => {
-		const key = filterSearch(filters);
-		return computed.get(`${view.id}${key}`, async () => {
-			const answer = (await answersOf(view.id))[key];
-			if (answer !== undefined) return answer;
-			return view.load(await database(), filters, context);
-		}) as Promise<Results>;
-	};
-	const known = (filters: Filters) => computed.known(`${view.id}${filterSearch(filters)}`) as Results | undefined;
-
-	function show(filters: Filters) {
-		const wanted = filterSearch(filters);
-		clearTimeout(loadingTimer);
-		pending = null;
-		if (shown.key === wanted) return;
-		const results = wanted === '' ? prerendered.results : known(filters);
-		if (results !== undefined) {
-			shown = { key: wanted, filters, status: 'ready', results, error: null };
-			return;
-		}
-		pending = wanted;
-		const loading: Shown<Results> = { ...shown, key: wanted, filters, status: 'loading', error: null };
-		if (!changedHere) shown = loading;
-		else loadingTimer = setTimeout(() => pending === wanted && (shown = loading), LOADING_DELAY_MS);
-		void compute(wanted, filters);
-	}
-
-	async function compute(wanted: string, filters: Filters) {
-		let next: Shown<Results>;
-		try {
-			next = { key: wanted, filters, status: 'ready', results: await resultsFor(filters), error: null };
-		} catch (error) {
-			next = { ...shown, key: wanted, filters, status: 'error', error };
-		}
-		if (pending !== wanted) return;
-		clearTimeout(loadingTimer);
-		pending = null;
-		shown = next;
-	}
+	const figures = new ShownFigures<Results>({ prerendered: { filters: DEFAULT_FILTERS, results: data().results }, resultsFor, known, loadingDelayMs: LOADING_DELAY_MS });
 
 	// The URL decides: the filter bar, links, back and forward all change it.
 	$effect(() => {
 		const filters = parsed.filters;
-		untrack(() => show(filters));
+		untrack(() => figures.show(filters));
 	});
 
 	onMount(() => {
@@ -134,7 +81,7 @@ export function runView<Results>(view: ViewDefinition<Results>, data: () => { re
 		// Off the critical path of first paint.
 		if ('requestIdleCallback' in window) requestIdleCallback(start, { timeout: 500 });
 		else setTimeout(start, 0);
-		return () => clearTimeout(loadingTimer);
+		return () => figures.dispose();
 	});
 
 	return {
@@ -146,25 +93,25 @@ export function runView<Results>(view: ViewDefinition<Results>, data: () => { re
 			return parsed.rejected;
 		},
 		get shown() {
-			return shown;
+			return figures.shown;
 		},
 		get busy() {
-			return pending !== null;
+			return figures.pending !== null;
 		},
 		get context() {
 			return context;
 		},
 		/** The quarters of the figures shown (the filters, or the default period where they leave it open). */
 		get shownPeriod(): Period {
-			return { from: shown.filters.from ?? context.period.from, to: shown.filters.to ?? context.period.to };
+			return { from: figures.shown.filters.from ?? context.period.from, to: figures.shown.filters.to ?? context.period.to };
 		},
 		/** The first day of the first quarter shown: series reach a year further back, for the change. */
 		get shownFrom() {
-			return quarterStart(shown.filters.from ?? context.period.from);
+			return quarterStart(figures.shown.filters.from ?? context.period.from);
 		},
 		/** Starts computing the view for filters about to be navigated to (errors are shown when it is). */
 		prefetch(filters: Filters) {
-			changedHere = true;
+			figures.changedHere();
 			if (filterSearch(filters) !== '') resultsFor(filters).catch(() => {});
 		},
 		/** Shows the view for other filters: starts computing them, then navigates to their URL (keeping focus and scroll). */

@@ -1,0 +1,115 @@
+/**
+ * What a view shows, as filters change: the state machine of the view
+ * runtime (./runtime.svelte.ts), apart from the URL, the page and the
+ * engine, which it is given. Tested with fake timers and a fake engine
+ * (tests/unit/shown.test.ts).
+ *
+ * - The default filters show the prerendered results.
+ * - Results computed before (back and forward) show at once.
+ * - A change made on the page keeps the figures shown, and shows its loading
+ *   state only after `loadingDelayMs`; a link opened with filters shows it
+ *   from the start, never the default figures.
+ * - Results that arrive for filters no longer wanted are dropped.
+ * - A failure keeps the figures shown before, hidden, beside the error.
+ */
+import { filterSearch, type Filters } from '$lib/filters';
+import type { memo } from '$lib/memo';
+
+export type ViewStatus = 'loading' | 'ready' | 'error';
+
+/** What the page shows: the results of one set of filters. */
+export interface Shown<Results> {
+	/** The query string these results belong to ('' for the default view). */
+	key: string;
+	filters: Filters;
+	status: ViewStatus;
+	/** While loading or after an error: the results shown before, kept in place but hidden. */
+	results: Results;
+	error: unknown;
+}
+
+export interface ShownOptions<Results> {
+	/** The default view's results, as built. */
+	prerendered: { filters: Filters; results: Results };
+	/** Computes (or finds) the results for filters. */
+	resultsFor: (filters: Filters) => Promise<Results>;
+	/** The results for filters if already computed. */
+	known: (filters: Filters) => Results | undefined;
+	loadingDelayMs: number;
+}
+
+export class ShownFigures<Results> {
+	// Raw: results are replaced whole, never changed in place, and a deep proxy would make every read of thousands of rows slow.
+	shown = $state.raw<Shown<Results>>() as Shown<Results>;
+	/** The query string being computed, while the figures shown still stand. */
+	pending = $state<string | null>(null);
+	#options: ShownOptions<Results>;
+	#loadingTimer: ReturnType<typeof setTimeout> | undefined;
+	#changedHere = false;
+
+	constructor(options: ShownOptions<Results>) {
+		this.#options = options;
+		this.shown = { key: '', filters: options.prerendered.filters, status: 'ready', results: options.prerendered.results, error: null };
+	}
+
+	/** From now on, changes are the reader's own, made on the page: the figures stay until the new ones are ready. */
+	changedHere() {
+		this.#changedHere = true;
+	}
+
+	/** Shows the figures for filters: at once if known, else once computed. */
+	show(filters: Filters) {
+		const wanted = filterSearch(filters);
+		clearTimeout(this.#loadingTimer);
+		this.pending = null;
+		if (this.shown.key === wanted) return;
+		const results = wanted === '' ? this.#options.prerendered.results : this.#options.known(filters);
+		if (results !== undefined) {
+			this.shown = { key: wanted, filters, status: 'ready', results, error: null };
+			return;
+		}
+		this.pending = wanted;
+		const loading: Shown<Results> = { ...this.shown, key: wanted, filters, status: 'loading', error: null };
+		if (!this.#changedHere) this.shown = loading;
+		else this.#loadingTimer = setTimeout(() => this.pending === wanted && (this.shown = loading), this.#options.loadingDelayMs);
+		void this.#compute(wanted, filters);
+	}
+
+	async #compute(wanted: string, filters: Filters) {
+		let next: Shown<Results>;
+		try {
+			next = { key: wanted, filters, status: 'ready', results: await this.#options.resultsFor(filters), error: null };
+		} catch (error) {
+			next = { ...this.shown, key: wanted, filters, status: 'error', error };
+		}
+		if (this.pending !== wanted) return;
+		clearTimeout(this.#loadingTimer);
+		this.pending = null;
+		this.shown = next;
+	}
+
+	dispose() {
+		clearTimeout(this.#loadingTimer);
+	}
+}
+
+/**
+ * Where a view's results come from: the build's answer for the query
+ * string where it has one (no wait for the engine), else the engine; each
+ * remembered in `cache` by view and query string.
+ */
+export function resultsSource<Results>(
+	viewId: string,
+	source: { answers: () => Promise<Record<string, unknown>>; engine: (filters: Filters) => Promise<Results>; cache: ReturnType<typeof memo<unknown>> },
+) {
+	return {
+		resultsFor: (filters: Filters) => {
+			const key = filterSearch(filters);
+			return source.cache.get(`${viewId}${key}`, async () => {
+				const answer = (await source.answers())[key];
+				return answer !== undefined ? answer : source.engine(filters);
+			}) as Promise<Results>;
+		},
+		known: (filters: Filters) => source.cache.known(`${viewId}${filterSearch(filters)}`) as Results | undefined,
+	};
+}

@@ -1,0 +1,144 @@
+/**
+ * The view runtime's state machine (src/lib/views/shown.svelte.ts) with fake
+ * timers and a fake engine whose answers arrive when the test says: the
+ * loading delay, results that arrive too late, the build's answers before
+ * the engine, back and forward, and failures.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { DEFAULT_FILTERS, type Filters } from '$lib/filters';
+import { memo } from '$lib/memo';
+import { resultsSource, ShownFigures } from '$lib/views/shown.svelte';
+
+type Results = { figure: string };
+
+const region = (code: string): Filters => ({ ...DEFAULT_FILTERS, region: code });
+const DELAY = 150;
+
+/** An engine whose every computation waits until the test settles it. */
+function fakeEngine() {
+	const calls: { filters: Filters; resolve: (r: Results) => void; reject: (e: unknown) => void }[] = [];
+	const engine = (filters: Filters) => new Promise<Results>((resolve, reject) => calls.push({ filters, resolve, reject }));
+	const settle = async (code: string, results: Results | Error) => {
+		// The engine is asked once the build's answers are read.
+		await vi.advanceTimersByTimeAsync(0);
+		const call = calls.findLast((c) => c.filters.region === code);
+		if (!call) throw new Error(`no computation for ${code}`);
+		if (results instanceof Error) call.reject(results);
+		else call.resolve(results);
+		// Let the awaits in the machine run.
+		await vi.advanceTimersByTimeAsync(0);
+	};
+	return { engine, calls, settle };
+}
+
+function machine(answers: Record<string, unknown> = {}) {
+	const fake = fakeEngine();
+	const source = resultsSource<Results>('view', { answers: async () => answers, engine: fake.engine, cache: memo<unknown>(10) });
+	const figures = new ShownFigures<Results>({ prerendered: { filters: DEFAULT_FILTERS, results: { figure: 'country' } }, ...source, loadingDelayMs: DELAY });
+	return { figures, ...fake };
+}
+
+beforeEach(() => vi.useFakeTimers());
+afterEach(() => vi.useRealTimers());
+
+describe("the view runtime's state machine", () => {
+	it('shows the prerendered figures for the default filters, with nothing computed', () => {
+		const { figures, calls } = machine();
+		figures.show(DEFAULT_FILTERS);
+		expect(figures.shown).toMatchObject({ key: '', status: 'ready', results: { figure: 'country' } });
+		expect(calls).toHaveLength(0);
+	});
+
+	it('a link opened with filters shows loading from the start, never the default figures as its own', async () => {
+		const { figures, settle } = machine();
+		figures.show(region('01'));
+		expect(figures.shown).toMatchObject({ key: '?region=01', status: 'loading' });
+		await settle('01', { figure: 'Stockholm' });
+		expect(figures.shown).toMatchObject({ key: '?region=01', status: 'ready', results: { figure: 'Stockholm' } });
+		expect(figures.pending).toBeNull();
+	});
+
+	it('a change made on the page keeps the figures shown for the loading delay, then shows loading', async () => {
+		const { figures, settle } = machine();
+		figures.changedHere();
+		figures.show(region('01'));
+		expect(figures.shown).toMatchObject({ key: '', status: 'ready', results: { figure: 'country' } });
+		expect(figures.pending).toBe('?region=01');
+		await vi.advanceTimersByTimeAsync(DELAY - 1);
+		expect(figures.shown.status).toBe('ready');
+		await vi.advanceTimersByTimeAsync(1);
+		// Loading, with the figures before kept in place (hidden) beside it.
+		expect(figures.shown).toMatchObject({ key: '?region=01', status: 'loading', results: { figure: 'country' } });
+		await settle('01', { figure: 'Stockholm' });
+		expect(figures.shown).toMatchObject({ status: 'ready', results: { figure: 'Stockholm' } });
+	});
+
+	it('an answer quicker than the loading delay replaces the figures with no loading state at all', async () => {
+		const { figures, settle } = machine();
+		figures.changedHere();
+		figures.show(region('01'));
+		await vi.advanceTimersByTimeAsync(DELAY - 50);
+		await settle('01', { figure: 'Stockholm' });
+		expect(figures.shown).toMatchObject({ status: 'ready', results: { figure: 'Stockholm' } });
+		// The timer was cleared: it does not bring loading back afterwards.
+		await vi.advanceTimersByTimeAsync(DELAY * 2);
+		expect(figures.shown.status).toBe('ready');
+	});
+
+	it('results that arrive after the reader has moved on are dropped', async () => {
+		const { figures, settle } = machine();
+		figures.changedHere();
+		figures.show(region('01'));
+		figures.show(region('03'));
+		await settle('01', { figure: 'Stockholm' });
+		expect(figures.shown.results).toEqual({ figure: 'country' });
+		expect(figures.pending).toBe('?region=03');
+		await settle('03', { figure: 'Uppsala' });
+		expect(figures.shown).toMatchObject({ key: '?region=03', status: 'ready', results: { figure: 'Uppsala' } });
+	});
+
+	it("the build's answers show without waiting for the engine", async () => {
+		const { figures, calls } = machine({ '?region=01': { figure: 'Stockholm, from the build' } });
+		figures.changedHere();
+		figures.show(region('01'));
+		await vi.advanceTimersByTimeAsync(0);
+		expect(figures.shown).toMatchObject({ status: 'ready', results: { figure: 'Stockholm, from the build' } });
+		expect(calls).toHaveLength(0);
+	});
+
+	it('back and forward to figures computed before show them at once, without computing again', async () => {
+		const { figures, calls, settle } = machine();
+		figures.changedHere();
+		figures.show(region('01'));
+		await settle('01', { figure: 'Stockholm' });
+		figures.show(DEFAULT_FILTERS);
+		expect(figures.shown).toMatchObject({ key: '', status: 'ready', results: { figure: 'country' } });
+		figures.show(region('01'));
+		expect(figures.shown).toMatchObject({ key: '?region=01', status: 'ready', results: { figure: 'Stockholm' } });
+		expect(figures.pending).toBeNull();
+		expect(calls).toHaveLength(1);
+	});
+
+	it('a failure shows the error and keeps the figures before; the same filters can be tried again', async () => {
+		const { figures, calls, settle } = machine();
+		figures.changedHere();
+		figures.show(region('01'));
+		await settle('01', new Error('engine failed'));
+		expect(figures.shown).toMatchObject({ key: '?region=01', status: 'error', results: { figure: 'country' } });
+		expect((figures.shown.error as Error).message).toBe('engine failed');
+		figures.show(DEFAULT_FILTERS);
+		figures.show(region('01'));
+		await settle('01', { figure: 'Stockholm' });
+		expect(calls).toHaveLength(2);
+		expect(figures.shown).toMatchObject({ status: 'ready', results: { figure: 'Stockholm' } });
+	});
+
+	it('once disposed, a pending loading state is never shown', async () => {
+		const { figures } = machine();
+		figures.changedHere();
+		figures.show(region('01'));
+		figures.dispose();
+		await vi.advanceTimersByTimeAsync(DELAY * 2);
+		expect(figures.shown).toMatchObject({ key: '', status: 'ready' });
+	});
+});
