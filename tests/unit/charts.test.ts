@@ -21,7 +21,7 @@ import { emphasisePanel, smallMultiplesPlot } from '$lib/charts/smallMultiples';
 import { mapPlot, type MapRow } from '$lib/charts/map';
 import { PALETTE } from '$lib/charts/theme';
 import { trendPlot } from '$lib/charts/trend';
-import { formatNumber } from '$lib/i18n';
+import { formatNumber } from '$lib/format';
 import { employmentRate } from '$lib/metrics';
 import { FIXTURES } from '../helpers.ts';
 

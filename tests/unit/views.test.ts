@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Manifest } from '$lib/contract';
 import { bind, compile } from '$lib/db/statement';
-import { DEFAULT_FILTERS, filterSearch, parseFilters, quarterOf, quarterStart, shiftQuarter } from '$lib/filters';
+import { DEFAULT_FILTERS, filterSearch, parseFilters } from '$lib/filters';
+import { quarterOf, quarterStart, shiftQuarter } from '$lib/time';
 import { keyFigure, measureParams } from '$lib/metrics';
 import { defaultPeriod, quartersBetween } from '$lib/views/context';
 

@@ -3,7 +3,7 @@
  * reference line and one bar highlighted.
  */
 import * as Plot from '@observablehq/plot';
-import { SUPPRESSED } from '$lib/i18n';
+import { SUPPRESSED } from '$lib/format';
 import { tagged, tagKeys, type Emphasis } from './emphasis';
 import { PALETTE, PLOT_STYLE, REFERENCE_RULE, SIZES, type PlotOptions } from './theme';
 

@@ -4,6 +4,7 @@
  * named at the right.
  */
 import * as Plot from '@observablehq/plot';
+import { utcDay } from '$lib/time';
 import { FIDELITY_BANDS, FIDELITY_SCALE, type FidelityLevel } from '$lib/contract';
 import { PALETTE, PLOT_STYLE, SIZES, type PlotOptions } from './theme';
 
@@ -25,7 +26,7 @@ export interface FidelityOptions extends PlotOptions {
 const AXIS_FLOOR = 60;
 
 export function fidelityPlot(rows: readonly ReviewPoint[], options: FidelityOptions): SVGSVGElement | HTMLElement {
-	const points = rows.map((r) => ({ ...r, date: new Date(`${r.reviewed_on}T00:00:00Z`) }));
+	const points = rows.map((r) => ({ ...r, date: utcDay(r.reviewed_on) }));
 	const bands = FIDELITY_BANDS.map(({ level, from, to }, i) => ({ y1: from, y2: to, label: options.levels[level], fill: PALETTE.bands[i]! }));
 	const figure = Plot.plot({
 		document: options.document,
@@ -34,11 +35,11 @@ export function fidelityPlot(rows: readonly ReviewPoint[], options: FidelityOpti
 		marginLeft: 40,
 		marginRight: 90,
 		style: PLOT_STYLE,
-		x: { type: 'utc', label: null, ticks: 5, domain: [new Date(`${options.from}T00:00:00Z`), new Date(`${options.to}T00:00:00Z`)] },
+		x: { type: 'utc', label: null, ticks: 5, domain: [utcDay(options.from), utcDay(options.to)] },
 		// Ticks at each band's edge: the highest score of the lowest band, then each higher band's first, and the top.
 		y: { label: null, domain: [AXIS_FLOOR, FIDELITY_SCALE.max], ticks: [FIDELITY_BANDS[1]!.from - 1, ...FIDELITY_BANDS.slice(2).map((b) => b.from), FIDELITY_SCALE.max] },
 		marks: [
-			Plot.rectY(bands, { y1: (b) => Math.max(AXIS_FLOOR, b.y1), y2: 'y2', fill: 'fill', x1: new Date(`${options.from}T00:00:00Z`), x2: new Date(`${options.to}T00:00:00Z`) }),
+			Plot.rectY(bands, { y1: (b) => Math.max(AXIS_FLOOR, b.y1), y2: 'y2', fill: 'fill', x1: utcDay(options.from), x2: utcDay(options.to) }),
 			Plot.text(bands, { y: (b) => (Math.max(AXIS_FLOOR, b.y1) + b.y2) / 2, text: 'label', frameAnchor: 'right', textAnchor: 'start', dx: 6, fill: PALETTE.muted }),
 			Plot.line(points, { x: 'date', y: 'score', stroke: PALETTE.series, strokeWidth: 1.5 }),
 			Plot.dot(points, { x: 'date', y: 'score', r: 4, fill: PALETTE.series, stroke: '#ffffff' }),

@@ -4,6 +4,7 @@
  * context behind it. Missing quarters break a line rather than read as zero.
  */
 import * as Plot from '@observablehq/plot';
+import { utcDay } from '$lib/time';
 import { tagged, tagKeys, type Emphasis } from './emphasis';
 import { PALETTE, PLOT_STYLE, SIZES, type PlotOptions } from './theme';
 
@@ -20,7 +21,7 @@ export interface GroupTrendOptions extends PlotOptions {
 }
 
 export function groupTrendPlot(rows: readonly GroupTrendRow[], options: GroupTrendOptions): SVGSVGElement | HTMLElement {
-	const points = rows.map((r) => ({ ...r, date: new Date(`${r.quarter}T00:00:00Z`) }));
+	const points = rows.map((r) => ({ ...r, date: utcDay(r.quarter) }));
 	const figure = Plot.plot({
 		document: options.document,
 		width: options.width ?? SIZES.wide.width,

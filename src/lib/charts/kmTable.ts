@@ -1,5 +1,6 @@
 /** The table and CSV of a Kaplan–Meier curve: stratum,time_days,at_risk,events,censored,survival,lower,upper. */
-import { formatNumber, t, type Locale } from '$lib/i18n';
+import { t, type Locale } from '$lib/i18n';
+import { formatNumber } from '$lib/format';
 import type { KaplanMeierRow } from '$lib/stats/survival';
 import type { Column } from './Chart.svelte';
 

@@ -4,6 +4,7 @@
  * dashed rules. Missing quarters break a line rather than read as zero.
  */
 import * as Plot from '@observablehq/plot';
+import { utcDay } from '$lib/time';
 import { suppressedMarks } from './suppressed';
 import { spreadLabels } from './labels';
 import { PALETTE, PLOT_STYLE, REFERENCE_RULE, SIZES, type PlotOptions } from './theme';
@@ -39,7 +40,7 @@ const LABEL_GAP = 14;
 
 export function linesPlot(rows: readonly LineRow[], options: LinesOptions): SVGSVGElement | HTMLElement {
 	const series = [...new Set(rows.map((r) => r.series))];
-	const points = rows.map((r) => ({ ...r, date: new Date(`${r.quarter}T00:00:00Z`) }));
+	const points = rows.map((r) => ({ ...r, date: utcDay(r.quarter) }));
 	const levels = options.levels ?? [];
 	// Drawn once to learn where the levels fall, then with their words spread a line apart where they would overlap (#21).
 	const draw = (labelAt: readonly number[]) => Plot.plot({

@@ -1,5 +1,6 @@
 /** The table, CSV and text alternative of a metric's quarterly series. */
-import { formatNumber, formatQuarter, t, type Locale } from '$lib/i18n';
+import { t, type Locale } from '$lib/i18n';
+import { formatNumber, formatQuarter } from '$lib/format';
 import type { Metric, MetricRow } from '$lib/metrics';
 import type { Column } from './Chart.svelte';
 import { orWithheld, writeOrWithheld } from './suppressed';

@@ -5,6 +5,7 @@
  * heights compare.
  */
 import * as Plot from '@observablehq/plot';
+import { utcDay } from '$lib/time';
 import { tagged, tagKeys, type Emphasis } from './emphasis';
 import { suppressedMarks } from './suppressed';
 import { PALETTE, PLOT_STYLE, SIZES, type PlotOptions } from './theme';
@@ -41,9 +42,8 @@ export function smallMultiplesPlot(rows: readonly PanelRow[], options: SmallMult
 	const panelWidth = ((width - MARGIN_LEFT) / columns) * (1 - PADDING);
 	const place = new Map(groups.map(([group], i) => [group, { col: i % columns, row: Math.floor(i / columns) }]));
 	const at = (group: string) => place.get(group)!;
-	const date = (quarter: string) => new Date(`${quarter}T00:00:00Z`);
-	const points = rows.map((r) => ({ ...r, date: date(r.quarter), col: at(r.group).col, row: at(r.group).row }));
-	const reference = groups.flatMap(([group]) => (options.reference ?? []).map((r) => ({ ...r, date: date(r.quarter), col: at(group).col, row: at(group).row })));
+	const points = rows.map((r) => ({ ...r, date: utcDay(r.quarter), col: at(r.group).col, row: at(r.group).row }));
+	const reference = groups.flatMap(([group]) => (options.reference ?? []).map((r) => ({ ...r, date: utcDay(r.quarter), col: at(group).col, row: at(group).row })));
 	const titles = groups.map(([group, name]) => ({ group, name, ...at(group) }));
 	const figure = Plot.plot({
 		document: options.document,

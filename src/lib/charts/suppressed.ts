@@ -3,7 +3,7 @@
  * axis, where a line breaks. Never a point at zero, never a bare gap.
  */
 import * as Plot from '@observablehq/plot';
-import { SUPPRESSED } from '$lib/i18n';
+import { SUPPRESSED } from '$lib/format';
 import { PALETTE } from './theme';
 
 /** The channels that place a sign: its x, and where a chart has them its facets and a colour per series. */

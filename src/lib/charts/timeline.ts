@@ -4,6 +4,7 @@
  * at `end` (the data's last day) and is drawn open-ended, with an arrow.
  */
 import * as Plot from '@observablehq/plot';
+import { utcDay } from '$lib/time';
 import { PALETTE, PLOT_STYLE, SIZES, type PlotOptions } from './theme';
 
 export interface TimelineRow {
@@ -23,10 +24,9 @@ export interface TimelineOptions extends PlotOptions {
 	kinds?: readonly { value: string; label: string }[];
 }
 
-const day = (d: string) => new Date(`${d}T00:00:00Z`);
 
 export function timelinePlot(rows: readonly TimelineRow[], options: TimelineOptions): SVGSVGElement | HTMLElement {
-	const bars = rows.map((r) => ({ ...r, start: day(r.from), stop: day(r.to ?? options.end), running: r.to === null }));
+	const bars = rows.map((r) => ({ ...r, start: utcDay(r.from), stop: utcDay(r.to ?? options.end), running: r.to === null }));
 	const labels = [...new Set(rows.map((r) => r.label))];
 	const kinds = options.kinds ?? [];
 	const figure = Plot.plot({
@@ -37,7 +37,7 @@ export function timelinePlot(rows: readonly TimelineRow[], options: TimelineOpti
 		marginLeft: Math.min(180, 12 + 6.5 * Math.max(4, ...labels.map((l) => l.length))),
 		marginRight: 20,
 		style: PLOT_STYLE,
-		x: { type: 'utc', label: null, ticks: 5, domain: [day(options.start), day(options.end)] },
+		x: { type: 'utc', label: null, ticks: 5, domain: [utcDay(options.start), utcDay(options.end)] },
 		y: { label: null, domain: labels },
 		color: kinds.length
 			? { domain: kinds.map((k) => k.label), range: PALETTE.categorical.slice(0, kinds.length), legend: true }

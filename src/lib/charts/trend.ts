@@ -4,7 +4,9 @@
  * DOM from linkedom passed as `document`).
  */
 import * as Plot from '@observablehq/plot';
-import { formatNumber, formatQuarter, type Locale } from '$lib/i18n';
+import { utcDay } from '$lib/time';
+import { type Locale } from '$lib/i18n';
+import { formatNumber, formatQuarter } from '$lib/format';
 import type { Metric, MetricRow } from '$lib/metrics';
 import { suppressedMarks } from './suppressed';
 import { PALETTE, PLOT_STYLE, REFERENCE_RULE, SIZES, type PlotOptions } from './theme';
@@ -37,7 +39,7 @@ export function trendPlot(
 	options: PlotOptions = {},
 ): SVGSVGElement | HTMLElement {
 	const points: Point[] = rows.map((r) => ({
-		date: new Date(`${r.quarter}T00:00:00Z`),
+		date: utcDay(r.quarter),
 		value: r.value,
 		label: `${formatQuarter(locale, r.quarter)}: ${formatValue(metric, locale, r.value)}`,
 		suppressed: r.suppressed === true,

@@ -91,21 +91,3 @@ export function filterSearch(filters: Filters): string {
 	const text = search.toString();
 	return text ? `?${text}` : '';
 }
-
-/** 2024-Q3 → 2024-07-01 (the quarter's first day). */
-export function quarterStart(quarter: string): string {
-	const [year, q] = quarter.split('-Q').map(Number) as [number, number];
-	return `${year}-${String((q - 1) * 3 + 1).padStart(2, '0')}-01`;
-}
-
-/** 2024-07-01 → 2024-Q3. */
-export function quarterOf(date: string): string {
-	const [year, month] = date.split('-').map(Number) as [number, number];
-	return `${year}-Q${Math.floor((month - 1) / 3) + 1}`;
-}
-
-export function shiftQuarter(quarter: string, by: number): string {
-	const [year, q] = quarter.split('-Q').map(Number) as [number, number];
-	const index = year * 4 + (q - 1) + by;
-	return `${Math.floor(index / 4)}-Q${(index % 4) + 1}`;
-}

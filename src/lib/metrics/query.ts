@@ -4,7 +4,8 @@
  * after the grain's keys. One statement computes any number of measures in
  * one pass over the marts.
  */
-import { quarterStart, shiftQuarter, type Filters } from '$lib/filters';
+import { type Filters } from '$lib/filters';
+import { quarterStart, shiftQuarter } from '$lib/time';
 import type { Params } from '$lib/db/statement';
 import type { Profile } from '$lib/contract';
 import { eachFact, FACTS, GRAIN_KEYS, PEOPLE_FACTS, type Grain } from './facts';

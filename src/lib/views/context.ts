@@ -3,7 +3,7 @@
  * choices the filters accept. Worked out once, at build time, from the
  * manifest and the marts (src/lib/server/views.ts).
  */
-import { quarterOf, shiftQuarter } from '$lib/filters';
+import { addDays, quarterOf, shiftQuarter } from '$lib/time';
 import type { Manifest, Profile } from '$lib/contract';
 import type { Database } from '$lib/db/database';
 import type { Filters, ViewOptions } from '$lib/filters';
@@ -55,9 +55,7 @@ export interface ViewContext {
 /** The latest full quarter: the one before the quarter that the week after the last reported week falls in. */
 export function defaultPeriod(manifest: Manifest): Period | null {
 	if (!manifest.data_period) return null;
-	const after = new Date(`${manifest.data_period.last_week}T00:00:00Z`);
-	after.setUTCDate(after.getUTCDate() + 7);
-	return { from: quarterOf(manifest.data_period.first_week), to: shiftQuarter(quarterOf(after.toISOString().slice(0, 10)), -1) };
+	return { from: quarterOf(manifest.data_period.first_week), to: shiftQuarter(quarterOf(addDays(manifest.data_period.last_week, 7)), -1) };
 }
 
 export function quartersBetween(from: string, to: string): string[] {

@@ -7,7 +7,8 @@
  * The chosen quarter is `to` (the latest full quarter by default); its row
  * a year earlier gives each change; the trend runs over the chosen period.
  */
-import { quarterStart, type Filters } from '$lib/filters';
+import { type Filters } from '$lib/filters';
+import { quarterStart } from '$lib/time';
 import {
 	ftePer10k,
 	measureOf,

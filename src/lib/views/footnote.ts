@@ -1,5 +1,6 @@
-import { formatNumber, formatQuarter, t, type Locale } from '$lib/i18n';
-import { quarterStart } from '$lib/filters';
+import { t, type Locale } from '$lib/i18n';
+import { formatNumber, formatQuarter } from '$lib/format';
+import { quarterStart } from '$lib/time';
 import type { Period } from './context';
 
 /** Quarters in words: 2019 Q1 – 2024 Q2. */

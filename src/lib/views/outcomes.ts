@@ -6,7 +6,7 @@
  * unit's fidelity reviews against its employment rate in the four quarters
  * that follow.
  */
-import { quarterStart } from '$lib/filters';
+import { quarterStart } from '$lib/time';
 import {
 	educationRate,
 	educationStarts,

@@ -10,7 +10,7 @@
  * in the window and r its mean weekly number employed (or in education).
  * Report completeness is binomial as it is: n expected unit-weeks, r reported.
  */
-import { quarterStart, shiftQuarter } from '$lib/filters';
+import { quarterStart, shiftQuarter } from '$lib/time';
 import { measureOf, measureSql, reportCompleteness, unitWindowSql, type MeasureRow } from '$lib/metrics';
 import { FUNNEL_MEASURES } from '$lib/metrics/funnel';
 import { funnelCurve, funnelProportions, type FunnelFlag, type FunnelLimits } from '$lib/stats/funnel';

@@ -6,7 +6,8 @@
  * Years shown are calendar years wholly inside the data (its reports cover
  * every Monday of the year) and inside the chosen period.
  */
-import { quarterStart, shiftQuarter, type Filters } from '$lib/filters';
+import { type Filters } from '$lib/filters';
+import { quarterEnd, quarterStart } from '$lib/time';
 import { kaplanMeier, median, type KaplanMeierRow, type Median } from '$lib/stats/survival';
 import type { Database } from '$lib/db/database';
 import type { Period, ViewDefinition } from './context';
@@ -45,8 +46,7 @@ export function staffingParams(filters: Filters, period: Period) {
 		funding: filters.funding,
 		unit: filters.unit,
 		first_day: quarterStart(filters.from ?? period.from),
-		// The chosen period's last day: the day before the quarter after `to`.
-		last_day: new Date(Date.parse(`${quarterStart(shiftQuarter(to, 1))}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10),
+		last_day: quarterEnd(to),
 	};
 }
 

@@ -8,7 +8,7 @@
  * definitions as every other view: the registry's measures at the quarter
  * grain for a unit, a region and the country, and staffing's turnover.
  */
-import { quarterStart, shiftQuarter } from '$lib/filters';
+import { quarterEnd, quarterStart, shiftQuarter } from '$lib/time';
 import {
 	caseloadPerFte,
 	educationRate,
@@ -149,7 +149,7 @@ export async function unitProfile(db: Database, unitId: string, context: ViewCon
 		funding: null,
 		unit,
 	});
-	const days = { first_day: history.first, last_day: dayBefore(quarterStart(shiftQuarter(period.to, 1))) };
+	const days = { first_day: history.first, last_day: quarterEnd(period.to) };
 
 	const [funding, areas, fidelity, own, network, nation, turnover, spine] = await Promise.all([
 		db.query<FundingPeriod>(
@@ -190,7 +190,6 @@ export async function unitProfile(db: Database, unitId: string, context: ViewCon
 	};
 }
 
-const dayBefore = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 
 function comparedSeries(metric: Metric, own: MeasureRow[], network: MeasureRow[], nation: MeasureRow[]): Compared[] {
 	const at = (rows: MeasureRow[], i: number) => (rows[i] ? measureOf(rows[i], metric) : null);

@@ -4,8 +4,8 @@
  * the units whose waitlist grew most over the last four quarters, with their
  * capacity. The overview's definitions, at the grains of region and unit.
  */
-import { quarterStart, shiftQuarter } from '$lib/filters';
-import { SUPPRESSED } from '$lib/i18n';
+import { quarterStart, shiftQuarter } from '$lib/time';
+import { SUPPRESSED } from '$lib/format';
 import {
 	caseloadPerFte,
 	enrolments,
