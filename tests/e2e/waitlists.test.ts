@@ -142,12 +142,42 @@ describe('waitlists', () => {
 		await page.context().close();
 	});
 
+	it('sorts the growth table by any column from its header, each unit keeping its rank by growth', async () => {
+		const { page } = await openPage(browser, '/waitlists');
+		await chartsSettled(page);
+		const csv = await downloadCsv(page, 'waitlist_growth');
+		// The CSV is the ranking: rank, then FTE, by unit.
+		const ranking = new Map(csv.rows.map((r, i) => [r[0]!, { rank: i + 1, fte: r[6] === '' ? null : Number(r[6]) }]));
+		const table = page.locator('[data-chart="waitlist_growth"] table');
+		const shown = () =>
+			table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => ({ unit: tr.getAttribute('data-unit')!, rank: Number(tr.querySelector('td')!.textContent) })));
+		expect((await shown()).map((r) => r.unit)).toEqual(csv.rows.map((r) => r[0]));
+
+		const byFte = table.getByRole('button', { name: 'Sort by Specialist FTE' });
+		await byFte.click();
+		expect(await table.locator('th[aria-sort="descending"]').innerText()).toContain('Specialist FTE');
+		let rowsShown = await shown();
+		for (const row of rowsShown) expect(row.rank).toBe(ranking.get(row.unit)!.rank);
+		const ftes = rowsShown.map((r) => ranking.get(r.unit)!.fte).filter((v) => v !== null);
+		expect(ftes.length).toBeGreaterThan(1);
+		expect(ftes).toEqual([...ftes].sort((a, b) => b - a));
+
+		// Pressed again, the other way; by rank, back to the ranking.
+		await byFte.click();
+		rowsShown = await shown();
+		const rising = rowsShown.map((r) => ranking.get(r.unit)!.fte).filter((v) => v !== null);
+		expect(rising).toEqual([...rising].sort((a, b) => a - b));
+		await table.getByRole('button', { name: 'Sort by Rank' }).click();
+		expect((await shown()).map((r) => r.rank)).toEqual(csv.rows.map((_, i) => i + 1));
+		await page.context().close();
+	});
+
 	it('is in Swedish at /sv/waitlists', async () => {
 		const { page } = await openPage(browser, '/sv/waitlists');
 		await chartsSettled(page);
 		expect(await page.locator('h1').innerText()).toBe('Väntelistor');
 		expect(await page.locator('[data-chart="waitlist_by_region"] h3').innerText()).toBe('Väntande per heltid, per län');
-		expect(await page.locator('[data-chart="waitlist_growth"] th').first().innerText()).toBe('Plats');
+		expect(await page.locator('[data-chart="waitlist_growth"] th button').first().getAttribute('aria-label')).toBe('Sortera efter Plats');
 		await page.context().close();
 	});
 });
