@@ -39,17 +39,22 @@ export const TILE_COUNTRY = { seed: 3, from: '2021-01', to: '2024-07', scale: 1,
 export default async function setup(project: TestProject) {
 	const root = mkdtempSync(join(tmpdir(), 'ips-e2e-'));
 	const servers: Server[] = [];
-	for (const [name, fixture, url, data] of [
-		['se', FIXTURE, 'baseUrl', 'dataDir'],
-		['tiles', TILE_COUNTRY, 'tileCountryUrl', 'tileCountryDataDir'],
-		['public', { ...FIXTURE, profile: 'public', minCell: PUBLIC_MIN_CELL }, 'publicUrl', 'publicDataDir'],
-	] as const) {
-		const site = await buildSite(join(root, name), fixture);
-		const server = await serveStatic(site.buildDir, 0);
-		servers.push(server);
-		project.provide(url, `http://127.0.0.1:${(server.address() as AddressInfo).port}`);
-		project.provide(data, site.dataDir);
-	}
+	// Built side by side: each site's pipeline and Vite build overlap the others' (one core each would sit idle otherwise).
+	await Promise.all(
+		(
+			[
+				['se', FIXTURE, 'baseUrl', 'dataDir'],
+				['tiles', TILE_COUNTRY, 'tileCountryUrl', 'tileCountryDataDir'],
+				['public', { ...FIXTURE, profile: 'public', minCell: PUBLIC_MIN_CELL }, 'publicUrl', 'publicDataDir'],
+			] as const
+		).map(async ([name, fixture, url, data]) => {
+			const site = await buildSite(join(root, name), fixture);
+			const server = await serveStatic(site.buildDir, 0);
+			servers.push(server);
+			project.provide(url, `http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+			project.provide(data, site.dataDir);
+		}),
+	);
 	return async () => {
 		await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
 		rmSync(root, { recursive: true, force: true });

@@ -2,9 +2,10 @@
  * Builds the site from simulated data in folders of its own (the developer's
  * static/ and build/ are left alone): for the browser tests and benchmarks.
  * Vite runs in a child process, so that one run can build several sites (the
- * build reads its configuration once per process).
+ * build reads its configuration once per process), and several at once.
  */
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { cpSync, mkdirSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { runPipeline } from '../../pipelines/run.ts';
@@ -44,10 +45,15 @@ export async function buildSite(root: string, fixture: Fixture): Promise<{ build
 	if (!published.published) throw new Error('the fixture data did not publish');
 
 	const buildDir = join(root, 'build');
-	execFileSync(process.execPath, [resolve('node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'error', '--mode', 'production'], {
-		// A production build, as users get it (a test runner's NODE_ENV would make it a development one).
-		env: { ...process.env, IPS_STATIC_DIR: statics, IPS_BUILD_DIR: buildDir, NODE_ENV: 'production' },
-		stdio: ['ignore', 'ignore', 'inherit'],
-	});
+	try {
+		await promisify(execFile)(process.execPath, [resolve('node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'error', '--mode', 'production'], {
+			// A production build, as users get it (a test runner's NODE_ENV would make it a development one).
+			env: { ...process.env, IPS_STATIC_DIR: statics, IPS_BUILD_DIR: buildDir, NODE_ENV: 'production' },
+			maxBuffer: 64 * 1024 * 1024,
+		});
+	} catch (error) {
+		// The build's own message (what failed to compile), not only its exit code.
+		throw new Error(`the site did not build in ${root}: ${(error as { stderr?: string }).stderr || String(error)}`, { cause: error });
+	}
 	return { buildDir, dataDir: join(statics, 'data'), reportRows: simulated.reports, units: simulated.units.length };
 }
