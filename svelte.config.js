@@ -5,11 +5,14 @@ import { PRERENDER_ENTRIES } from './src/lib/views/routes.js';
 // The end-to-end tests build the site from their own data in their own folders.
 const statics = process.env.IPS_STATIC_DIR ?? 'static';
 const output = process.env.IPS_BUILD_DIR ?? 'build';
+// SvelteKit's own working folder: the tests build several sites at once, each in a folder of its own.
+const kitDir = process.env.IPS_KIT_DIR ?? '.svelte-kit';
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
 	preprocess: vitePreprocess(),
 	kit: {
+		outDir: kitDir,
 		files: { assets: statics },
 		adapter: adapter({ pages: output, assets: output, fallback: undefined, precompress: false, strict: true }),
 		prerender: { entries: [...PRERENDER_ENTRIES], handleHttpError: 'fail' },

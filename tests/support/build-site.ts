@@ -6,7 +6,7 @@
  */
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { cpSync, mkdirSync, readdirSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { runPipeline } from '../../pipelines/run.ts';
 import { simulate } from '../../pipelines/simulate/index.ts';
@@ -45,15 +45,19 @@ export async function buildSite(root: string, fixture: Fixture): Promise<{ build
 	if (!published.published) throw new Error('the fixture data did not publish');
 
 	const buildDir = join(root, 'build');
+	// SvelteKit's working folder, one per site (several build at once), inside the project so that its server code finds node_modules.
+	const kitDir = join('node_modules', '.cache', 'ips-sites', root.replaceAll(/[^\w-]/g, '_'));
 	try {
 		await promisify(execFile)(process.execPath, [resolve('node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'error', '--mode', 'production'], {
 			// A production build, as users get it (a test runner's NODE_ENV would make it a development one).
-			env: { ...process.env, IPS_STATIC_DIR: statics, IPS_BUILD_DIR: buildDir, NODE_ENV: 'production' },
+			env: { ...process.env, IPS_STATIC_DIR: statics, IPS_BUILD_DIR: buildDir, IPS_KIT_DIR: kitDir, NODE_ENV: 'production' },
 			maxBuffer: 64 * 1024 * 1024,
 		});
 	} catch (error) {
 		// The build's own message (what failed to compile), not only its exit code.
 		throw new Error(`the site did not build in ${root}: ${(error as { stderr?: string }).stderr || String(error)}`, { cause: error });
+	} finally {
+		rmSync(kitDir, { recursive: true, force: true });
 	}
 	return { buildDir, dataDir: join(statics, 'data'), reportRows: simulated.reports, units: simulated.units.length };
 }
