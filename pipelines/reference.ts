@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from './read/errors.ts';
-import { readTable } from './read/table.ts';
+import { readTable } from './read/file.ts';
 import { fromIssues, fromUnreadable } from './rejects.ts';
 import { BOUNDARIES_FILE } from '../src/lib/contract/index.ts';
 import { AREA_COLUMNS, areaSchema, type Area } from './schema/index.ts';

@@ -15,7 +15,7 @@ import { InputError } from './read/errors.ts';
 import { EVENTS_FILE, findInputs, UNITS_FILE } from './inputs.ts';
 import { lockOutput } from './lock.ts';
 import { checkPaths } from './paths.ts';
-import { readTable } from './read/table.ts';
+import { readTable } from './read/file.ts';
 import { readAreas, readBoundaries } from './reference.ts';
 import { fromIssues, fromUnreadable, reject, type Reject } from './rejects.ts';
 import { RejectLog } from './rejectLog.ts';

@@ -9,35 +9,11 @@
  */
 import { isUtf8 } from 'node:buffer';
 import { closeSync, openSync, readSync } from 'node:fs';
+import { decodedPieces, type TextPiece } from './decode.ts';
 import { InputError } from './errors.ts';
 import { notUtf8 } from './text.ts';
 
-export interface TextPiece {
-	text: string;
-	/** The line of the piece's first character, as an editor shows it. */
-	firstLine: number;
-}
-
 const BLOCK_BYTES = 2 * 1024 * 1024;
-/**
- * A record longer than this is not a report: an unclosed quote would
- * otherwise carry the rest of the file into one record. Past it, the piece
- * ends at the last newline, and the CSV reader reports the broken record.
- */
-const LONGEST_RECORD = 16 * 1024 * 1024;
-
-/** Where the last whole record of `text` ends (0 if none does). */
-export function recordBoundary(text: string, csvQuotes: boolean): number {
-	if (!csvQuotes || text.indexOf('"') === -1) return text.lastIndexOf('\n') + 1;
-	let quoted = false;
-	let last = 0;
-	for (let i = 0; i < text.length; i++) {
-		const c = text.charCodeAt(i);
-		if (c === 34) quoted = !quoted;
-		else if (c === 10 && !quoted) last = i + 1;
-	}
-	return last;
-}
 
 /** Opens a file to read, or stops the run naming it. */
 function openInput(path: string, shownAs: string): number {
@@ -48,48 +24,20 @@ function openInput(path: string, shownAs: string): number {
 	}
 }
 
-const newlines = (text: string) => {
-	let count = 0;
-	for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) count++;
-	return count;
-};
-
-export function* textPieces(path: string, shownAs: string, csvQuotes: boolean, blockBytes = BLOCK_BYTES): Generator<TextPiece> {
+/** A file's bytes, a block at a time (the block is reused: each is decoded before the next is read). */
+function* fileBlocks(path: string, shownAs: string, blockBytes: number): Generator<Uint8Array> {
 	const fd = openInput(path, shownAs);
-	// The decoder drops a leading byte-order mark and keeps a character split between blocks for the next.
-	const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 	const block = Buffer.allocUnsafe(blockBytes);
-	let carry = '';
-	let line = 1;
 	try {
-		for (;;) {
-			const read = readSync(fd, block, 0, blockBytes, null);
-			const bytes = block.subarray(0, read);
-			let decoded: string;
-			try {
-				decoded = decoder.decode(bytes, { stream: read > 0 });
-			} catch {
-				throw notUtf8(bytes, shownAs, line + newlines(carry));
-			}
-			let text = carry + decoded;
-			if (read === 0) {
-				if (text !== '') yield { text, firstLine: line };
-				return;
-			}
-			let end = recordBoundary(text, csvQuotes);
-			if (end === 0 && text.length > LONGEST_RECORD) end = text.lastIndexOf('\n') + 1 || text.length;
-			if (end > 0) {
-				const piece = text.slice(0, end);
-				yield { text: piece, firstLine: line };
-				line += newlines(piece);
-				text = text.slice(end);
-			}
-			carry = text;
-		}
+		for (let read = readSync(fd, block, 0, blockBytes, null); read > 0; read = readSync(fd, block, 0, blockBytes, null)) yield block.subarray(0, read);
 	} finally {
 		closeSync(fd);
 	}
 }
+
+/** A file on disk in pieces of whole records (./decode.ts). */
+export const textPieces = (path: string, shownAs: string, csvQuotes: boolean, blockBytes = BLOCK_BYTES): Generator<TextPiece> =>
+	decodedPieces(fileBlocks(path, shownAs, blockBytes), shownAs, csvQuotes);
 
 export interface TextScan {
 	bytes: number;

@@ -3,10 +3,9 @@
  * against the contract, and hands each row on as text cells with the line an
  * editor shows, so one bad cell rejects one row and never the whole file.
  */
-import { extname } from 'node:path';
 import { csvRecords, detectDelimiter, type CsvRecord, type Delimiter } from './csv.ts';
+import type { TextPiece } from './decode.ts';
 import { InputError } from './errors.ts';
-import { textPieces, type TextPiece } from './pieces.ts';
 
 export type Cells = Record<string, string | undefined>;
 
@@ -39,16 +38,20 @@ export interface Table {
 	readonly count: number;
 }
 
-export const isTableFile = (name: string) => ['.csv', '.jsonl', '.ndjson'].includes(extname(name).toLowerCase());
+export type TableKind = 'csv' | 'jsonl';
+
+/** A table file's kind by its name: CSV, JSON Lines, or neither. */
+export const tableKind = (name: string): TableKind | null => (/\.csv$/i.test(name) ? 'csv' : /\.(jsonl|ndjson)$/i.test(name) ? 'jsonl' : null);
+
+export const isTableFile = (name: string) => tableKind(name) !== null;
 
 /**
- * A table file, read in pieces (./pieces.ts): the header is checked at once
- * (an unusable one stops the run here), the rows are read as they are asked for.
+ * A table from its text in pieces (./decode.ts), from a file on disk
+ * (./file.ts) or in a browser: the header is checked at once (an unusable
+ * one stops here), the rows are read as they are asked for.
  */
-export function readTable(path: string, shownAs: string, columns: readonly string[], blockBytes?: number): Table {
-	const kind = extname(path).toLowerCase();
-	const pieces = textPieces(path, shownAs, kind === '.csv', blockBytes);
-	return kind === '.csv' ? readCsv(pieces, shownAs, columns) : readJsonLines(pieces, shownAs, columns);
+export function readTableFrom(pieces: Generator<TextPiece>, kind: TableKind, shownAs: string, columns: readonly string[]): Table {
+	return kind === 'csv' ? readCsv(pieces, shownAs, columns) : readJsonLines(pieces, shownAs, columns);
 }
 
 /** The layout of a CSV file, read from its header line. */
@@ -120,7 +123,12 @@ export function csvRow(record: CsvRecord, header: readonly string[], delimiter: 
  */
 export function rowBuilder(header: readonly string[]): (cells: string[]) => Cells {
 	const body = header.map((name, i) => `${JSON.stringify(name)}: cells[${i}]`).join(', ');
-	return new Function('cells', `return { ${body} };`) as (cells: string[]) => Cells;
+	try {
+		return new Function('cells', `return { ${body} };`) as (cells: string[]) => Cells;
+	} catch {
+		// Where a Content-Security-Policy forbids compiling code (a browser page): the same object, built in a loop.
+		return (cells) => Object.fromEntries(header.map((name, i) => [name, cells[i]]));
+	}
 }
 
 function checkHeader(header: string[], file: string, columns: readonly string[], delimiter: Delimiter) {

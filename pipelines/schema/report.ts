@@ -44,7 +44,7 @@ const shape = (separator: '.' | ',') =>
  * Cross-field rules; each issue names the column a manager should look at.
  * The rules about dates (a week not after its submission's own date, nothing
  * from the future) need the written text and the run's reference date, and
- * live in stage/validateFile.ts.
+ * live in stage/validateRow.ts.
  */
 const crossChecks = (report: z.output<ReturnType<typeof shape>>, ctx: z.RefinementCtx) => {
 	for (const part of ['caseload_young', 'employed', 'in_education'] as const) {

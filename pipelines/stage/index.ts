@@ -2,7 +2,7 @@
  * Staging the weekly reports: every row validated, the valid ones in DuckDB's
  * report_rows table. Two validators share the work. Bulk checks in SQL
  * (sql/stage_reports.sql) take every line written in plain form, a million
- * in a few seconds; the row-by-row validator (validateFile.ts) takes the
+ * in a few seconds; the row-by-row validator (validateRow.ts) takes the
  * lines they flag and the files they cannot read line by line (CSV with
  * quotes, columns in another order), and words every reject.
  */
@@ -18,7 +18,8 @@ import { linePieces, scanText } from '../read/pieces.ts';
 import { fromUnreadable, type Reject } from '../rejects.ts';
 import { REPORT_COLUMNS } from '../schema/index.ts';
 import { PLAIN_FORM_VARIABLES } from './plainForm.ts';
-import { STAGED_COLUMNS, validateReportFile, validateReportRow, type RejectSink, type ReportContext, type UnitSpan, type Validated } from './validateFile.ts';
+import { validateReportFile } from './validateFile.ts';
+import { STAGED_COLUMNS, validateReportRow, type RejectSink, type ReportContext, type UnitSpan, type Validated } from './validateRow.ts';
 
 /** Today as a day number, in the machine's own time zone. */
 export function todayDay(): number {

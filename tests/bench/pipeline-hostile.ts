@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { closeSync, copyFileSync, mkdirSync, mkdtempSync, openSync, readdirSync, rmSync, statSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readTable } from '../../pipelines/read/table.ts';
+import { readTable } from '../../pipelines/read/file.ts';
 import { REPORT_COLUMNS } from '../../pipelines/schema/index.ts';
 import { simulate } from '../../pipelines/simulate/index.ts';
 

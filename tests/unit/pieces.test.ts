@@ -8,8 +8,9 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../pipelines/read/errors.ts';
-import { linePieces, recordBoundary, scanText, textPieces } from '../../pipelines/read/pieces.ts';
-import { readTable } from '../../pipelines/read/table.ts';
+import { recordBoundary } from '../../pipelines/read/decode.ts';
+import { linePieces, scanText, textPieces } from '../../pipelines/read/pieces.ts';
+import { readTable } from '../../pipelines/read/file.ts';
 import { tempDir } from '../helpers.ts';
 
 const COLUMNS = ['unit_id', 'name', 'note'];

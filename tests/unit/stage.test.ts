@@ -20,7 +20,8 @@ import { REPORT_COLUMNS } from '../../pipelines/schema/index.ts';
 import { daysFromCivil } from '../../pipelines/schema/time.ts';
 import { stageReports, type Staged } from '../../pipelines/stage/index.ts';
 import { todayDay } from '../../pipelines/stage/index.ts';
-import { emptyValidated, validateReportFile, type UnitSpan } from '../../pipelines/stage/validateFile.ts';
+import { validateReportFile } from '../../pipelines/stage/validateFile.ts';
+import { emptyValidated, type UnitSpan } from '../../pipelines/stage/validateRow.ts';
 
 /** Rejects in the order of the report: file, line, column. */
 const byPosition = (a: Reject, b: Reject) =>

@@ -1,0 +1,94 @@
+/**
+ * The row-by-row validator: the whole contract, in zod, with a worded reject
+ * for every rule a row breaks, rendering the rows it accepts as tab-separated
+ * lines for DuckDB to load. The pipeline runs it on the files the bulk
+ * checks cannot take and the lines they flag (./validateFile.ts,
+ * ./index.ts); the browser's check runs it on every line (src/lib/check).
+ * No file system here: it runs in both.
+ */
+import type { Row } from '../read/table.ts';
+import { fromIssues, reject, type Reject } from '../rejects.ts';
+import { REPORT_COUNTS, reportSchema, reportSchemaDecimalComma } from '../schema/index.ts';
+import { parseIsoDate } from '../schema/time.ts';
+
+/** When each unit was open: [unit_id, opened_on, closed_on or null], day numbers. */
+export type UnitSpan = readonly [string, number, number | null];
+
+/** What a report is checked against besides its own values: when each unit was open, and the run's reference date. */
+export interface ReportContext {
+	spans: ReadonlyMap<string, UnitSpan>;
+	/** The run's reference date (--as-of, default today) as a day number: nothing after it is accepted. */
+	asOfDay: number;
+}
+
+const DAY_MS = 86_400_000;
+
+/** The calendar date a timestamp is written with, in its own offset: 2024-01-29T00:30+01:00 is on the 29th. */
+const writtenDay = (text: string | undefined) => parseIsoDate((text ?? '').trim().slice(0, 10));
+
+/** The staged columns, in the order of each tab-separated line. */
+export const STAGED_COLUMNS = {
+	file_idx: 'INTEGER',
+	line: 'INTEGER',
+	report_id: 'VARCHAR',
+	unit_id: 'VARCHAR',
+	specialist_id: 'VARCHAR',
+	week_day: 'INTEGER',
+	submitted_ms: 'DOUBLE',
+	fte: 'DOUBLE',
+	...Object.fromEntries(REPORT_COUNTS.map((c) => [c, 'INTEGER'])),
+} as const;
+
+/** Where valid rows go: an array in tests, a file on disk in a run (./index.ts), so that memory stays bounded. */
+export interface RowSink {
+	push(line: string): unknown;
+}
+
+/** Where rejects go: an array, or the run's log (pipelines/rejectLog.ts), which writes them to disk as they come. */
+export interface RejectSink {
+	push(...rejects: Reject[]): unknown;
+}
+
+/** What the validator made of some rows. */
+export interface Validated<Sink extends RowSink = string[], Rejects extends RejectSink = Reject[]> {
+	/** Rows seen, readable or not. */
+	rows: number;
+	/** Valid rows as tab-separated lines (ids cannot hold a tab). */
+	tsv: Sink;
+	rejects: Rejects;
+}
+
+export const emptyValidated = (): Validated => ({ rows: 0, tsv: [], rejects: [] });
+
+/** Validates one row of a report file into `into`. */
+export function validateReportRow(
+	row: Row,
+	file: string,
+	fileIdx: number,
+	decimal: '.' | ',',
+	context: ReportContext,
+	into: Validated<RowSink, RejectSink>,
+): void {
+	const parsed = (decimal === ',' ? reportSchemaDecimalComma : reportSchema).safeParse(row.cells);
+	if (!parsed.success) {
+		into.rejects.push(...fromIssues(file, row.line, row.cells, parsed.error.issues));
+		return;
+	}
+	const r = parsed.data;
+	const span = context.spans.get(r.unit_id);
+	const submittedDay = writtenDay(row.cells.submitted_at);
+	if (r.week > context.asOfDay) into.rejects.push(reject(file, row.line, 'week', row.cells.week, 'in_future'));
+	// More than a day after the reference date: a day's slack for time zones and clocks.
+	else if (r.submitted_at >= (context.asOfDay + 2) * DAY_MS) into.rejects.push(reject(file, row.line, 'submitted_at', row.cells.submitted_at, 'in_future'));
+	else if (submittedDay !== undefined && r.week > submittedDay) into.rejects.push(reject(file, row.line, 'week', row.cells.week, 'week_after_submission'));
+	else if (!span) into.rejects.push(reject(file, row.line, 'unit_id', r.unit_id, 'unit_unknown'));
+	else if (!(span[1] < r.week + 7 && (span[2] === null || span[2] > r.week))) {
+		into.rejects.push(reject(file, row.line, 'week', row.cells.week, 'unit_not_open'));
+	} else {
+		into.tsv.push(
+			`${fileIdx}\t${row.line}\t${r.report_id}\t${r.unit_id}\t${r.specialist_id}\t${r.week}\t${r.submitted_at}\t${r.fte}` +
+				`\t${r.caseload}\t${r.caseload_young}\t${r.referrals}\t${r.waitlist}\t${r.enrolled}\t${r.wait_days}` +
+				`\t${r.employer_contacts}\t${r.job_starts}\t${r.employed}\t${r.education_starts}\t${r.in_education}\t${r.exits}\n`,
+		);
+	}
+}
