@@ -4,16 +4,12 @@
  * it is rejected once.
  */
 import type { z } from 'zod';
+import type { RejectRecord } from '../src/lib/contract/rejects.ts';
 import type { Cells, UnreadableRow } from './read/table.ts';
 import { isRule, looksLikePersonalNumber, RULES, type Rule } from './schema/index.ts';
 
-export interface Reject {
-	file: string;
-	line: number;
-	column: string;
-	value: string;
+export interface Reject extends RejectRecord {
 	rule: Rule;
-	message: string;
 }
 
 const MAX_VALUE_LENGTH = 120;
@@ -43,7 +39,4 @@ export function fromIssues(file: string, line: number, cells: Cells, issues: rea
 export const fromUnreadable = (file: string, row: UnreadableRow) =>
 	reject(file, row.line, row.column, row.value, row.rule, row.detail);
 
-export const REJECT_COLUMNS = ['file', 'line', 'column', 'value', 'rule', 'message'] as const;
-
-/** The published summary: counts by file, rule and column, with no value of any line (a bad line may hold a pseudonym). */
-export const REJECTS_SUMMARY_COLUMNS = ['file', 'rule', 'column', 'problems'] as const;
+export { REJECT_COLUMNS, REJECTS_SUMMARY_COLUMNS } from '../src/lib/contract/rejects.ts';

@@ -9,23 +9,19 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { loadTable, openDatabase, sqlFile } from './db.ts';
-import { foldUnits, type LocatedEvent, type LocatedUnit, type UnitLife } from './fold.ts';
+import { foldUnits, type UnitLife } from './fold.ts';
 import { stageReports, todayDay } from './stage/index.ts';
 import { InputError } from './read/errors.ts';
 import { EVENTS_FILE, findInputs, UNITS_FILE } from './inputs.ts';
+import { checkEvents, checkUnits } from './unitFiles.ts';
+import { REVISION_REJECTS_SQL, revisionReject } from './revisions.ts';
 import { lockOutput } from './lock.ts';
 import { checkPaths } from './paths.ts';
 import { readTable } from './read/file.ts';
 import { readAreas, readBoundaries } from './reference.ts';
-import { fromIssues, fromUnreadable, reject, type Reject } from './rejects.ts';
+import type { Reject } from './rejects.ts';
 import { RejectLog } from './rejectLog.ts';
-import {
-	UNIT_COLUMNS,
-	UNIT_EVENT_COLUMNS,
-	unitEventSchema,
-	unitSchema,
-	type Rule,
-} from './schema/index.ts';
+import { UNIT_COLUMNS, UNIT_EVENT_COLUMNS, type Rule } from './schema/index.ts';
 import { formatDate, formatIsoWeek, parseIsoDate } from './schema/time.ts';
 import { tilePositions } from './tiles.ts';
 import { BOUNDARIES_FILE, fidelityLevelSql, PROFILE_MARTS, REJECTS_SUMMARY_FILE, type FileFacts, type Manifest, type MartFacts, type Profile } from '../src/lib/contract/index.ts';
@@ -113,8 +109,8 @@ async function publish(options: RunOptions, progress: (message: string) => void)
 	const conn = await openDatabase(spill);
 	try {
 		const log = await RejectLog.open(conn);
-		const units = readUnits(options.inDir, new Set(areas.map((a) => a.region_code)), log);
-		const events = readEvents(options.inDir, log);
+		const units = checkUnits(readTable(join(options.inDir, UNITS_FILE), UNITS_FILE, UNIT_COLUMNS), new Set(areas.map((a) => a.region_code)), log);
+		const events = checkEvents(readTable(join(options.inDir, EVENTS_FILE), EVENTS_FILE, UNIT_EVENT_COLUMNS), log);
 		const folded = foldUnits(units.valid, events.valid, new Set(areas.map((a) => a.code)), units.rejected);
 		log.add(folded.rejects);
 
@@ -198,43 +194,6 @@ async function publish(options: RunOptions, progress: (message: string) => void)
 	}
 }
 
-interface Read<T> {
-	valid: T[];
-	/** Every data row in the file, readable or not. */
-	rows: number;
-}
-
-function readUnits(inDir: string, regions: ReadonlySet<string>, log: RejectLog): Read<LocatedUnit> & { rejected: Map<string, number> } {
-	const table = readTable(join(inDir, UNITS_FILE), UNITS_FILE, UNIT_COLUMNS);
-	const units: LocatedUnit[] = [];
-	// The lines of units whose row was rejected, so that their events can say so.
-	const rejected = new Map<string, number>();
-	for (const row of table.rows) {
-		const parsed = unitSchema.safeParse(row.cells);
-		if (!parsed.success) {
-			log.add(fromIssues(UNITS_FILE, row.line, row.cells, parsed.error.issues));
-			if (row.cells.unit_id) rejected.set(row.cells.unit_id, row.line);
-		} else if (!regions.has(parsed.data.region_code)) {
-			log.add([reject(UNITS_FILE, row.line, 'region_code', parsed.data.region_code, 'region_unknown')]);
-			rejected.set(parsed.data.unit_id, row.line);
-		} else units.push({ ...parsed.data, file: UNITS_FILE, line: row.line });
-	}
-	log.add(table.unreadable.map((row) => fromUnreadable(UNITS_FILE, row)));
-	return { valid: units, rows: table.count, rejected };
-}
-
-function readEvents(inDir: string, log: RejectLog): Read<LocatedEvent> {
-	const table = readTable(join(inDir, EVENTS_FILE), EVENTS_FILE, UNIT_EVENT_COLUMNS);
-	const events: LocatedEvent[] = [];
-	for (const row of table.rows) {
-		const parsed = unitEventSchema.safeParse(row.cells);
-		if (!parsed.success) log.add(fromIssues(EVENTS_FILE, row.line, row.cells, parsed.error.issues));
-		else events.push({ ...parsed.data, file: EVENTS_FILE, line: row.line });
-	}
-	log.add(table.unreadable.map((row) => fromUnreadable(EVENTS_FILE, row)));
-	return { valid: events, rows: table.count };
-}
-
 type Accounting = NonNullable<Manifest['inputs']['accounting']>;
 
 /**
@@ -260,19 +219,7 @@ async function accountFor(conn: DuckDBConnection, files: readonly string[], reje
 }
 
 async function revisionRejects(conn: DuckDBConnection, files: readonly string[]): Promise<Reject[]> {
-	const reader = await conn.runAndReadAll(`
-		SELECT p.file_idx, p.line, p.column_name, p.rule, d.report_id, d.submitted_at
-		FROM report_problems p JOIN report_distinct d USING (file_idx, line)
-		ORDER BY p.file_idx, p.line, p.rule`);
-	return reader.getRowsJS().map(([fileIdx, line, column, rule, reportId, submittedAt]) =>
-		reject(
-			files[Number(fileIdx)]!,
-			Number(line),
-			String(column),
-			column === 'report_id' ? String(reportId) : new Date(Number(submittedAt)).toISOString(),
-			rule as Rule,
-		),
-	);
+	return (await conn.runAndReadAll(REVISION_REJECTS_SQL)).getRowsJS().map((row) => revisionReject(files, row));
 }
 
 async function loadFolded(conn: DuckDBConnection, lives: ReadonlyMap<string, UnitLife>, areas: ReturnType<typeof readAreas>) {

@@ -47,4 +47,46 @@ export const RULES = {
 
 export type Rule = keyof typeof RULES;
 
+/** The same sentences in Swedish, for the check page (src/routes/[[lang=lang]]/check); the rejects CSV keeps the English. */
+export const RULES_SV: Record<Rule, string> = {
+	missing_value: 'ett värde krävs',
+	unknown_column: 'kolumnen ingår inte i inleveransens format',
+	id_format: 'ska vara 1–40 bokstäver, siffror, "_" eller "-"',
+	personal_identity_number: 'ser ut som ett personnummer; använd en pseudonym',
+	date_format: 'ska vara ett verkligt datum skrivet ÅÅÅÅ-MM-DD',
+	week_format: 'ska vara en verklig ISO-vecka skriven ÅÅÅÅ-Wvv (t.ex. 2024-W07)',
+	timestamp_format: 'ska vara datum och tid enligt ISO 8601, t.ex. 2024-02-19T08:30:00Z',
+	not_integer: 'ska vara ett heltal',
+	not_number: 'ska vara ett tal (decimalpunkt, eller decimalkomma i semikolonseparerade filer)',
+	negative: 'ska vara noll eller mer',
+	too_large: 'är orimligt stort (mer än 100 000)',
+	fte_range: 'ska vara mer än 0 och högst 1',
+	exceeds_caseload: 'kan inte vara fler än antalet deltagare (caseload)',
+	wait_without_enrolment: 'ska vara 0 när enrolled är 0',
+	week_after_submission: 'veckan som rapporteras börjar efter dagen då rapporten lämnades (i dess egen tidszon)',
+	in_future: 'daterad efter körningens referensdatum (i dag, eller --as-of): en rapport från framtiden tas inte emot',
+	unit_unknown: 'unit_id finns inte i units.csv (eller så avvisades enheten)',
+	unit_not_open: 'enheten var inte öppen den här veckan',
+	conflicting_submission: 'en annan, avvikande rapport för samma enhet, specialist och vecka har samma submitted_at',
+	report_id_reused: 'report_id har redan använts för en annan rapport',
+	org_type: 'ska vara municipal, region eller joint',
+	text_required: 'får inte vara tom',
+	region_unknown: 'region_code är inget län i referensområdena',
+	area_unknown: 'är ingen kommunkod i referensområdena',
+	duplicate_unit: 'unit_id förekommer mer än en gång i units.csv',
+	event_type: 'ska vara opened, funding, serves, stops_serving, fidelity_review eller closed',
+	funding_value: 'ska vara permanent, project eller mixed',
+	fidelity_score: 'ska vara en hel IPS-25-totalpoäng från 25 till 125',
+	event_before_opened: 'enhetens första händelse ska vara opened',
+	opened_twice: 'enheten var redan öppnad',
+	event_after_closed: 'ingen händelse får komma efter closed',
+	not_served: 'enheten betjänar inte kommunen vid det datumet',
+	already_served: 'enheten betjänar redan kommunen',
+	no_opened_event: 'enheten har ingen giltig opened-händelse i unit_events.csv',
+	event_unit_unknown: 'unit_id finns inte i units.csv',
+	event_unit_rejected: 'enhetens rad i units.csv avvisades, så dess händelser kan inte användas',
+	control_character: 'får inte innehålla styrtecken (som en NUL-byte eller en radbrytning)',
+	malformed_row: 'raden kunde inte läsas',
+};
+
 export const isRule = (value: string): value is Rule => Object.hasOwn(RULES, value);

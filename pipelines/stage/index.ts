@@ -19,7 +19,7 @@ import { fromUnreadable, type Reject } from '../rejects.ts';
 import { REPORT_COLUMNS } from '../schema/index.ts';
 import { PLAIN_FORM_VARIABLES } from './plainForm.ts';
 import { validateReportFile } from './validateFile.ts';
-import { STAGED_COLUMNS, validateReportRow, type RejectSink, type ReportContext, type UnitSpan, type Validated } from './validateRow.ts';
+import { STAGED_COLUMNS, stagedRowsSql, validateReportRow, type RejectSink, type ReportContext, type UnitSpan, type Validated } from './validateRow.ts';
 
 /** Today as a day number, in the machine's own time zone. */
 export function todayDay(): number {
@@ -270,13 +270,7 @@ const FLAGGED_PAGE = 50_000;
 async function loadValidated(conn: DuckDBConnection, tsv: TsvFile) {
 	tsv.close();
 	if (tsv.lines === 0) return;
-	const columns = Object.entries(STAGED_COLUMNS)
-		.map(([name, type]) => `'${name}': '${type}'`)
-		.join(', ');
 	await conn.run(`
 		INSERT INTO report_rows BY NAME
-		SELECT * EXCLUDE (week_day, submitted_ms),
-			DATE '1970-01-01' + week_day AS week,
-			submitted_ms AS submitted_at
-		FROM read_csv('${tsv.path.replaceAll("'", "''")}', delim = '\t', header = false, quote = '', escape = '', auto_detect = false, columns = {${columns}})`);
+		${stagedRowsSql(tsv.path)}`);
 }

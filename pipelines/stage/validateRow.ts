@@ -39,6 +39,21 @@ export const STAGED_COLUMNS = {
 	...Object.fromEntries(REPORT_COUNTS.map((c) => [c, 'INTEGER'])),
 } as const;
 
+/**
+ * The staged rows of a tab-separated file as report_rows holds them (the
+ * input of sql/resolve_reports.sql): in the pipeline (./index.ts) and in the
+ * browser's check, which runs the same revision rules on DuckDB-wasm.
+ */
+export function stagedRowsSql(path: string): string {
+	const columns = Object.entries(STAGED_COLUMNS)
+		.map(([name, type]) => `'${name}': '${type}'`)
+		.join(', ');
+	return `SELECT * EXCLUDE (week_day, submitted_ms),
+			DATE '1970-01-01' + week_day AS week,
+			submitted_ms AS submitted_at
+		FROM read_csv('${path.replaceAll("'", "''")}', delim = '\t', header = false, quote = '', escape = '', auto_detect = false, columns = {${columns}})`;
+}
+
 /** Where valid rows go: an array in tests, a file on disk in a run (./index.ts), so that memory stays bounded. */
 export interface RowSink {
 	push(line: string): unknown;

@@ -8,3 +8,4 @@ export * from './marts.ts';
 export * from './weeklyFacts.ts';
 export * from './manifest.ts';
 export * from './csv.ts';
+export * from './rejects.ts';
