@@ -18,6 +18,10 @@ import { bind, compile, plainValue, type Params } from './statement';
 
 export interface BrowserDatabase extends Database {
 	manifest: Manifest;
+	/** Runs statements that return nothing (several at once, a script), in turn with the queries. */
+	run(sql: string): Promise<void>;
+	/** Makes text readable by SQL as a file of that name: a reader's own rows, held in this tab and never sent. */
+	registerText(name: string, text: string): Promise<void>;
 }
 
 let opened: Promise<BrowserDatabase> | undefined;
@@ -73,7 +77,13 @@ async function open(): Promise<BrowserDatabase> {
 		}
 	}
 	for (const statement of SHARED_STATEMENTS) await conn.query(statement);
-	return { manifest, query: queryOn(conn) };
+	const { query, enqueue } = queryOn(conn);
+	return {
+		manifest,
+		query,
+		run: (sql) => enqueue(async () => void (await conn.query(sql))),
+		registerText: (name, text) => enqueue(() => db.registerFileText(name, text)),
+	};
 }
 
 /**
@@ -101,7 +111,7 @@ function queryOn(conn: AsyncDuckDBConnection) {
 		queue = run.catch(() => undefined);
 		return run;
 	};
-	return <Row>(sql: string, params: Params = {}) =>
+	const query = <Row>(sql: string, params: Params = {}) =>
 		enqueue(async () => {
 			const statement = compile(sql);
 			let ready = prepared.get(statement.text);
@@ -117,4 +127,5 @@ function queryOn(conn: AsyncDuckDBConnection) {
 				Object.fromEntries(names.map((name, c) => [name, plainValue(columns[c]!.get(i))])) as Row,
 			);
 		});
+	return { query, enqueue };
 }

@@ -579,6 +579,65 @@ export const messages = {
 		en: 'over the facts described above, at any grain',
 		sv: 'över de fakta som beskrivs ovan, på valfri nivå',
 	},
+	// Check your own reports (/check)
+	check_title: { en: 'Check your own reports', sv: 'Kontrollera dina egna rapporter' },
+	check_lead: {
+		en: 'Check weekly report files before you send them, by the same rules as the national pipeline. The files are read in this browser tab and never leave it: nothing is uploaded, and a reload forgets them.',
+		sv: 'Kontrollera veckorapporternas filer innan du skickar dem, med samma regler som den nationella bearbetningen. Filerna läses i den här fliken och lämnar den aldrig: inget laddas upp, och en omladdning glömmer dem.',
+	},
+	check_files: { en: 'Your files', sv: 'Dina filer' },
+	check_accepts: {
+		en: 'Weekly report files, CSV (comma or semicolon, decimal comma, any line ending) or JSON Lines, as npm run data accepts them, up to {limit} each; and, if you like, your units.csv and unit_events.csv, to check the reports against your own units.',
+		sv: 'Veckorapporternas filer, CSV (komma eller semikolon, decimalkomma, alla radslut) eller JSON Lines, som npm run data tar emot dem, högst {limit} per fil; och, om du vill, din units.csv och unit_events.csv, för att kontrollera rapporterna mot dina egna enheter.',
+	},
+	check_choose: { en: 'Choose report files', sv: 'Välj rapportfiler' },
+	check_drop: { en: 'or drop them here', sv: 'eller släpp dem här' },
+	check_read: { en: 'Read so far', sv: 'Läst hittills' },
+	check_cancel: { en: 'Cancel', sv: 'Avbryt' },
+	check_cancelled: { en: 'The check was cancelled. Choose the files again to start over.', sv: 'Kontrollen avbröts. Välj filerna igen för att börja om.' },
+	check_started: { en: 'Checking {files} files…', sv: 'Kontrollerar {files} filer …' },
+	check_progress: { en: '{rows} report lines read: {accepted} accepted, {rejected} rejected', sv: '{rows} rapportrader lästa: {accepted} godkända, {rejected} avvisade' },
+	check_done: { en: 'Done: {rows} report lines read, {accepted} accepted, {rejected} rejected.', sv: 'Klart: {rows} rapportrader lästa, {accepted} godkända, {rejected} avvisade.' },
+	check_failed: { en: 'The check stopped: {message}', sv: 'Kontrollen avbröts: {message}' },
+	check_result: { en: 'Result', sv: 'Resultat' },
+	check_all_good: { en: 'Every line passed every rule.', sv: 'Varje rad klarade varje regel.' },
+	check_download: { en: 'Download the rejects (CSV)', sv: 'Ladda ner de avvisade raderna (CSV)' },
+	check_rejects_caption: { en: 'Rejected lines, with the rule each broke', sv: 'Avvisade rader, med regeln som var och en bröt mot' },
+	check_rejects_first: { en: 'The first {shown} of {all} problems (the download holds them all)', sv: 'De första {shown} av {all} problem (nedladdningen innehåller alla)' },
+	check_col_file: { en: 'File', sv: 'Fil' },
+	check_col_line: { en: 'Line', sv: 'Rad' },
+	check_col_column: { en: 'Column', sv: 'Kolumn' },
+	check_col_value: { en: 'Value', sv: 'Värde' },
+	check_col_rule: { en: 'Rule', sv: 'Regel' },
+	check_col_message: { en: 'Problem', sv: 'Problem' },
+	check_xlsx: {
+		en: '{file} is a spreadsheet. Open it in Excel or LibreOffice and save it as "CSV UTF-8 (comma delimited)", then choose the CSV file.',
+		sv: '{file} är ett kalkylark. Öppna det i Excel eller LibreOffice och spara det som "CSV UTF-8 (kommaavgränsad)", och välj sedan CSV-filen.',
+	},
+	check_empty: { en: '{file} is empty: a report file starts with its header line.', sv: '{file} är tom: en rapportfil börjar med sin rubrikrad.' },
+	check_too_large: {
+		en: '{file} is larger than {limit}, the most this page reads from one file. Split it (by month, say) and choose the parts.',
+		sv: '{file} är större än {limit}, det mesta den här sidan läser ur en fil. Dela den (till exempel per månad) och välj delarna.',
+	},
+	check_not_a_table: { en: '{file} is not a CSV or JSON Lines file (.csv, .jsonl, .ndjson).', sv: '{file} är ingen CSV- eller JSON Lines-fil (.csv, .jsonl, .ndjson).' },
+	check_unreadable: { en: '{message}', sv: '{message}' },
+	check_revisions: {
+		en: 'Of the lines accepted, {replaced} were replaced by a later submission for the same unit, specialist and week, and {duplicates} repeat another exactly: {published} reports would count.',
+		sv: 'Av de godkända raderna ersattes {replaced} av en senare rapport för samma enhet, specialist och vecka, och {duplicates} upprepar en annan exakt: {published} rapporter skulle räknas.',
+	},
+	check_revisions_failed: {
+		en: 'The rules on revisions and conflicting submissions could not run (the engine did not load): the rejects above are those of every other rule.',
+		sv: 'Reglerna om nya versioner och motstridiga rapporter kunde inte köras (motorn laddades inte): de avvisade raderna ovan gäller alla övriga regler.',
+	},
+	check_pair: {
+		en: '{file} is checked only together with the other of units.csv and unit_events.csv: the reports were checked against the published units instead.',
+		sv: '{file} kontrolleras bara tillsammans med den andra av units.csv och unit_events.csv: rapporterna kontrollerades mot de publicerade enheterna i stället.',
+	},
+	check_units_unknown: {
+		en: '{n} units in your files are not in the published data: their lines are checked by every other rule and rejected as unknown units.',
+		sv: '{n} enheter i dina filer finns inte i de publicerade uppgifterna: deras rader kontrolleras mot alla andra regler och avvisas som okända enheter.',
+	},
+	check_link: { en: 'Check your own report files', sv: 'Kontrollera dina egna rapportfiler' },
 } as const satisfies Record<string, Text>;
 
 export type MessageKey = keyof typeof messages;

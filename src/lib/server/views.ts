@@ -101,6 +101,26 @@ export function publishedUnitIds(): string[] {
 	return [...(units.getChild('unit_id') ?? [])].map(String);
 }
 
+/**
+ * When each published unit was open, as day numbers: what the check page
+ * (src/routes/[[lang=lang]]/check) checks a reader's reports against, as the
+ * pipeline checks them against unit_events.csv.
+ */
+export async function publishedUnitSpans(): Promise<[string, number, number | null][]> {
+	const { db } = await open();
+	const rows = await db.query<{ unit_id: string; opened: number; closed: number | null }>(
+		`SELECT unit_id, (opened_on - DATE '1970-01-01')::INTEGER AS opened, (closed_on - DATE '1970-01-01')::INTEGER AS closed FROM units ORDER BY unit_id`,
+	);
+	return rows.map((r) => [r.unit_id, Number(r.opened), r.closed === null ? null : Number(r.closed)]);
+}
+
+/** The reference areas' region and municipality codes, for the check of a reader's own units.csv and unit_events.csv. */
+export async function publishedAreaCodes(): Promise<{ regions: string[]; areas: string[] }> {
+	const { db } = await open();
+	const rows = await db.query<{ code: string; region_code: string }>(`SELECT code, region_code FROM areas ORDER BY code`);
+	return { regions: [...new Set(rows.map((r) => r.region_code))].sort(), areas: rows.map((r) => r.code) };
+}
+
 const profiles = new Map<string, Promise<UnitProfile | null>>();
 
 /** A unit's page, computed by the unit view's own queries once for both languages (null for a unit that is not published). */

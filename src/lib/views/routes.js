@@ -52,6 +52,7 @@ export const ROUTES = [
 		measures: ['employment_rate', 'education_rate', 'report_completeness'],
 		methods: ['funnel'],
 	},
+	{ id: 'check', path: '/check', label: { en: 'Check your files', sv: 'Kontrollera filer' }, measures: [], text: true },
 	{ id: 'methods', path: '/methods', label: { en: 'Methods', sv: 'Metoder' }, measures: [], text: true },
 ];
 
