@@ -181,7 +181,9 @@ export function jsonLineRow(text: string, line: number, known: ReadonlySet<strin
 	try {
 		record = JSON.parse(source);
 	} catch (error) {
-		return { line, column: '', value: source, rule: 'malformed_row', detail: `not valid JSON (${(error as Error).message})` };
+		// Where it stops, in our words: each JavaScript engine words the error its own way, and the browser's check must say the same as the pipeline.
+		const position = /position (\d+)/.exec((error as Error).message)?.[1];
+		return { line, column: '', value: source, rule: 'malformed_row', detail: position === undefined ? 'not valid JSON' : `not valid JSON from character ${Number(position) + 1}` };
 	}
 	if (typeof record !== 'object' || record === null || Array.isArray(record)) {
 		return { line, column: '', value: source, rule: 'malformed_row', detail: 'each line must be one JSON object' };
