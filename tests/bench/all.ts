@@ -7,4 +7,4 @@ function run(script: string) {
 	return JSON.parse(out.slice(out.lastIndexOf('\n{') + 1));
 }
 
-console.log(JSON.stringify({ pipeline: run('tests/bench/pipeline.ts'), web: run('tests/bench/web.ts') }, null, 2));
+console.log(JSON.stringify({ pipeline: run('tests/bench/pipeline.ts'), web: run('tests/bench/web.ts'), check: run('tests/bench/check.ts') }, null, 2));

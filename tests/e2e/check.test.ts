@@ -238,6 +238,27 @@ describe('check your own reports', () => {
 		await page.context().close();
 	});
 
+	it('shows its progress as it reads, and a cancel stops it at once; the page then checks again', async () => {
+		// A large file: the simulated reports of a comma-separated month, repeated to about 60 MB.
+		const [header, ...body] = readFileSync(commaFile, 'utf8').trim().split('\n');
+		const block = `${body.join('\n')}\n`;
+		const large = join(raw, '..', `${basename(raw)}-large.csv`);
+		writeFileSync(large, `${header}\n${block.repeat(Math.ceil((60 * 1024 * 1024) / block.length))}`);
+		const { page, consoleErrors } = await openPage(browser, '/check');
+		await page.waitForFunction(() => document.documentElement.dataset.running === 'true');
+		await page.locator('#own-files').setInputFiles(large);
+		await page.waitForSelector('[data-check][data-state="reading"] progress');
+		await page.waitForFunction(() => Number(document.querySelector('[data-check] progress')?.getAttribute('value')) > 0);
+		expect(await page.locator('[role="status"][aria-live="polite"]').innerText()).toMatch(/^(Checking 1 files|[\d,]+ report lines read)/);
+		await page.getByRole('button', { name: 'Cancel' }).click();
+		expect(await page.locator('[data-check]').getAttribute('data-state')).toBe('error');
+		expect(await page.locator('.check-error').innerText()).toMatch(/cancelled/);
+		await checkFiles(page, [commaFile]);
+		expect(await page.locator('[data-check]').getAttribute('data-state')).toBe('done');
+		expect(consoleErrors).toEqual([]);
+		await page.context().close();
+	});
+
 	it('speaks Swedish at /sv/check, rules and all, and its rejects table and download work from the keyboard', async () => {
 		const { page, consoleErrors } = await openPage(browser, '/sv/check');
 		expect(await page.locator('h1').innerText()).toBe('Kontrollera dina egna rapporter');

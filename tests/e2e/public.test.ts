@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser } from './browser.ts';
 import { downloadCsv, rows } from './csv.ts';
 import { PUBLIC_MIN_CELL } from './setup.ts';
-import { axeViolations, chartsSettled, EVERY_ROUTE, openPage } from './site.ts';
+import { axeViolations, chartsSettled, EVERY_ROUTE, isTextPage, openPage } from './site.ts';
 
 let browser: Browser;
 let db: DuckDBConnection;
@@ -162,7 +162,7 @@ describe('the public build', () => {
 
 	it.each([...EVERY_ROUTE, '/units/U0001', '/sv/units/U0002'])('%s has no axe violation of any impact on the public build', async (path) => {
 		const { page } = await openPage(browser, path, { bypassCSP: true }, base());
-		if (!path.endsWith('/methods')) await chartsSettled(page);
+		if (!isTextPage(path)) await chartsSettled(page);
 		expect(await axeViolations(page)).toEqual([]);
 		await page.context().close();
 	});

@@ -2,7 +2,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser.ts';
-import { axeViolations, chartsSettled, englishIn, englishOnlyWords, EVERY_ROUTE, figureText, openPage, visibleSwedishText } from './site.ts';
+import { axeViolations, chartsSettled, englishIn, englishOnlyWords, EVERY_ROUTE, figureText, isTextPage, openPage, visibleSwedishText } from './site.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -18,14 +18,14 @@ describe('accessibility', () => {
 		'%s has no axe violation of any impact',
 		async (path) => {
 			const { page } = await openPage(browser, path, { bypassCSP: true });
-			if (!path.endsWith('/methods')) await chartsSettled(page);
+			if (!isTextPage(path)) await chartsSettled(page);
 			expect(await axeViolations(page)).toEqual([]);
 			await page.context().close();
 		},
 	);
 
 	it('draws every chart for a 375-pixel phone: no chart text under 11 px, tables that scroll inside themselves, filters folded away (#21)', async () => {
-		for (const path of [...EVERY_ROUTE.filter((p) => !p.startsWith('/sv') && p !== '/methods'), '/units/U0001']) {
+		for (const path of [...EVERY_ROUTE.filter((p) => !p.startsWith('/sv') && !isTextPage(p)), '/units/U0001']) {
 			const { page } = await openPage(browser, path, { viewport: { width: 375, height: 800 } });
 			await chartsSettled(page);
 			const phone = await page.evaluate(() => {
@@ -69,15 +69,15 @@ describe('accessibility', () => {
 
 	it.each([...EVERY_ROUTE.filter((p) => p.startsWith('/sv')), '/sv/units/U0002', '/sv/outcomes?split=org'])('%s has no English word left in what a reader sees (#21)', async (path) => {
 		const { page } = await openPage(browser, path);
-		if (!path.endsWith('/methods')) await chartsSettled(page);
+		if (!isTextPage(path)) await chartsSettled(page);
 		expect(englishIn(await visibleSwedishText(page), englishOnlyWords())).toEqual([]);
 		await page.context().close();
 	});
 
 	it('reflows to a 320-pixel-wide screen without scrolling sideways (WCAG 1.4.10), every view', async () => {
-		for (const path of ['/', '/coverage', '/waitlists', '/outcomes', '/staffing', '/survival', '/sites', '/units/U0001', '/methods']) {
+		for (const path of ['/', '/coverage', '/waitlists', '/outcomes', '/staffing', '/survival', '/sites', '/units/U0001', '/methods', '/check']) {
 			const { page } = await openPage(browser, path, { viewport: { width: 320, height: 800 } });
-			if (path !== '/methods') await chartsSettled(page);
+			if (!isTextPage(path)) await chartsSettled(page);
 			expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(320);
 			await page.context().close();
 		}
@@ -115,7 +115,7 @@ describe('accessibility', () => {
 describe('a page captured whole', () => {
 	// A full-page screenshot or a saved page of a fresh page, nothing scrolled: the charts below the screen show their
 	// prerendered drawing until drawn again, never a blank frame (#22).
-	it.each([...EVERY_ROUTE.filter((p) => !p.startsWith('/sv') && p !== '/methods'), '/units/U0001', '/sv/units/U0002'])('%s shows every chart', async (path) => {
+	it.each([...EVERY_ROUTE.filter((p) => !p.startsWith('/sv') && !isTextPage(p)), '/units/U0001', '/sv/units/U0002'])('%s shows every chart', async (path) => {
 		const { page, consoleErrors } = await openPage(browser, path, { viewport: { width: 1280, height: 400 } });
 		// The page running, its engine loaded: what a reader who waits a moment before capturing gets.
 		await page.waitForSelector('html[data-running="true"]');

@@ -3,13 +3,16 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { inject } from 'vitest';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { PRERENDER_ENTRIES } from '../../src/lib/views/routes.js';
+import { PRERENDER_ENTRIES, ROUTES } from '../../src/lib/views/routes.js';
 import { messages } from '../../src/lib/i18n/index.ts';
 import { ALL_METRICS } from '../../src/lib/metrics/index.ts';
 import { METHOD_NOTES } from '../../src/lib/metrics/methods.ts';
 
 /** Every page of the registry, in English and Swedish (/, /sv, /coverage, /sv/coverage, …). */
 export const EVERY_ROUTE: readonly string[] = PRERENDER_ENTRIES;
+
+/** A page of text without a view's charts (Methods, the check), in either language: from the route registry. */
+export const isTextPage = (path: string) => ROUTES.some((route) => route.text && (path === route.path || path === `/sv${route.path}`));
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 

@@ -1,0 +1,95 @@
+/**
+ * npm run bench:check — the check of a reader's own files in Chromium
+ * (/check): about a million report rows, the pipeline benchmark's simulated
+ * network with its units.csv and unit_events.csv, chosen at once. Measured
+ * from choosing the files to the rejects shown (the row rules in the worker,
+ * then the revision rules on DuckDB-wasm), and the tab's peak memory: the
+ * largest sum of the resident memory of Chromium's renderer processes (the
+ * page, its worker and DuckDB-wasm's) sampled every 100 ms. Medians of RUNS
+ * runs, as JSON.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { simulate } from '../../pipelines/simulate/index.ts';
+import { serveStatic } from '../../src/server/static-server.ts';
+import { launchBrowser } from '../e2e/browser.ts';
+import { buildSite } from '../support/build-site.ts';
+
+const RUNS = 3;
+/** The pipeline benchmark's activity (tests/bench/pipeline.ts): about a million report rows over 2015–2026. */
+const SCALE = Number(process.env.BENCH_CHECK_SCALE ?? 39);
+
+const filesIn = (dir: string): string[] => readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? filesIn(join(dir, name)) : [join(dir, name)]));
+
+/** The resident memory of Chromium's renderer processes, in MiB: the tab, its workers. */
+function rendererMiB(): number {
+	const out = execFileSync('ps', ['-eo', 'rss=,args='], { encoding: 'utf8', maxBuffer: 1 << 24 });
+	return (
+		out
+			.split('\n')
+			.filter((line) => /chrom/.test(line) && /--type=renderer/.test(line))
+			.reduce((sum, line) => sum + Number(line.trim().split(/\s+/)[0]), 0) / 1024
+	);
+}
+
+const root = mkdtempSync(join(tmpdir(), 'ips-bench-check-'));
+try {
+	const raw = join(root, 'own');
+	const generated = simulate({ seed: 1, from: '2015-01', to: '2026-10', scale: SCALE, out: raw, referenceDir: 'data/reference/se', faults: true });
+	const files = filesIn(raw).filter((f) => /\.(csv|jsonl)$/.test(f));
+	const bytes = files.reduce((sum, f) => sum + statSync(f).size, 0);
+	const site = await buildSite(join(root, 'site'), { seed: 1, from: '2015-01', to: '2026-10', scale: 1 });
+	const server = await serveStatic(site.buildDir, 0);
+	const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+	const runs: { seconds: number; peak_mib: number; rows: number; rejected: number }[] = [];
+	for (let i = 0; i < RUNS; i++) {
+		const browser = await launchBrowser();
+		try {
+			const page = await (await browser.newContext()).newPage();
+			await page.goto(`${baseUrl}/check`);
+			await page.waitForFunction(() => document.documentElement.dataset.engine === 'ready', undefined, { timeout: 60_000 });
+			const before = rendererMiB();
+			let peak = before;
+			const sampler = setInterval(() => (peak = Math.max(peak, rendererMiB())), 100);
+			const started = performance.now();
+			await page.locator('#own-files').setInputFiles(files);
+			await page.waitForSelector('[data-check][data-state="done"], [data-check][data-state="error"]', { timeout: 300_000 });
+			const seconds = (performance.now() - started) / 1000;
+			clearInterval(sampler);
+			const summary = page.locator('[data-summary]');
+			runs.push({
+				seconds: Math.round(seconds * 100) / 100,
+				peak_mib: Math.round(peak),
+				rows: Number(await summary.getAttribute('data-rows')),
+				rejected: Number(await summary.getAttribute('data-rejected')),
+			});
+		} finally {
+			await browser.close();
+		}
+	}
+	server.close();
+	const median = <T>(values: T[], key: (v: T) => number) => values.map(key).sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+	console.log(
+		JSON.stringify(
+			{
+				benchmark: 'check',
+				files: files.length,
+				megabytes: Math.round(bytes / 1024 / 1024),
+				report_rows: generated.reports,
+				runs: RUNS,
+				seconds: median(runs, (r) => r.seconds),
+				rows_per_second: Math.round(median(runs, (r) => r.rows / r.seconds)),
+				peak_renderer_mib: median(runs, (r) => r.peak_mib),
+				rows_checked: runs[0]!.rows,
+				rows_rejected: runs[0]!.rejected,
+			},
+			null,
+			2,
+		),
+	);
+} finally {
+	rmSync(root, { recursive: true, force: true });
+}
