@@ -36,8 +36,8 @@ export type CheckMessage =
 			rejectedRows: number;
 			/** In the order of the pipeline's rejects report. */
 			rejects: Reject[];
-			/** The accepted rows as the pipeline stages them: tab-separated, one per line (pipelines/stage/validateRow.ts STAGED_COLUMNS). */
-			acceptedTsv: string;
+			/** The accepted rows as the pipeline stages them: tab-separated UTF-8, one per line (pipelines/stage/validateRow.ts STAGED_COLUMNS). */
+			acceptedTsv: Uint8Array;
 			/** The report files by index, as the staged rows name them. */
 			reportFiles: string[];
 	  }

@@ -22,11 +22,11 @@ export interface Revisions {
 
 const OWN_ROWS = 'own_reports.tsv';
 
-/** Runs the rules on the accepted rows (tab-separated, as the worker staged them); `files` names the report files by index. */
-export async function revisionRules(acceptedTsv: string, files: readonly string[]): Promise<Revisions> {
-	if (acceptedTsv === '') return { rejects: [], replaced: 0, duplicates: 0, published: 0 };
+/** Runs the rules on the accepted rows (tab-separated UTF-8, as the worker staged them); `files` names the report files by index. */
+export async function revisionRules(acceptedTsv: Uint8Array, files: readonly string[]): Promise<Revisions> {
+	if (acceptedTsv.length === 0) return { rejects: [], replaced: 0, duplicates: 0, published: 0 };
 	const db = await database();
-	await db.registerText(OWN_ROWS, acceptedTsv);
+	await db.registerBytes(OWN_ROWS, acceptedTsv);
 	await db.run(`CREATE OR REPLACE TABLE report_rows AS ${stagedRowsSql(OWN_ROWS)}`);
 	await db.run(resolveReports);
 	// The script keeps insertion order on its way out; the site's queries order their own results.

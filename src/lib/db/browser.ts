@@ -20,8 +20,8 @@ export interface BrowserDatabase extends Database {
 	manifest: Manifest;
 	/** Runs statements that return nothing (several at once, a script), in turn with the queries. */
 	run(sql: string): Promise<void>;
-	/** Makes text readable by SQL as a file of that name: a reader's own rows, held in this tab and never sent. */
-	registerText(name: string, text: string): Promise<void>;
+	/** Makes bytes readable by SQL as a file of that name: a reader's own rows, held in this tab and never sent. */
+	registerBytes(name: string, bytes: Uint8Array): Promise<void>;
 }
 
 let opened: Promise<BrowserDatabase> | undefined;
@@ -82,7 +82,7 @@ async function open(): Promise<BrowserDatabase> {
 		manifest,
 		query,
 		run: (sql) => enqueue(async () => void (await conn.query(sql))),
-		registerText: (name, text) => enqueue(() => db.registerFileText(name, text)),
+		registerBytes: (name, bytes) => enqueue(() => db.registerFileBuffer(name, bytes)),
 	};
 }
 
