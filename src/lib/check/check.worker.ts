@@ -93,15 +93,18 @@ function unitSpans(request: CheckRequest, unitFiles: { units?: File; events?: Fi
 		if (given) post({ type: 'file_error', file: given.name, problem: 'pair' });
 		return request.spans;
 	}
+	// The file being read, for an error that stops it (its message names it too).
+	let reading = units;
 	try {
 		const checkedUnits = checkUnits(tableOf(units, UNIT_COLUMNS), new Set(request.regions), rejects);
+		reading = events;
 		const checkedEvents = checkEvents(tableOf(events, UNIT_EVENT_COLUMNS), rejects);
 		const folded = foldUnits(checkedUnits.valid, checkedEvents.valid, new Set(request.areas), checkedUnits.rejected);
 		rejects.push(...folded.rejects);
 		return [...folded.lives.values()].map((life) => [life.unit_id, life.opened_on, life.closed_on] as const);
 	} catch (error) {
 		if (!(error instanceof InputError)) throw error;
-		post({ type: 'file_error', file: units.name, problem: 'unreadable', message: error.message });
+		post({ type: 'file_error', file: reading.name, problem: 'unreadable', message: error.message });
 		return request.spans;
 	}
 }
@@ -114,7 +117,7 @@ function check(request: CheckRequest) {
 	const context: ReportContext = { spans: new Map(spans.map((span) => [span[0], span])), asOfDay: request.asOfDay };
 	const totalBytes = files.reduce((sum, f) => sum + f.size, 0);
 	const counts = { rows: 0, accepted: 0, rejectedRows: 0 };
-	// Accepted rows as the pipeline stages them (tab-separated), for the revision rules and the unit's figures.
+	// Accepted rows as the pipeline stages them (tab-separated), for the revision rules.
 	const accepted = new StagedRows();
 	let doneBytes = 0;
 	let lastPost = 0;
