@@ -108,3 +108,9 @@ export function formatIsoWeek(days: number): string {
 }
 
 export const dayOfMs = (ms: number) => Math.floor(ms / DAY_MS);
+
+/** Today as a day number, in the machine's own time zone: the default reference date (--as-of), in the pipeline and in the browser's check. */
+export function todayDay(): number {
+	const now = new Date();
+	return Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()) / DAY_MS;
+}

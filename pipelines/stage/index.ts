@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { sqlFile } from '../db.ts';
+import { todayDay } from '../schema/time.ts';
 import type { UnitLife } from '../fold.ts';
 import type { Delimiter } from '../read/csv.ts';
 import { csvRow, decimalOf, jsonLineRow, readCsvHeader } from '../read/table.ts';
@@ -21,11 +22,6 @@ import { PLAIN_FORM_VARIABLES } from './plainForm.ts';
 import { validateReportFile } from './validateFile.ts';
 import { STAGED_COLUMNS, stagedRowsSql, validateReportRow, type RejectSink, type ReportContext, type UnitSpan, type Validated } from './validateRow.ts';
 
-/** Today as a day number, in the machine's own time zone. */
-export function todayDay(): number {
-	const now = new Date();
-	return Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()) / 86_400_000;
-}
 
 export interface Staged {
 	/** Data rows read, readable or not. */

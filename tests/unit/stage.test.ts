@@ -19,7 +19,7 @@ import type { Reject } from '../../pipelines/rejects.ts';
 import { REPORT_COLUMNS } from '../../pipelines/schema/index.ts';
 import { daysFromCivil } from '../../pipelines/schema/time.ts';
 import { stageReports, type Staged } from '../../pipelines/stage/index.ts';
-import { todayDay } from '../../pipelines/stage/index.ts';
+import { todayDay } from '../../pipelines/schema/time.ts';
 import { validateReportFile } from '../../pipelines/stage/validateFile.ts';
 import { emptyValidated, type UnitSpan } from '../../pipelines/stage/validateRow.ts';
 

@@ -5,6 +5,9 @@
 import type { Reject } from '../../../pipelines/rejects.ts';
 import type { UnitSpan } from '../../../pipelines/stage/validateRow.ts';
 
+/** The pipeline's default reference date, for the page to send with the files. */
+export { todayDay } from '../../../pipelines/schema/time.ts';
+
 /**
  * The largest file the check reads: about 2.5 million report rows. The
  * tab holds the accepted rows while it works, so a larger file is refused
