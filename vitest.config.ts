@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vitest/config';
+import { TakenInTurn } from './tests/sequencer.ts';
 
 export default defineConfig({
 	// Compiles Svelte's runes in .svelte.ts modules (a table's sort state, the view runtime) for the tests that import them.
@@ -9,6 +10,10 @@ export default defineConfig({
 	test: {
 		testTimeout: 60_000,
 		hookTimeout: 60_000,
+		// Vitest's default is one worker fewer than the cores: one on a two-core machine. The browser tests mostly wait
+		// on Chromium and the pipeline tests mostly compute, so two at a time keep both cores busy.
+		maxWorkers: 2,
+		sequence: { sequencer: TakenInTurn },
 		projects: [
 			// No pipeline run, no process, no browser: the quick loop while writing code.
 			{ extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
@@ -23,7 +28,6 @@ export default defineConfig({
 					globalSetup: ['tests/e2e/setup.ts'],
 					hookTimeout: 180_000,
 					testTimeout: 90_000,
-					fileParallelism: false,
 				},
 			},
 		],

@@ -120,7 +120,7 @@ describe('the public profile', () => {
 				LEFT JOIN (SELECT unit_id, date_trunc('quarter', week)::DATE AS quarter, sum(job_starts) AS job_starts FROM ${parquet(internal, 'unit_week')} GROUP BY ALL) t
 				ON t.unit_id = p.unit_id AND t.quarter = p.quarter
 			) TO '${join(dir, 'public_cells.parquet')}' (FORMAT parquet)`);
-			const attack = await attackPublic(dir, MIN_CELL, await teamSizes(internal));
+			const attack = await attackPublic(dir, MIN_CELL, await teamSizes(internal), ['public_cells']);
 			const cubeJobStarts = attack.exact.filter((f) => f.column === 'job_starts' && f.cell.startsWith('cube:'));
 			expect(cubeJobStarts.length).toBeGreaterThan(10);
 		}, 120_000);

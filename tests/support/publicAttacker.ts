@@ -65,9 +65,9 @@ const ALL = '*';
 
 /**
  * `teams`: each unit's team size per year (`unit|year` → '1', '2-3' or '4+'), which places a unit in the
- * staffing cube's leaves.
+ * staffing cube's leaves. `only` attacks those tables alone (each table's system is its own: no count is in two).
  */
-export async function attackPublic(dir: string, minCell: number, teams: ReadonlyMap<string, string>): Promise<Attack> {
+export async function attackPublic(dir: string, minCell: number, teams: ReadonlyMap<string, string>, only?: readonly Table[]): Promise<Attack> {
 	const units = new Map((await readRows(dir, 'units')).map((u) => [u.unit_id as string, u]));
 	const attack: Attack = { withheld: { public_cells: 0, public_staffing: 0, public_stability: 0 }, narrow: [], exact: [] };
 	const tables: { table: Table; period: string; dims: string[]; unitKeys: (row: Row) => string[] }[] = [
@@ -80,7 +80,7 @@ export async function attackPublic(dir: string, minCell: number, teams: Readonly
 		},
 		{ table: 'public_stability', period: 'quarter', dims: ['region_code', 'org_type', 'funding'], unitKeys: () => [] },
 	];
-	for (const spec of tables) {
+	for (const spec of tables.filter((t) => !only || only.includes(t.table))) {
 		const rows = await readRows(dir, spec.table);
 		const levels = PROTECTION_LEVELS[spec.table];
 		const columns = Object.keys(levels);
