@@ -134,6 +134,25 @@ describe('a page captured whole', () => {
 		);
 		expect(charts.filter((c) => c.below).length, 'charts below the screen').toBeGreaterThan(0);
 		expect(charts.filter((c) => !c.shown).map((c) => c.id)).toEqual([]);
+		// As captured: each drawing below the screen, cut from a capture of the whole page, holds more than its empty frame
+		// (the same box with the drawing hidden), which compresses to almost nothing in a PNG. Left unpainted until
+		// scrolled to (content-visibility: auto), they were the same.
+		const boxes = await page.locator('[data-chart][data-state="ready"] .live').evaluateAll((all) =>
+			all.map((live) => {
+				const box = live.getBoundingClientRect();
+				return { id: live.closest('[data-chart]')!.getAttribute('data-chart')!, below: box.top > window.innerHeight, clip: { x: box.left, y: box.top + window.scrollY, width: box.width, height: box.height } };
+			}),
+		);
+		const blank: string[] = [];
+		for (const { id, clip } of boxes.filter((b) => b.below && b.clip.width > 0 && b.clip.height > 0)) {
+			const drawn = (await page.screenshot({ fullPage: true, clip })).length;
+			const live = page.locator(`[data-chart="${id}"] .live`);
+			await live.evaluate((el) => ((el as HTMLElement).style.visibility = 'hidden'));
+			const empty = (await page.screenshot({ fullPage: true, clip })).length;
+			await live.evaluate((el) => ((el as HTMLElement).style.visibility = ''));
+			if (drawn < 1.5 * empty) blank.push(`${id} (${drawn} bytes, empty ${empty})`);
+		}
+		expect(blank, 'blank in a capture of the whole page').toEqual([]);
 		expect(consoleErrors).toEqual([]);
 		await page.context().close();
 	});
