@@ -13,8 +13,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runPipeline } from '../../pipelines/run.ts';
 import { RULES } from '../../pipelines/schema/rules.ts';
 import { simulate } from '../../pipelines/simulate/index.ts';
+import { execFileSync } from 'node:child_process';
+import { inject } from 'vitest';
 import { launchBrowser } from './browser.ts';
-import { baseUrl, openPage } from './site.ts';
+import { downloadCsv } from './csv.ts';
+import { baseUrl, chartsSettled, openPage } from './site.ts';
 
 let browser: Browser;
 let raw: string;
@@ -155,6 +158,19 @@ async function downloadRejects(page: Page): Promise<string[]> {
 	return lines;
 }
 
+/** One unit's lines of every report file the e2e sites were published from, in their own dialects; the other units' left out. */
+function reportsOf(unit: string): string {
+	const siteRaw = join(inject('dataDir'), '..', '..', 'raw');
+	const mine = mkdtempSync(join(tmpdir(), 'ips-own-'));
+	for (const file of filesIn(join(siteRaw, 'reports'))) {
+		const [header, ...lines] = readFileSync(file, 'utf8').split('\n');
+		const ours = lines.filter((line) => line.includes(`${unit}-S`));
+		const kept = file.endsWith('.csv') ? [header, ...ours] : [header!, ...lines].filter((line) => line.includes(`${unit}-S`));
+		if (ours.length) writeFileSync(join(mine, basename(file)), `${kept.join('\n')}\n`);
+	}
+	return mine;
+}
+
 describe('check your own reports', () => {
 	it('rejects the same lines under the same rules, with the same words, as npm run data, and sends nothing', async () => {
 		// The fixture breaks every rule there is (the pipeline's report says so), so the comparison covers them all.
@@ -274,6 +290,91 @@ describe('check your own reports', () => {
 		expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('region');
 		expect(consoleErrors).toEqual([]);
 		await page.context().close();
+	});
+
+	it('draws your unit’s page from your accepted reports, every chart marked, beside the published network: its published figures where the quarters are published', async () => {
+		const unit = 'U0001';
+		const mine = reportsOf(unit);
+		const { page, consoleErrors, foreignRequests } = await openPage(browser, '/check');
+		await checkFiles(page, filesIn(mine));
+		expect(Number(await page.locator('[data-summary]').getAttribute('data-rejected'))).toBe(0);
+		await page.waitForSelector(`[data-own-unit="${unit}"][data-state="ready"]`, { timeout: 60_000 });
+		await chartsSettled(page);
+
+		// Every chart of the unit page, each marked in words as the reader's data, in its drawing's download too.
+		const published = await openPage(browser, `/units/${unit}`);
+		await chartsSettled(published.page);
+		const chartsOf = (p: Page, within: string) => p.$$eval(`${within} [data-chart]`, (all) => all.map((c) => c.getAttribute('data-chart')!));
+		const charts = await chartsOf(page, '[data-own-unit]');
+		expect(charts).toEqual(await chartsOf(published.page, 'main'));
+		expect(await page.locator('[data-own-unit] [data-chart] [data-mark]').allTextContents()).toEqual(charts.map(() => 'Your data, not published'));
+		expect(await published.page.locator('[data-mark]').count()).toBe(0);
+		const [svg] = await Promise.all([page.waitForEvent('download'), page.locator('[data-chart="unit_employment_rate"]').getByRole('button', { name: /SVG/ }).click()]);
+		expect(readFileSync((await svg.path())!, 'utf8')).toContain('Your data, not published');
+
+		// The figures: each quarter the site publishes is the published page's, unit, network and nation alike (the same
+		// reports, through the browser's check and SQL); the quarter begun since is the unit's alone.
+		for (const chart of ['unit_employment_rate', 'unit_caseload_per_fte', 'unit_mean_wait', 'unit_report_completeness']) {
+			const own = await downloadCsv(page, chart);
+			const pub = await downloadCsv(published.page, chart);
+			expect(own.header, chart).toBe(pub.header);
+			expect(own.rows.slice(0, pub.rows.length), chart).toEqual(pub.rows);
+			const later = own.rows.slice(pub.rows.length);
+			expect(later.length, chart).toBeGreaterThan(0);
+			for (const [, , network, nation] of later) expect([network, nation], chart).toEqual(['', '']);
+			if (chart === 'unit_employment_rate') expect(later.every(([, unitValue]) => Number(unitValue) > 0)).toBe(true);
+		}
+
+		// Turnover by year, from the reader's own spells: each year before the one the reports run into is the published one.
+		const [ownTurnover, pubTurnover] = [await downloadCsv(page, 'unit_turnover'), await downloadCsv(published.page, 'unit_turnover')];
+		expect(pubTurnover.rows.length).toBeGreaterThan(2);
+		expect(ownTurnover.rows.slice(0, -1)).toEqual(pubTurnover.rows.slice(0, -1));
+
+		// The budget pack works from it, and says whose figures they are.
+		const [pdf] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.click('[data-own-unit] [data-download="pdf"]')]);
+		const pdfPath = join(mine, pdf.suggestedFilename());
+		await pdf.saveAs(pdfPath);
+		expect(execFileSync('pdfinfo', [pdfPath], { encoding: 'utf8' })).toMatch(/Pages:\s+1\n/);
+		expect(execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ')).toContain('Your data, not published');
+		expect(foreignRequests).toEqual([]);
+		expect(consoleErrors).toEqual([]);
+		await published.page.context().close();
+
+		// In Swedish, and forgotten on a reload.
+		await page.goto(`${baseUrl()}/sv/check`);
+		await checkFiles(page, filesIn(mine));
+		await page.waitForSelector(`[data-own-unit="${unit}"][data-state="ready"]`, { timeout: 60_000 });
+		expect(await page.locator('[data-own-unit] [data-chart="unit_spine"] [data-mark]').innerText()).toBe('Dina uppgifter, ej publicerade');
+		await page.reload();
+		await page.waitForFunction(() => document.documentElement.dataset.running === 'true');
+		expect(await page.locator('[data-own-unit]').count()).toBe(0);
+		await page.context().close();
+	});
+
+	it('draws your unit on a public build too: your own figures in full beside the network as published there', async () => {
+		// The public build withholds the unit's small counts; the reader's own reports are theirs, shown whole.
+		const unit = 'U0001';
+		const mine = reportsOf(unit);
+		const publicUrl = inject('publicUrl');
+		const { page, consoleErrors, foreignRequests } = await openPage(browser, '/check', {}, publicUrl);
+		await checkFiles(page, filesIn(mine));
+		await page.waitForSelector(`[data-own-unit="${unit}"][data-state="ready"]`, { timeout: 60_000 });
+		await chartsSettled(page);
+		const internal = await openPage(browser, `/units/${unit}`);
+		const published = await openPage(browser, `/units/${unit}`, {}, publicUrl);
+		await Promise.all([chartsSettled(internal.page), chartsSettled(published.page)]);
+		const own = await downloadCsv(page, 'unit_employment_rate');
+		const [full, shown] = [await downloadCsv(internal.page, 'unit_employment_rate'), await downloadCsv(published.page, 'unit_employment_rate')];
+		// The unit's column: the internal build's, where the public page has it withheld (":") as well as where not.
+		expect(shown.rows.some(([, value]) => value === ':')).toBe(true);
+		expect(own.rows.slice(0, full.rows.length).map(([quarter, value]) => [quarter, value])).toEqual(full.rows.map(([quarter, value]) => [quarter, value]));
+		// The network's and the nation's: the public page's.
+		expect(own.rows.slice(0, shown.rows.length).map(([quarter, , network, nation]) => [quarter, network, nation])).toEqual(
+			shown.rows.map(([quarter, , network, nation]) => [quarter, network, nation]),
+		);
+		expect(foreignRequests).toEqual([]);
+		expect(consoleErrors).toEqual([]);
+		for (const p of [page, internal.page, published.page]) await p.context().close();
 	});
 
 	it('keeps the check out of every other page: no other page loads its code', async () => {

@@ -22,6 +22,11 @@ export interface BrowserDatabase extends Database {
 	run(sql: string): Promise<void>;
 	/** Makes bytes readable by SQL as a file of that name: a reader's own rows, held in this tab and never sent. */
 	registerBytes(name: string, bytes: Uint8Array): Promise<void>;
+	/**
+	 * Another connection whose tables of `schema` come before the published ones of the same name: the same
+	 * queries, on a reader's own unit_week (src/lib/check/ownUnit.ts). What it creates goes into `schema`.
+	 */
+	inSchema(schema: string): Promise<Database & Pick<BrowserDatabase, 'run'>>;
 }
 
 let opened: Promise<BrowserDatabase> | undefined;
@@ -78,12 +83,32 @@ async function open(): Promise<BrowserDatabase> {
 	}
 	for (const statement of SHARED_STATEMENTS) await conn.query(statement);
 	const { query, enqueue } = queryOn(conn);
+	const schemas = new Map<string, ReturnType<typeof connectInSchema>>();
 	return {
 		manifest,
 		query,
 		run: (sql) => enqueue(async () => void (await conn.query(sql))),
 		registerBytes: (name, bytes) => enqueue(() => db.registerFileBuffer(name, bytes)),
+		inSchema: (schema) => {
+			let scoped = schemas.get(schema);
+			if (!scoped) {
+				scoped = connectInSchema(schema);
+				schemas.set(schema, scoped);
+			}
+			return scoped;
+		},
 	};
+
+	async function connectInSchema(schema: string) {
+		if (!/^[a-z_]+$/.test(schema)) throw new Error(`not a schema name: ${schema}`);
+		await enqueue(() => conn.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`));
+		const scoped = await db.connect();
+		// A session setting: this connection alone looks in the schema first, creates there, and binds macros there.
+		await scoped.query(`SET search_path = '${schema},main'`);
+		await scoped.query('SET preserve_insertion_order = false');
+		const { query, enqueue: enqueueScoped } = queryOn(scoped);
+		return { query, run: (sql: string) => enqueueScoped(async () => void (await scoped.query(sql))) };
+	}
 }
 
 /**

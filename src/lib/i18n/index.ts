@@ -638,6 +638,22 @@ export const messages = {
 		sv: '{n} enheter i dina filer finns inte i de publicerade uppgifterna: deras rader kontrolleras mot alla andra regler och avvisas som okända enheter.',
 	},
 	check_link: { en: 'Check your own report files', sv: 'Kontrollera dina egna rapportfiler' },
+	own_mark: { en: 'Your data, not published', sv: 'Dina uppgifter, ej publicerade' },
+	own_series: { en: '{unit} (your data)', sv: '{unit} (dina uppgifter)' },
+	own_network_window: { en: 'the network’s spread is of its published quarters {quarters}', sv: 'nätverkets spridning avser dess publicerade kvartal {quarters}' },
+	own_title: { en: 'Your unit on your data', sv: 'Din enhet med dina uppgifter' },
+	own_lead: {
+		en: 'Your accepted reports, computed in this browser by the measures of the unit pages, beside the published figures of the unit’s network and the whole country. Nothing is sent or stored: a reload forgets them.',
+		sv: 'Dina godkända rapporter, beräknade i den här webbläsaren med enhetssidornas mått, bredvid de publicerade siffrorna för enhetens nätverk och hela landet. Inget skickas eller sparas: en omladdning glömmer dem.',
+	},
+	own_choose: { en: 'Unit', sv: 'Enhet' },
+	own_unit_option: { en: '{unit}: {reports} reports, {first} to {last}', sv: '{unit}: {reports} rapporter, {first} till {last}' },
+	own_unpublished: {
+		en: 'Not in the published data, so with no network to set them against: {units}. Their page follows once they are published.',
+		sv: 'Finns inte i de publicerade uppgifterna och har därför inget nätverk att jämföras med: {units}. Deras sida kommer när de har publicerats.',
+	},
+	own_computing: { en: 'Computing your unit’s figures…', sv: 'Beräknar din enhets siffror …' },
+	own_failed: { en: 'Your unit’s figures could not be computed: {message}', sv: 'Din enhets siffror kunde inte beräknas: {message}' },
 } as const satisfies Record<string, Text>;
 
 export type MessageKey = keyof typeof messages;

@@ -20,6 +20,8 @@ export interface PageContext {
 	status: 'loading' | 'ready' | 'error';
 	/** The footnote under each of the view's charts: its period, and how complete the reports are. */
 	footnote: string;
+	/** Set on every chart of the page, its downloads and its pack, where the figures are not the published ones (a reader's own reports). */
+	mark?: string;
 }
 
 /** Where no page set one (a chart drawn alone, in a test): English, an internal build, figures shown. */

@@ -8,7 +8,7 @@
  * definitions as every other view: the registry's measures at the quarter
  * grain for a unit, a region and the country, and staffing's turnover.
  */
-import { quarterEnd, quarterStart, shiftQuarter } from '$lib/time';
+import { quarterEnd, quarterOf, quarterStart, shiftQuarter } from '$lib/time';
 import {
 	caseloadPerFte,
 	educationRate,
@@ -127,9 +127,23 @@ export interface UnitProfile {
 	compared: Record<string, Compared[]>;
 	turnover: TurnoverYear[];
 	spine: SpineRow[];
+	/** On a reader's own reports, where the network's spread is of other quarters than the unit's (`window`): the last published. */
+	networkWindow?: Period;
 }
 
-export async function unitProfile(db: Database, unitId: string, context: ViewContext): Promise<UnitProfile | null> {
+/**
+ * A reader's own reports for the unit (the check page, src/lib/check/ownUnit.ts): a database whose unit_week and
+ * units are theirs alone, and the quarters their reports cover (first days). The unit's lines, turnover and spine
+ * values come from it, by the internal profile's queries (the rows are the reader's, never published); its network
+ * and the nation from the published marts, as on its published page.
+ */
+export interface OwnReports {
+	db: Database;
+	first: string;
+	last: string;
+}
+
+export async function unitProfile(db: Database, unitId: string, context: ViewContext, own?: OwnReports): Promise<UnitProfile | null> {
 	const [unit] = await db.query<UnitFacts>(
 		`SELECT u.unit_id, u.name, u.org_type, u.host, u.region_code, r.region_name, strftime(u.opened_on, '%Y-%m-%d') AS opened_on,
             strftime(u.closed_on, '%Y-%m-%d') AS closed_on, u.funding_current, u.fidelity_latest
@@ -139,8 +153,14 @@ export async function unitProfile(db: Database, unitId: string, context: ViewCon
 	);
 	if (!unit) return null;
 	const { period, profile } = context;
-	const history: Period = { first: quarterStart(period.from), last: quarterStart(period.to) };
-	const window: Period = { first: quarterStart(shiftQuarter(period.to, -3)), last: quarterStart(period.to) };
+	const published: Period = { first: quarterStart(period.from), last: quarterStart(period.to) };
+	// ISO dates compare as text. A reader's reports may run past the published quarters (this week's, before the next release).
+	const history: Period = own ? { first: [published.first, own.first].sort()[0]!, last: [published.last, own.last].sort()[1]! } : published;
+	const lastOf = (first: string) => ({ first: quarterStart(shiftQuarter(quarterOf(first), -3)), last: first });
+	const networkWindow: Period = lastOf(published.last);
+	const window: Period = own ? lastOf(own.last) : networkWindow;
+	const ownDb = own?.db ?? db;
+	const ownProfile = own ? 'internal' : profile;
 	const scope = (region: string | null, unit: string | null): Params => ({
 		first_quarter: history.first,
 		last_quarter: history.last,
@@ -149,9 +169,13 @@ export async function unitProfile(db: Database, unitId: string, context: ViewCon
 		funding: null,
 		unit,
 	});
-	const days = { first_day: history.first, last_day: quarterEnd(period.to) };
+	// The network and the nation stop at the published period (a later quarter's weeks are not all in), the reader's own reports at theirs.
+	const publishedScope = (region: string | null): Params => ({ ...scope(region, null), last_quarter: published.last });
+	const days = { first_day: history.first, last_day: quarterEnd(quarterOf(history.last)) };
+	const publishedDays = { first_day: history.first, last_day: quarterEnd(period.to) };
+	const turnoverSql = (profile: string) => (profile === 'public' ? PUBLIC_TURNOVER_SQL : TURNOVER_SQL);
 
-	const [funding, areas, fidelity, own, network, nation, turnover, spine] = await Promise.all([
+	const [funding, areas, fidelity, ownRows, network, nation, turnover, spine, ownWindow] = await Promise.all([
 		db.query<FundingPeriod>(
 			`SELECT funding, strftime(valid_from, '%Y-%m-%d') AS valid_from, strftime(valid_to, '%Y-%m-%d') AS valid_to
             FROM unit_funding WHERE unit_id = $unit ORDER BY valid_from`,
@@ -166,15 +190,16 @@ export async function unitProfile(db: Database, unitId: string, context: ViewCon
 			`SELECT strftime(reviewed_on, '%Y-%m-%d') AS reviewed_on, score, level FROM fidelity WHERE unit_id = $unit ORDER BY reviewed_on`,
 			{ unit: unitId },
 		),
-		db.query<MeasureRow>(measureSql('quarter', COMPARED, profile), scope(null, unitId)),
-		db.query<MeasureRow>(measureSql('quarter', COMPARED, profile), scope(unit.region_code, null)),
-		db.query<MeasureRow>(measureSql('quarter', COMPARED, profile), scope(null, null)),
-		Promise.all(
-			[scope(null, unitId), scope(unit.region_code, null), scope(null, null)].map((params) =>
-				db.query<TurnoverRow>(profile === 'public' ? PUBLIC_TURNOVER_SQL : TURNOVER_SQL, { ...params, ...days }),
-			),
-		),
-		db.query<MeasureRow>(unitWindowSql(SPINE, profile), { ...scope(unit.region_code, null), first_quarter: window.first, last_quarter: window.last }),
+		ownDb.query<MeasureRow>(measureSql('quarter', COMPARED, ownProfile), scope(null, unitId)),
+		db.query<MeasureRow>(measureSql('quarter', COMPARED, profile), publishedScope(unit.region_code)),
+		db.query<MeasureRow>(measureSql('quarter', COMPARED, profile), publishedScope(null)),
+		Promise.all([
+			ownDb.query<TurnoverRow>(turnoverSql(ownProfile), { ...scope(null, unitId), ...days }),
+			db.query<TurnoverRow>(turnoverSql(profile), { ...publishedScope(unit.region_code), ...publishedDays }),
+			db.query<TurnoverRow>(turnoverSql(profile), { ...publishedScope(null), ...publishedDays }),
+		]),
+		db.query<MeasureRow>(unitWindowSql(SPINE, profile), { ...scope(unit.region_code, null), first_quarter: networkWindow.first, last_quarter: networkWindow.last }),
+		own ? own.db.query<MeasureRow>(unitWindowSql(SPINE, 'internal'), { ...scope(unit.region_code, unitId), first_quarter: window.first, last_quarter: window.last }) : null,
 	]);
 
 	return {
@@ -184,17 +209,22 @@ export async function unitProfile(db: Database, unitId: string, context: ViewCon
 		funding,
 		areas,
 		fidelity,
-		compared: Object.fromEntries(COMPARED.map((m) => [m.id, comparedSeries(m, own, network, nation)])),
+		compared: Object.fromEntries(COMPARED.map((m) => [m.id, comparedSeries(m, ownRows, network, nation)])),
 		turnover: turnoverYears(turnover),
-		spine: spineRows(spine, unitId),
+		// On the reader's own reports, the unit's own row among its network's is theirs.
+		spine: spineRows(ownWindow ? [...spine.filter((r) => r.unit_id !== unitId), ...ownWindow.filter((r) => r.unit_id === unitId)] : spine, unitId),
+		...(own ? { networkWindow } : {}),
 	};
 }
 
 
+/** Each quarter of the unit's, with its network's and the nation's of the same quarter (none past the published period). */
 function comparedSeries(metric: Metric, own: MeasureRow[], network: MeasureRow[], nation: MeasureRow[]): Compared[] {
-	const at = (rows: MeasureRow[], i: number) => (rows[i] ? measureOf(rows[i], metric) : null);
-	return own.map((row, i) => {
-		const [u, r, n] = [at(own, i), at(network, i), at(nation, i)];
+	const byQuarter = (rows: MeasureRow[]) => new Map(rows.map((row) => [row.quarter, row]));
+	const [networkRows, nationRows] = [byQuarter(network), byQuarter(nation)];
+	const at = (row: MeasureRow | undefined) => (row ? measureOf(row, metric) : null);
+	return own.map((row) => {
+		const [u, r, n] = [at(row), at(networkRows.get(row.quarter)), at(nationRows.get(row.quarter))];
 		const withheld = (['unit', 'network', 'nation'] as const).filter((_, k) => [u, r, n][k]?.suppressed);
 		return { quarter: row.quarter, unit: u?.value ?? null, network: r?.value ?? null, nation: n?.value ?? null, ...(withheld.length ? { withheld } : {}) };
 	});
@@ -213,7 +243,7 @@ function turnoverYears([own, network, nation]: TurnoverRow[][]): TurnoverYear[] 
 		const row = rowOf(rows, year);
 		return !!row && (row.leavers === null || row.mean_headcount === null);
 	};
-	const years = [...new Set((nation ?? []).filter((r) => r.split === 'all').map((r) => r.year))].sort();
+	const years = [...new Set([...(own ?? []), ...(nation ?? [])].filter((r) => r.split === 'all').map((r) => r.year))].sort();
 	return years.map((year) => {
 		const withheld = (['unit', 'network', 'nation'] as const).filter((_, k) => isWithheld([own, network, nation][k], year));
 		return { year, unit: rate(own, year), network: rate(network, year), nation: rate(nation, year), ...(withheld.length ? { withheld } : {}) };
