@@ -4,9 +4,10 @@
  * against its network (its region) and the nation. A spine chart sets the
  * unit's latest four quarters against the range of its network's units.
  *
- * Everything is computed at build time (one page per unit); the same
- * definitions as every other view: the registry's measures at the quarter
- * grain for a unit, a region and the country, and staffing's turnover.
+ * Computed at build time for each published unit, and in the browser on
+ * the check page for a unit on the reader's own reports (`OwnReports`); the
+ * same definitions as every other view: the registry's measures at the
+ * quarter grain for a unit, a region and the country, and staffing's turnover.
  */
 import { quarterEnd, quarterOf, quarterStart, shiftQuarter } from '$lib/time';
 import {
@@ -173,7 +174,7 @@ export async function unitProfile(db: Database, unitId: string, context: ViewCon
 	const publishedScope = (region: string | null): Params => ({ ...scope(region, null), last_quarter: published.last });
 	const days = { first_day: history.first, last_day: quarterEnd(quarterOf(history.last)) };
 	const publishedDays = { first_day: history.first, last_day: quarterEnd(period.to) };
-	const turnoverSql = (profile: string) => (profile === 'public' ? PUBLIC_TURNOVER_SQL : TURNOVER_SQL);
+	const turnoverSql = (of: string) => (of === 'public' ? PUBLIC_TURNOVER_SQL : TURNOVER_SQL);
 
 	const [funding, areas, fidelity, ownRows, network, nation, turnover, spine, ownWindow] = await Promise.all([
 		db.query<FundingPeriod>(
