@@ -42,12 +42,18 @@ export const newlines = (text: string) => {
 	return count;
 };
 
-/** The text of `blocks` (a file's bytes in order) in pieces of whole records, each with the line it starts on. */
-export function* decodedPieces(blocks: Iterable<Uint8Array>, shownAs: string, csvQuotes: boolean): Generator<TextPiece> {
-	// The decoder drops a leading byte-order mark and keeps a character split between blocks for the next.
-	const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+/**
+ * The text of `blocks` (a file's bytes in order) in pieces of whole records,
+ * each with the line it starts on. `firstLine` is the line the bytes start
+ * on: a file's share that starts further in (src/lib/check reads a large
+ * file in shares, one per worker) starts at a line's start, never in a
+ * quoted value.
+ */
+export function* decodedPieces(blocks: Iterable<Uint8Array>, shownAs: string, csvQuotes: boolean, firstLine = 1): Generator<TextPiece> {
+	// The decoder drops a byte-order mark that starts the file and keeps a character split between blocks for the next.
+	const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: firstLine > 1 });
 	let carry = '';
-	let line = 1;
+	let line = firstLine;
 	const cut = function* (text: string, last: boolean): Generator<TextPiece, string> {
 		if (last) {
 			if (text !== '') yield { text, firstLine: line };
@@ -62,7 +68,7 @@ export function* decodedPieces(blocks: Iterable<Uint8Array>, shownAs: string, cs
 		return text.slice(end);
 	};
 	// The line each block starts on, for a bad byte's message.
-	let blockLine = 1;
+	let blockLine = firstLine;
 	let last: Uint8Array = new Uint8Array(0);
 	for (const bytes of blocks) {
 		let decoded: string;

@@ -48,10 +48,12 @@ export const isTableFile = (name: string) => tableKind(name) !== null;
 /**
  * A table from its text in pieces (./decode.ts), from a file on disk
  * (./file.ts) or in a browser: the header is checked at once (an unusable
- * one stops here), the rows are read as they are asked for.
+ * one stops here), the rows are read as they are asked for. A CSV file's
+ * share that starts after its header (src/lib/check) comes with the layout
+ * read from the header.
  */
-export function readTableFrom(pieces: Generator<TextPiece>, kind: TableKind, shownAs: string, columns: readonly string[]): Table {
-	return kind === 'csv' ? readCsv(pieces, shownAs, columns) : readJsonLines(pieces, shownAs, columns);
+export function readTableFrom(pieces: Generator<TextPiece>, kind: TableKind, shownAs: string, columns: readonly string[], layout?: CsvLayout): Table {
+	return kind === 'csv' ? readCsv(pieces, shownAs, columns, layout) : readJsonLines(pieces, shownAs, columns);
 }
 
 /** The layout of a CSV file, read from its header line. */
@@ -76,9 +78,9 @@ export function readCsvHeader(text: string, file: string, columns: readonly stri
 	return { delimiter, header };
 }
 
-function readCsv(pieces: Generator<TextPiece>, file: string, columns: readonly string[]): Table {
+function readCsv(pieces: Generator<TextPiece>, file: string, columns: readonly string[], layout?: CsvLayout): Table {
 	const first = pieces.next();
-	const { delimiter, header } = readCsvHeader(first.done ? '' : first.value.text, file, columns);
+	const { delimiter, header } = layout ?? readCsvHeader(first.done ? '' : first.value.text, file, columns);
 	const build = rowBuilder(header);
 	const table = {
 		file,
@@ -91,7 +93,7 @@ function readCsv(pieces: Generator<TextPiece>, file: string, columns: readonly s
 		if (first.done) return;
 		let piece = first.value;
 		let records = csvRecords(piece.text, delimiter);
-		records.next(); // the header
+		if (!layout) records.next(); // the header
 		for (;;) {
 			for (const record of records) {
 				table.count++;
@@ -126,8 +128,13 @@ export function rowBuilder(header: readonly string[]): (cells: string[]) => Cell
 	try {
 		return new Function('cells', `return { ${body} };`) as (cells: string[]) => Cells;
 	} catch {
-		// Where a Content-Security-Policy forbids compiling code (a browser page): the same object, built in a loop.
-		return (cells) => Object.fromEntries(header.map((name, i) => [name, cells[i]]));
+		// Where a Content-Security-Policy forbids compiling code (a browser page): the same object, its keys added in
+		// the same order, so that every row still shares one shape.
+		return (cells) => {
+			const row: Cells = {};
+			for (let i = 0; i < header.length; i++) row[header[i]!] = cells[i];
+			return row;
+		};
 	}
 }
 
@@ -189,7 +196,7 @@ export function jsonLineRow(text: string, line: number, known: ReadonlySet<strin
 		return { line, column: '', value: source, rule: 'malformed_row', detail: 'each line must be one JSON object' };
 	}
 	// JSON.parse keeps the last of a repeated key and says nothing: a record that names a value twice is refused.
-	const repeated = repeatedKey(source);
+	const repeated = mayRepeatKeys(source, record) ? repeatedKey(source) : null;
 	if (repeated !== null) return { line, column: repeated, value: source, rule: 'malformed_row', detail: `the key "${repeated}" appears more than once` };
 	const cells: Cells = {};
 	for (const key in record) {
@@ -207,6 +214,19 @@ function asText(value: unknown): string | undefined {
 	if (typeof value === 'number') return Number.isFinite(value) ? String(value) : 'not a finite number';
 	return JSON.stringify(value);
 }
+
+/**
+ * Whether a JSON object's text could name a key twice: only if it has more
+ * places that look like a key (a quote, maybe spaces, a colon) than the
+ * parsed object has keys. A repeated key always adds one; a value or a
+ * nested object that looks like one only sends the text to the exact scan.
+ * A plain record is answered in one pass of the regular expression engine.
+ */
+function mayRepeatKeys(source: string, record: object): boolean {
+	return (source.match(KEY_LIKE)?.length ?? 0) !== Object.keys(record).length;
+}
+
+const KEY_LIKE = /"\s*:/g;
 
 /** The first key that a JSON object's text names twice at its top level, or null. The text is valid JSON. */
 function repeatedKey(source: string): string | null {
