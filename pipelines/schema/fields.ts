@@ -28,6 +28,28 @@ export const pseudonym = id.refine((value) => !looksLikePersonalNumber(value), {
 	error: 'personal_identity_number',
 });
 
+/*
+ * Each field read without zod: the value its schema gives for a text it
+ * accepts, undefined for any text it has an issue with. Report rows take
+ * this way first (./report.ts); tests/unit/schema.test.ts holds each to its
+ * schema.
+ */
+
+export const readId = (text: string | undefined) => (text !== undefined && ID.test(text) ? text : undefined);
+export const readPseudonym = (text: string | undefined) => (readId(text) !== undefined && !looksLikePersonalNumber(text!) ? text : undefined);
+/** A text `parse` reads (./time.ts), as parsedBy's schemas read it. */
+export const readBy = (parse: (text: string) => number | undefined) => (text: string | undefined) => (text === undefined ? undefined : parse(text));
+/** A whole number from `min` to `max`, as integer() reads it. */
+export const readBoundedInteger = (min = 0, max = MAX_COUNT) => (text: string | undefined) => {
+	const n = text === undefined ? undefined : readInteger(text);
+	return n !== undefined && n >= min && n <= max ? n : undefined;
+};
+/** A decimal number with the separator of a file's dialect, as decimal() reads it. */
+export const readDecimalWith = (separator: '.' | ',') => {
+	const point = separator.charCodeAt(0);
+	return (text: string | undefined) => (text === undefined ? undefined : readDecimal(text, point));
+};
+
 /**
  * Whether a value is shaped like a personal identity number: a real date
  * and the digits after it, whatever the check digit (a mistyped number is

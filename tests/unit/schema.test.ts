@@ -1,10 +1,12 @@
 /** Every row rule of the input contract, each broken once by an otherwise valid row. */
 import { describe, expect, it } from 'vitest';
-import type { z } from 'zod';
+import { INVALID, type z } from 'zod';
 import { fromIssues } from '../../pipelines/rejects.ts';
 import {
 	areaSchema,
 	reportSchema,
+	reportFastPaths,
+	reportRuntimeSchemas,
 	reportSchemaDecimalComma,
 	unitEventSchema,
 	unitSchema,
@@ -148,5 +150,45 @@ describe('areas.csv', () => {
 		const area = { code: '0114', name: 'Upplands Väsby', region_code: '01', region_name: 'Stockholms län', population: '50323', population_year: '2024', lat: '59.52', lon: '17.90' };
 		expect(areaSchema.parse(area).population).toBe(50323);
 		expect(problems(areaSchema, { ...area, lat: '95' })).toEqual([['lat', 'not_number']]);
+	});
+});
+
+describe("a report row's fast path", () => {
+	// Values around every edge the fields have: signs, spaces, bounds, separators, scripts, missing.
+	const VARIANTS = ['', ' ', '0', '05', '+5', '-1', ' 7 ', '100000', '100001', '1', '1.0', '1,0', '0.5', '0,5', '1.5', '1e3', '0x10', '١', 'abc', 'a b', 'x\u0007', '19121212-1212', '2024-W07', '2024-W53', '2020-W53', '2024-02-19T08:30:00Z', '2024-02-30T08:30', '2024-02-19 08:30', undefined];
+	const schemas = [
+		['.', reportRuntimeSchemas['.'], reportFastPaths['.']],
+		[',', reportRuntimeSchemas[','], reportFastPaths[',']],
+	] as const;
+
+	it('gives what zod gives for every row zod accepts, and hands every other row to zod', () => {
+		let fast = 0;
+		let handed = 0;
+		for (const [separator, runtime, fastPath] of schemas) {
+			const base = { ...validReport, fte: separator === '.' ? '0.5' : '0,5' };
+			const rows: Cells[] = [base, { ...base, caseload_young: '17' }, { ...base, employed: '17' }, { ...base, in_education: '17' }, { ...base, enrolled: '0' }, { ...base, enrolled: '0', wait_days: '0' }];
+			for (const column of Object.keys(base)) for (const value of VARIANTS) rows.push({ ...base, [column]: value });
+			for (const row of rows) {
+				const expected = runtime.safeParse(row);
+				const got = fastPath(row);
+				if (expected.success) {
+					expect(got, JSON.stringify(row)).toEqual(expected.data);
+					fast++;
+				} else {
+					expect(got, JSON.stringify(row)).toBe(INVALID);
+					handed++;
+				}
+			}
+		}
+		// Both ways are taken often: the comparison is not empty on either side.
+		expect(fast).toBeGreaterThan(50);
+		expect(handed).toBeGreaterThan(300);
+	});
+
+	it('is the schema the pipeline uses: a valid row is parsed by it, a bad one worded by zod', () => {
+		const ok = reportSchema.safeParse(validReport);
+		expect(ok.success && ok.data).toEqual(reportFastPaths['.'](validReport));
+		const bad = reportSchema.safeParse({ ...validReport, caseload_young: '17' });
+		expect(bad.success ? [] : fromIssues('f.csv', 2, validReport, bad.error.issues).map((r) => r.rule)).toEqual(['exceeds_caseload']);
 	});
 });
