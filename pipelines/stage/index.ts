@@ -17,10 +17,10 @@ import type { Delimiter } from '../read/csv.ts';
 import { csvRow, decimalOf, jsonLineRow, readCsvHeader } from '../read/table.ts';
 import { linePieces, scanText } from '../read/pieces.ts';
 import { fromUnreadable, type Reject } from '../rejects.ts';
-import { REPORT_COLUMNS } from '../schema/index.ts';
+import { REPORT_COLUMNS, type Report } from '../schema/index.ts';
 import { PLAIN_FORM_VARIABLES } from './plainForm.ts';
 import { validateReportFile } from './validateFile.ts';
-import { STAGED_COLUMNS, stagedRowsSql, validateReportRow, type RejectSink, type ReportContext, type UnitSpan, type Validated } from './validateRow.ts';
+import { STAGED_COLUMNS, stagedRowsSql, tsvLine, validateReportRow, type RejectSink, type ReportContext, type UnitSpan, type Validated } from './validateRow.ts';
 
 
 export interface Staged {
@@ -65,7 +65,7 @@ export async function stageReports(
 		const plans = files.map((file, idx) => planFile(inDir, file, idx));
 		const pieces = plans.filter((p) => p.bulk).flatMap((plan) => inPieces(plan, scratch, batchBytes));
 		const collected: Reject[] = [];
-		const staged = await stageInto(conn, inDir, plans, pieces, context, { rows: 0, tsv: accepted, rejects: log ?? collected }, progress, batchBytes);
+		const staged = await stageInto(conn, inDir, plans, pieces, context, { rows: 0, accepted, rejects: log ?? collected }, progress, batchBytes);
 		return { ...staged, rejects: collected };
 	} finally {
 		accepted.close();
@@ -103,7 +103,7 @@ async function stageInto(
 		progress(`reading ${plan.file} row by row`);
 		validateReportFile(inDir, plan.file, plan.idx, context, validated);
 	}
-	await loadValidated(conn, validated.tsv);
+	await loadValidated(conn, validated.accepted);
 	return { rows: validated.rows, flagged, filesReadRowByRow: rowByRow.length };
 }
 
@@ -120,7 +120,8 @@ class TsvFile {
 		this.#fd = openSync(path, 'w');
 	}
 
-	push(line: string) {
+	push(fileIdx: number, lineNumber: number, report: Report) {
+		const line = tsvLine(fileIdx, lineNumber, report);
 		this.#parts.push(line);
 		this.#size += line.length;
 		this.lines++;

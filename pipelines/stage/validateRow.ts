@@ -1,14 +1,14 @@
 /**
  * The row-by-row validator: the whole contract, in zod, with a worded reject
  * for every rule a row breaks, rendering the rows it accepts as tab-separated
- * lines for DuckDB to load. The pipeline runs it on the files the bulk
+ * lines for DuckDB to load (the browser's check takes them as columns). The pipeline runs it on the files the bulk
  * checks cannot take and the lines they flag (./validateFile.ts,
  * ./index.ts); the browser's check runs it on every line (src/lib/check).
  * No file system here: it runs in both.
  */
 import type { Row } from '../read/table.ts';
 import { fromIssues, reject, type Reject } from '../rejects.ts';
-import { REPORT_COUNTS, reportSchema, reportSchemaDecimalComma } from '../schema/index.ts';
+import { REPORT_COUNTS, reportSchema, reportSchemaDecimalComma, type Report } from '../schema/index.ts';
 import { parseIsoDate } from '../schema/time.ts';
 
 /** When each unit was open: [unit_id, opened_on, closed_on or null], day numbers. */
@@ -48,15 +48,38 @@ export function stagedRowsSql(path: string): string {
 	const columns = Object.entries(STAGED_COLUMNS)
 		.map(([name, type]) => `'${name}': '${type}'`)
 		.join(', ');
-	return `SELECT * EXCLUDE (week_day, submitted_ms),
-			DATE '1970-01-01' + week_day AS week,
-			submitted_ms AS submitted_at
-		FROM read_csv('${path.replaceAll("'", "''")}', delim = '\t', header = false, quote = '', escape = '', auto_detect = false, columns = {${columns}})`;
+	return stagedRowsFrom(`read_csv('${path.replaceAll("'", "''")}', delim = '\t', header = false, quote = '', escape = '', auto_detect = false, columns = {${columns}})`);
 }
 
-/** Where valid rows go: an array in tests, a file on disk in a run (./index.ts), so that memory stays bounded. */
+/** The staged columns that report_rows holds under another name: the week's day number as a DATE, the submission's milliseconds as they are. */
+export const REPORT_ROWS_RENAMED = { week_day: 'week', submitted_ms: 'submitted_at' } as const;
+
+/** Staged rows of the columns of STAGED_COLUMNS (a file read, a table) as report_rows holds them. */
+export const stagedRowsFrom = (source: string) => `SELECT * EXCLUDE (week_day, submitted_ms),
+			DATE '1970-01-01' + week_day AS ${REPORT_ROWS_RENAMED.week_day},
+			submitted_ms AS ${REPORT_ROWS_RENAMED.submitted_ms}
+		FROM ${source}`;
+
+/**
+ * Where valid rows go: lines in memory in tests, a file on disk in a run
+ * (./index.ts), so that memory stays bounded; columns in the browser.
+ */
 export interface RowSink {
-	push(line: string): unknown;
+	push(fileIdx: number, line: number, report: Report): unknown;
+}
+
+/** A valid row as a tab-separated line of STAGED_COLUMNS (ids cannot hold a tab). */
+export const tsvLine = (fileIdx: number, line: number, r: Report) =>
+	`${fileIdx}\t${line}\t${r.report_id}\t${r.unit_id}\t${r.specialist_id}\t${r.week}\t${r.submitted_at}\t${r.fte}` +
+	`\t${r.caseload}\t${r.caseload_young}\t${r.referrals}\t${r.waitlist}\t${r.enrolled}\t${r.wait_days}` +
+	`\t${r.employer_contacts}\t${r.job_starts}\t${r.employed}\t${r.education_starts}\t${r.in_education}\t${r.exits}\n`;
+
+/** Valid rows as tab-separated lines, in memory. */
+export class TsvLines implements RowSink {
+	lines: string[] = [];
+	push(fileIdx: number, line: number, report: Report) {
+		this.lines.push(tsvLine(fileIdx, line, report));
+	}
 }
 
 /** Where rejects go: an array, or the run's log (pipelines/rejectLog.ts), which writes them to disk as they come. */
@@ -65,15 +88,15 @@ export interface RejectSink {
 }
 
 /** What the validator made of some rows. */
-export interface Validated<Sink extends RowSink = string[], Rejects extends RejectSink = Reject[]> {
+export interface Validated<Sink extends RowSink = TsvLines, Rejects extends RejectSink = Reject[]> {
 	/** Rows seen, readable or not. */
 	rows: number;
-	/** Valid rows as tab-separated lines (ids cannot hold a tab). */
-	tsv: Sink;
+	/** Valid rows. */
+	accepted: Sink;
 	rejects: Rejects;
 }
 
-export const emptyValidated = (): Validated => ({ rows: 0, tsv: [], rejects: [] });
+export const emptyValidated = (): Validated => ({ rows: 0, accepted: new TsvLines(), rejects: [] });
 
 /** Validates one row of a report file into `into`. */
 export function validateReportRow(
@@ -100,10 +123,6 @@ export function validateReportRow(
 	else if (!(span[1] < r.week + 7 && (span[2] === null || span[2] > r.week))) {
 		into.rejects.push(reject(file, row.line, 'week', row.cells.week, 'unit_not_open'));
 	} else {
-		into.tsv.push(
-			`${fileIdx}\t${row.line}\t${r.report_id}\t${r.unit_id}\t${r.specialist_id}\t${r.week}\t${r.submitted_at}\t${r.fte}` +
-				`\t${r.caseload}\t${r.caseload_young}\t${r.referrals}\t${r.waitlist}\t${r.enrolled}\t${r.wait_days}` +
-				`\t${r.employer_contacts}\t${r.job_starts}\t${r.employed}\t${r.education_starts}\t${r.in_education}\t${r.exits}\n`,
-		);
+		into.accepted.push(fileIdx, row.line, r);
 	}
 }

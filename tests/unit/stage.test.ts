@@ -186,7 +186,7 @@ const rejectKey = (r: Reject) => `${r.file}|${r.line}|${r.column}|${r.rule}|${r.
 
 describe('staging the weekly reports', () => {
 	it('accepts exactly the rows the row-by-row validator accepts, with the same values', async () => {
-		const expected = rowByRow().tsv.map((line) => line.trimEnd()).sort();
+		const expected = rowByRow().accepted.lines.map((line) => line.trimEnd()).sort();
 		const reader = await conn.runAndReadAll(`
 			SELECT concat_ws(chr(9), file_idx, line, report_id, unit_id, specialist_id, week - DATE '1970-01-01', submitted_at, fte,
 				caseload, caseload_young, referrals, waitlist, enrolled, wait_days, employer_contacts, job_starts, employed,
