@@ -1,9 +1,10 @@
 /**
- * What the check page and its worker (./check.worker.ts) say to each other,
+ * What the check page and its workers (./check.worker.ts) say to each other,
  * and what is refused before a file is read at all.
  */
 import type { Reject } from '../../../pipelines/rejects.ts';
 import type { UnitSpan } from '../../../pipelines/stage/validateRow.ts';
+import type { StagedColumns } from './columns';
 
 /** The pipeline's default reference date, for the page to send with the files. */
 export { todayDay } from '../../../pipelines/schema/time.ts';
@@ -15,6 +16,7 @@ export { todayDay } from '../../../pipelines/schema/time.ts';
  */
 export const MAX_FILE_BYTES = 256 * 1024 * 1024;
 
+/** What the page asks of each worker (./parts.ts). */
 export interface CheckRequest {
 	files: File[];
 	/** The reference date as a day number (days since 1970-01-01): nothing after it is accepted, as in the pipeline's --as-of. */
@@ -24,14 +26,46 @@ export interface CheckRequest {
 	/** The reference areas' region and municipality codes, for units.csv and unit_events.csv. */
 	regions: string[];
 	areas: string[];
+	/** Which worker this is, of how many (./shares.ts). */
+	part: number;
+	parts: number;
 }
+
+/** What one report file gave one worker, by its index among the report files. */
+export interface FileResult {
+	file: number;
+	rows: number;
+	accepted: number;
+	rejectedRows: number;
+	rejects: Reject[];
+	/** Why the file could not be read (not UTF-8, its header): then it is left out whole. */
+	error?: string;
+}
+
+/** What a worker's part of the check gives (./part.ts). */
+export interface PartResult {
+	/** The rejects of the reader's units.csv and unit_events.csv (part 0's count). */
+	unitRejects: Reject[];
+	results: FileResult[];
+	/** The accepted rows as the pipeline stages them, in columns (./columns.ts). */
+	staged: StagedColumns;
+	/** The report files by index, as the staged rows name them. */
+	reportFiles: string[];
+}
+
+type FileError = { type: 'file_error'; file: string; problem: FileProblem; limit?: number; message?: string };
+type Progress = { type: 'progress'; file: string; bytes: number; totalBytes: number; rows: number; accepted: number; rejectedRows: number };
+
+/** What a worker tells the page. */
+export type PartMessage = (Progress & { part: number }) | FileError | ({ type: 'done' } & PartResult) | { type: 'failed'; message: string };
 
 /** Why a file is refused before it is read. */
 export type FileProblem = 'xlsx' | 'empty' | 'too_large' | 'not_a_table' | 'unreadable' | 'pair';
 
+/** What the page hears of the check, its workers' parts put together (./parts.ts). */
 export type CheckMessage =
-	| { type: 'progress'; file: string; bytes: number; totalBytes: number; rows: number; accepted: number; rejectedRows: number }
-	| { type: 'file_error'; file: string; problem: FileProblem; limit?: number; message?: string }
+	| Progress
+	| FileError
 	| {
 			type: 'done';
 			rows: number;
@@ -39,9 +73,10 @@ export type CheckMessage =
 			rejectedRows: number;
 			/** In the order of the pipeline's rejects report. */
 			rejects: Reject[];
-			/** The accepted rows as the pipeline stages them: tab-separated UTF-8, one per line (pipelines/stage/validateRow.ts STAGED_COLUMNS). */
-			acceptedTsv: Uint8Array;
-			/** The report files by index, as the staged rows name them. */
+			/** The accepted rows, each worker's as it staged them (PartResult). */
+			staged: StagedColumns[];
+			/** Report files left out whole (by index), whose rows are in `staged` all the same. */
+			leftOut: number[];
 			reportFiles: string[];
 	  }
 	| { type: 'failed'; message: string };

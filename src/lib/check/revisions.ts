@@ -1,13 +1,15 @@
 /**
  * The revision and conflict rules on the reader's accepted rows: the
  * pipeline's own SQL (pipelines/sql/resolve_reports.sql) on DuckDB-wasm in
- * this tab. The rows are handed to the engine as text; nothing is sent.
+ * this tab. The rows are handed to the engine as Arrow columns; nothing is sent.
  */
+import { DateDay, makeData, makeVector, Table, Utf8, type Vector } from 'apache-arrow';
 import { database } from '$lib/db/browser';
 import type { Reject } from '../../../pipelines/rejects.ts';
 import { REVISION_REJECTS_SQL, revisionReject } from '../../../pipelines/revisions.ts';
 import resolveReports from '../../../pipelines/sql/resolve_reports.sql?raw';
-import { stagedRowsSql } from '../../../pipelines/stage/validateRow.ts';
+import { REPORT_ROWS_RENAMED, STAGED_COLUMNS } from '../../../pipelines/stage/validateRow.ts';
+import type { StagedColumns } from './columns';
 
 export interface Revisions {
 	/** Rows the rules reject: a report_id used again, conflicting submissions. */
@@ -20,14 +22,14 @@ export interface Revisions {
 	published: number;
 }
 
-const OWN_ROWS = 'own_reports.tsv';
-
-/** Runs the rules on the accepted rows (tab-separated UTF-8, as the worker staged them); `files` names the report files by index. */
-export async function revisionRules(acceptedTsv: Uint8Array, files: readonly string[]): Promise<Revisions> {
-	if (acceptedTsv.length === 0) return { rejects: [], replaced: 0, duplicates: 0, published: 0 };
+/** Runs the rules on the accepted rows (as each worker gathered them), but those of the files left out; `files` names the report files by index. */
+export async function revisionRules(staged: readonly StagedColumns[], leftOut: readonly number[], files: readonly string[]): Promise<Revisions> {
+	const parts = staged.filter((columns) => columns.length > 0);
+	if (parts.length === 0) return { rejects: [], replaced: 0, duplicates: 0, published: 0 };
 	const db = await database();
-	await db.registerBytes(OWN_ROWS, acceptedTsv);
-	await db.run(`CREATE OR REPLACE TABLE report_rows AS ${stagedRowsSql(OWN_ROWS)}`);
+	// Every worker's rows in one table of as many record batches: report_rows as DuckDB-wasm takes it, with no copy in SQL.
+	await db.insertTable('report_rows', new Table(parts.flatMap((columns) => reportRows(columns).batches)));
+	if (leftOut.length) await db.run(`DELETE FROM report_rows WHERE file_idx IN (${leftOut.join(', ')})`);
 	await db.run(resolveReports);
 	// The script keeps insertion order on its way out; the site's queries order their own results.
 	await db.run('SET preserve_insertion_order = false');
@@ -39,4 +41,21 @@ export async function revisionRules(acceptedTsv: Uint8Array, files: readonly str
 		duplicates: Number(counts?.duplicates ?? 0),
 		published: Number(counts?.published ?? 0),
 	};
+}
+
+/**
+ * The columns as report_rows holds them (what stagedRowsFrom selects in the
+ * pipeline), their arrays taken as they are: Arrow stores a DATE as the day
+ * number the workers wrote.
+ */
+function reportRows(columns: StagedColumns): Table {
+	const vector = (name: string): Vector => {
+		if (name === 'week_day') return makeVector(makeData({ type: new DateDay(), length: columns.length, nullCount: 0, data: columns.integers.week_day }));
+		if (name in columns.integers) return makeVector(columns.integers[name as keyof StagedColumns['integers']]);
+		if (name in columns.doubles) return makeVector(columns.doubles[name as keyof StagedColumns['doubles']]);
+		const text = columns.strings[name as keyof StagedColumns['strings']];
+		return makeVector(makeData({ type: new Utf8(), length: columns.length, nullCount: 0, valueOffsets: text.offsets, data: text.bytes }));
+	};
+	const renamed: Record<string, string> = REPORT_ROWS_RENAMED;
+	return new Table(Object.fromEntries(Object.keys(STAGED_COLUMNS).map((name) => [renamed[name] ?? name, vector(name)])));
 }

@@ -11,6 +11,7 @@ import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import type { AsyncDuckDBConnection, AsyncPreparedStatement } from '@duckdb/duckdb-wasm';
+import type { Table } from 'apache-arrow';
 import { PROFILE_MARTS, manifestSchema, type Manifest } from '$lib/contract';
 import { SHARED_STATEMENTS } from '$lib/metrics/shared';
 import { DataError, type Database } from './database';
@@ -20,8 +21,8 @@ export interface BrowserDatabase extends Database {
 	manifest: Manifest;
 	/** Runs statements that return nothing (several at once, a script), in turn with the queries. */
 	run(sql: string): Promise<void>;
-	/** Makes bytes readable by SQL as a file of that name: a reader's own rows, held in this tab and never sent. */
-	registerBytes(name: string, bytes: Uint8Array): Promise<void>;
+	/** A table of that name, in place of any before it, from an Arrow table: a reader's own rows, held in this tab and never sent. */
+	insertTable(name: string, table: Table): Promise<void>;
 	/**
 	 * Another connection whose tables of `schema` come before the published ones of the same name: the same
 	 * queries, on a reader's own unit_week (src/lib/check/ownUnit.ts). What it creates goes into `schema`.
@@ -88,7 +89,11 @@ async function open(): Promise<BrowserDatabase> {
 		manifest,
 		query,
 		run: (sql) => enqueue(async () => void (await conn.query(sql))),
-		registerBytes: (name, bytes) => enqueue(() => db.registerFileBuffer(name, bytes)),
+		insertTable: (name, table) =>
+			enqueue(async () => {
+				await conn.query(`DROP TABLE IF EXISTS ${name}`);
+				await conn.insertArrowTable(table, { name, create: true });
+			}),
 		inSchema: (schema) => {
 			let scoped = schemas.get(schema);
 			if (!scoped) {
