@@ -87,20 +87,19 @@ export function checkPart(request: CheckRequest, readBytes: ReadBytes, post: (me
 		const read = { bytes: 0 };
 		try {
 			const table = tableOf(readBytes, file, share, read);
-			const rejects: Reject[] = [];
-			const into = { rows: 0, accepted, rejects };
+			const into = { rows: 0, accepted, rejects: result.rejects };
 			for (const row of table.rows) {
-				const before = rejects.length;
+				const before = result.rejects.length;
 				const acceptedBefore = accepted.length;
 				validateReportRow(row, file.name, share.file, table.decimal, context, into);
 				if (accepted.length > acceptedBefore) result.accepted++;
-				else if (rejects.length > before) result.rejectedRows++;
+				else if (result.rejects.length > before) result.rejectedRows++;
 				if ((++result.rows & 1023) === 0) progress(file.name, read.bytes);
 			}
-			const unreadable = table.unreadable.map((row) => fromUnreadable(file.name, row));
-			result.rows += unreadable.length;
-			result.rejectedRows += new Set(unreadable.map((r) => r.line)).size;
-			result.rejects.push(...rejects, ...unreadable);
+			// One by one: a file of a hundred thousand bad lines passed as arguments at once overflows the stack.
+			for (const row of table.unreadable) result.rejects.push(fromUnreadable(file.name, row));
+			result.rows += table.unreadable.length;
+			result.rejectedRows += new Set(table.unreadable.map((r) => r.line)).size;
 		} catch (error) {
 			// A file the pipeline would stop at (not UTF-8, columns missing or unknown, empty): the page names it, the rest go on.
 			if (!(error instanceof InputError)) throw error;

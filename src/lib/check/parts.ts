@@ -35,7 +35,7 @@ export function mergeParts(parts: readonly PartResult[]): { done: Extract<CheckM
 			counts.rows += result.rows;
 			counts.accepted += result.accepted;
 			counts.rejectedRows += result.rejectedRows;
-			rejects.push(...result.rejects);
+			for (const reject of result.rejects) rejects.push(reject);
 		}
 	}
 	return {
