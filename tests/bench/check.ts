@@ -1,20 +1,24 @@
 /**
  * npm run bench:check — the check of a reader's own files in Chromium
  * (/check): about a million report rows, the pipeline benchmark's simulated
- * network with its units.csv and unit_events.csv, chosen at once. Measured
- * from choosing the files to the rejects shown (the row rules in the worker,
- * then the revision rules on DuckDB-wasm); then the time to the first unit's
- * page on the accepted reports; and the tab's peak memory to then: the
- * largest sum of the resident memory of Chromium's renderer processes (the
- * page, its worker and DuckDB-wasm's) sampled every 100 ms. Medians of RUNS
- * runs, as JSON.
+ * network with its units.csv and unit_events.csv, chosen at once; then the
+ * same rows as one CSV file of about 90 MB (one_file), which the workers
+ * read in shares. Measured from choosing the files to the rejects shown (the
+ * row rules in the workers, then the revision rules on DuckDB-wasm); then
+ * the time to the first unit's page on the accepted reports; and the tab's
+ * peak memory to then: the largest sum of the resident memory of Chromium's
+ * renderer processes (the page, its workers and DuckDB-wasm's) sampled
+ * every 100 ms. Medians of RUNS runs, as JSON.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, readdirSync, rmSync, statSync, writeSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { readTable } from '../../pipelines/read/file.ts';
+import { REPORT_COLUMNS } from '../../pipelines/schema/index.ts';
 import { simulate } from '../../pipelines/simulate/index.ts';
+import { csvLine } from '../../src/lib/contract/csv.ts';
 import { serveStatic } from '../../src/server/static-server.ts';
 import { launchBrowser } from '../e2e/browser.ts';
 import { buildSite } from '../support/build-site.ts';
@@ -36,6 +40,21 @@ function rendererMiB(): number {
 	);
 }
 
+/** Every readable row of the report files as one comma-separated file, in the contract's columns: a unit manager's one export. */
+function oneFile(reports: string[], path: string) {
+	const out = openSync(path, 'w');
+	try {
+		writeSync(out, csvLine(REPORT_COLUMNS));
+		for (const file of reports) {
+			const lines: string[] = [];
+			for (const row of readTable(file, file, REPORT_COLUMNS).rows) lines.push(csvLine(REPORT_COLUMNS.map((c) => row.cells[c] ?? '')));
+			writeSync(out, lines.join(''));
+		}
+	} finally {
+		closeSync(out);
+	}
+}
+
 const root = mkdtempSync(join(tmpdir(), 'ips-bench-check-'));
 try {
 	const raw = join(root, 'own');
@@ -45,6 +64,35 @@ try {
 	const site = await buildSite(join(root, 'site'), { seed: 1, from: '2015-01', to: '2026-10', scale: 1 });
 	const server = await serveStatic(site.buildDir, 0);
 	const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+	const network = await measure(baseUrl, files);
+	// The same rows in one file, as a unit manager's export: the workers read it in shares.
+	const reports = files.filter((f) => !/(^|\/)(units|unit_events)\.csv$/.test(f));
+	const single = join(root, 'one', 'reports.csv');
+	mkdirSync(join(root, 'one'));
+	oneFile(reports, single);
+	const oneFileRun = await measure(baseUrl, [single, ...files.filter((f) => !reports.includes(f))]);
+	server.close();
+	console.log(
+		JSON.stringify(
+			{
+				benchmark: 'check',
+				files: files.length,
+				megabytes: Math.round(bytes / 1024 / 1024),
+				report_rows: generated.reports,
+				runs: RUNS,
+				...network,
+				one_file: { megabytes: Math.round(statSync(single).size / 1024 / 1024), ...oneFileRun },
+			},
+			null,
+			2,
+		),
+	);
+} finally {
+	rmSync(root, { recursive: true, force: true });
+}
+
+/** The check of `files` on the page at `baseUrl`, RUNS times in a fresh browser: the medians. */
+async function measure(baseUrl: string, files: string[]) {
 	const runs: { seconds: number; row_rules: number; revision_rules: number; own_unit: number; peak_mib: number; rows: number; rejected: number }[] = [];
 	for (let i = 0; i < RUNS; i++) {
 		const browser = await launchBrowser();
@@ -52,8 +100,7 @@ try {
 			const page = await (await browser.newContext()).newPage();
 			await page.goto(`${baseUrl}/check`);
 			await page.waitForFunction(() => document.documentElement.dataset.engine === 'ready', undefined, { timeout: 60_000 });
-			const before = rendererMiB();
-			let peak = before;
+			let peak = rendererMiB();
 			const sampler = setInterval(() => (peak = Math.max(peak, rendererMiB())), 100);
 			const started = performance.now();
 			await page.locator('#own-files').setInputFiles(files);
@@ -63,7 +110,7 @@ try {
 			await page.waitForSelector('[data-own-unit][data-state="ready"], [data-own-unit][data-state="error"]', { timeout: 300_000 });
 			clearInterval(sampler);
 			const summary = page.locator('[data-summary]');
-			// Each phase, from the page's own marks: the row rules in the worker, then the revision rules on DuckDB-wasm.
+			// Each phase, from the page's own marks: the row rules in the workers, then the revision rules on DuckDB-wasm.
 			const marks = Object.fromEntries(await page.evaluate(() => performance.getEntriesByType('mark').map((m) => [m.name, m.startTime] as const)));
 			runs.push({
 				seconds: Math.round(seconds * 100) / 100,
@@ -78,29 +125,15 @@ try {
 			await browser.close();
 		}
 	}
-	server.close();
-	const median = <T>(values: T[], key: (v: T) => number) => values.map(key).sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-	console.log(
-		JSON.stringify(
-			{
-				benchmark: 'check',
-				files: files.length,
-				megabytes: Math.round(bytes / 1024 / 1024),
-				report_rows: generated.reports,
-				runs: RUNS,
-				seconds: median(runs, (r) => r.seconds),
-				row_rules_seconds: median(runs, (r) => r.row_rules),
-				revision_rules_seconds: median(runs, (r) => r.revision_rules),
-				own_unit_page_seconds: median(runs, (r) => r.own_unit),
-				rows_per_second: Math.round(median(runs, (r) => r.rows / r.seconds)),
-				peak_renderer_mib: median(runs, (r) => r.peak_mib),
-				rows_checked: runs[0]!.rows,
-				rows_rejected: runs[0]!.rejected,
-			},
-			null,
-			2,
-		),
-	);
-} finally {
-	rmSync(root, { recursive: true, force: true });
+	const median = (key: (r: (typeof runs)[number]) => number) => runs.map(key).sort((a, b) => a - b)[Math.floor(runs.length / 2)]!;
+	return {
+		seconds: median((r) => r.seconds),
+		row_rules_seconds: median((r) => r.row_rules),
+		revision_rules_seconds: median((r) => r.revision_rules),
+		own_unit_page_seconds: median((r) => r.own_unit),
+		rows_per_second: Math.round(median((r) => r.rows / r.seconds)),
+		peak_renderer_mib: median((r) => r.peak_mib),
+		rows_checked: runs[0]!.rows,
+		rows_rejected: runs[0]!.rejected,
+	};
 }
