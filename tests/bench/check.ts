@@ -18,7 +18,6 @@ import { join } from 'node:path';
 import { readTable } from '../../pipelines/read/file.ts';
 import { REPORT_COLUMNS } from '../../pipelines/schema/index.ts';
 import { simulate } from '../../pipelines/simulate/index.ts';
-import { csvLine } from '../../src/lib/contract/csv.ts';
 import { serveStatic } from '../../src/server/static-server.ts';
 import { launchBrowser } from '../e2e/browser.ts';
 import { buildSite } from '../support/build-site.ts';
@@ -40,14 +39,26 @@ function rendererMiB(): number {
 	);
 }
 
-/** Every readable row of the report files as one comma-separated file, in the contract's columns: a unit manager's one export. */
+/** A value as a CSV cell, quoted only where it must be (no formula guard: these are inputs, not a report). */
+const cell = (value: string) => (/[",\n\r]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
+
+/**
+ * Every readable row of the report files as one comma-separated file in the
+ * contract's columns, decimal commas written as points: a unit manager's
+ * one export of the same reports.
+ */
 function oneFile(reports: string[], path: string) {
 	const out = openSync(path, 'w');
 	try {
-		writeSync(out, csvLine(REPORT_COLUMNS));
+		writeSync(out, `${REPORT_COLUMNS.join(',')}\n`);
 		for (const file of reports) {
+			const table = readTable(file, file, REPORT_COLUMNS);
 			const lines: string[] = [];
-			for (const row of readTable(file, file, REPORT_COLUMNS).rows) lines.push(csvLine(REPORT_COLUMNS.map((c) => row.cells[c] ?? '')));
+			for (const { cells } of table.rows) {
+				const values = REPORT_COLUMNS.map((c) => cells[c] ?? '');
+				if (table.decimal === ',') values[REPORT_COLUMNS.indexOf('fte')] = values[REPORT_COLUMNS.indexOf('fte')]!.replace(',', '.');
+				lines.push(`${values.map(cell).join(',')}\n`);
+			}
 			writeSync(out, lines.join(''));
 		}
 	} finally {
