@@ -49,7 +49,7 @@ function main(argv: string[]): number {
 	const problems = [
 		Number.isInteger(seed) ? '' : '--seed must be a whole number',
 		Number.isInteger(scale) && scale >= 1 && scale <= 100 ? '' : '--scale must be a whole number from 1 to 100',
-		Number.isInteger(unitsScale) && unitsScale >= 1 && unitsScale <= 20 ? '' : '--units-scale must be a whole number from 1 to 20',
+		Number.isInteger(unitsScale) && unitsScale >= 1 && unitsScale <= 100 ? '' : '--units-scale must be a whole number from 1 to 100',
 		MONTH.test(args.from) && MONTH.test(args.to) && args.from <= args.to ? '' : '--from and --to must be months YYYY-MM, --from first',
 	].filter(Boolean);
 	if (problems.length) {
