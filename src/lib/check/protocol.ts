@@ -44,7 +44,7 @@ export interface FileResult {
 
 /** What a worker's part of the check gives (./part.ts). */
 export interface PartResult {
-	/** The rejects of the reader's units.csv and unit_events.csv (part 0's count). */
+	/** The rejects of the reader's units.csv and unit_events.csv (every part finds the same; part 0's are kept). */
 	unitRejects: Reject[];
 	results: FileResult[];
 	/** The accepted rows as the pipeline stages them, in columns (./columns.ts). */
