@@ -16,7 +16,7 @@ import { fromUnreadable, type Reject } from '../../../pipelines/rejects.ts';
 import { REPORT_COLUMNS, UNIT_COLUMNS, UNIT_EVENT_COLUMNS } from '../../../pipelines/schema/index.ts';
 import { validateReportRow, type ReportContext, type UnitSpan } from '../../../pipelines/stage/validateRow.ts';
 import { checkEvents, checkUnits } from '../../../pipelines/unitFiles.ts';
-import { fileProblem, MAX_FILE_BYTES, type CheckRequest, type FileResult, type PartMessage } from './protocol';
+import { countsOf, fileProblem, MAX_FILE_BYTES, type CheckRequest, type FileResult, type PartMessage } from './protocol';
 import { ColumnRows } from './columns';
 import { cutsOf, shareOut, SHARED_FROM_BYTES, type Share } from './shares';
 
@@ -71,13 +71,7 @@ export function checkPart(request: CheckRequest, readBytes: ReadBytes, post: (me
 		const now = performance.now();
 		if (!force && now - lastPost < PROGRESS_MS) return;
 		lastPost = now;
-		const counts = { rows: 0, accepted: 0, rejectedRows: 0 };
-		for (const r of results.values()) {
-			counts.rows += r.rows;
-			counts.accepted += r.accepted;
-			counts.rejectedRows += r.rejectedRows;
-		}
-		post({ type: 'progress', part, file, bytes: doneBytes + bytes, totalBytes, ...counts });
+		post({ type: 'progress', part, file, bytes: doneBytes + bytes, totalBytes, ...countsOf(results.values()) });
 	};
 
 	for (const share of mine) {

@@ -8,7 +8,7 @@
  */
 import type { Reject } from '../../../pipelines/rejects.ts';
 import { inReportOrder } from './rejects';
-import type { CheckMessage, CheckRequest, PartMessage, PartResult } from './protocol';
+import { countsOf, type CheckMessage, type CheckRequest, type PartMessage, type PartResult } from './protocol';
 
 /** At most this many workers: past it, the tab's memory grows more than the check speeds up. */
 const MOST_PARTS = 4;
@@ -19,8 +19,13 @@ export const partsFor = (cores: number | undefined) => Math.max(1, Math.min(MOST
 export function mergeParts(parts: readonly PartResult[]): { done: Extract<CheckMessage, { type: 'done' }>; unreadable: { file: string; message: string }[] } {
 	const reportFiles = parts[0]!.reportFiles;
 	const byFile = new Map<number, PartResult['results']>();
-	for (const part of parts) for (const result of part.results) byFile.set(result.file, [...(byFile.get(result.file) ?? []), result]);
-	const counts = { rows: 0, accepted: 0, rejectedRows: 0 };
+	for (const part of parts) {
+		for (const result of part.results) {
+			if (!byFile.has(result.file)) byFile.set(result.file, []);
+			byFile.get(result.file)!.push(result);
+		}
+	}
+	const counted: PartResult['results'] = [];
 	const rejects: Reject[] = [...parts[0]!.unitRejects];
 	const leftOut: number[] = [];
 	const unreadable: { file: string; message: string }[] = [];
@@ -32,14 +37,12 @@ export function mergeParts(parts: readonly PartResult[]): { done: Extract<CheckM
 			continue;
 		}
 		for (const result of results) {
-			counts.rows += result.rows;
-			counts.accepted += result.accepted;
-			counts.rejectedRows += result.rejectedRows;
+			counted.push(result);
 			for (const reject of result.rejects) rejects.push(reject);
 		}
 	}
 	return {
-		done: { type: 'done', ...counts, rejects: inReportOrder(rejects), staged: parts.map((p) => p.staged), leftOut, reportFiles },
+		done: { type: 'done', ...countsOf(counted), rejects: inReportOrder(rejects), staged: parts.map((p) => p.staged), leftOut, reportFiles },
 		unreadable,
 	};
 }
@@ -60,8 +63,7 @@ export function startCheck(spawn: () => Worker, request: Omit<CheckRequest, 'par
 		worker.onmessage = ({ data: message }: MessageEvent<PartMessage>) => {
 			if (message.type === 'progress') {
 				progress[part] = message;
-				const sum = (key: 'bytes' | 'rows' | 'accepted' | 'rejectedRows') => progress.reduce((total, p) => total + p[key], 0);
-				receive({ type: 'progress', file: message.file, bytes: sum('bytes'), totalBytes, rows: sum('rows'), accepted: sum('accepted'), rejectedRows: sum('rejectedRows') });
+				receive({ type: 'progress', file: message.file, bytes: progress.reduce((sum, p) => sum + p.bytes, 0), totalBytes, ...countsOf(progress) });
 			} else if (message.type === 'done') {
 				results[part] = message;
 				if (results.filter(Boolean).length < parts) return;

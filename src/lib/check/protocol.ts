@@ -31,12 +31,27 @@ export interface CheckRequest {
 	parts: number;
 }
 
-/** What one report file gave one worker, by its index among the report files. */
-export interface FileResult {
-	file: number;
+/** Lines read, accepted and rejected: what the page shows as the check goes. */
+export interface LineCounts {
 	rows: number;
 	accepted: number;
 	rejectedRows: number;
+}
+
+/** The counts of several files or parts together. */
+export function countsOf(parts: Iterable<LineCounts>): LineCounts {
+	const counts = { rows: 0, accepted: 0, rejectedRows: 0 };
+	for (const part of parts) {
+		counts.rows += part.rows;
+		counts.accepted += part.accepted;
+		counts.rejectedRows += part.rejectedRows;
+	}
+	return counts;
+}
+
+/** What one report file gave one worker, by its index among the report files. */
+export interface FileResult extends LineCounts {
+	file: number;
 	rejects: Reject[];
 	/** Why the file could not be read (not UTF-8, its header): then it is left out whole. */
 	error?: string;
@@ -54,7 +69,7 @@ export interface PartResult {
 }
 
 type FileError = { type: 'file_error'; file: string; problem: FileProblem; limit?: number; message?: string };
-type Progress = { type: 'progress'; file: string; bytes: number; totalBytes: number; rows: number; accepted: number; rejectedRows: number };
+type Progress = { type: 'progress'; file: string; bytes: number; totalBytes: number } & LineCounts;
 
 /** What a worker tells the page. */
 export type PartMessage = (Progress & { part: number }) | FileError | ({ type: 'done' } & PartResult) | { type: 'failed'; message: string };
@@ -66,11 +81,8 @@ export type FileProblem = 'xlsx' | 'empty' | 'too_large' | 'not_a_table' | 'unre
 export type CheckMessage =
 	| Progress
 	| FileError
-	| {
+	| (LineCounts & {
 			type: 'done';
-			rows: number;
-			accepted: number;
-			rejectedRows: number;
 			/** In the order of the pipeline's rejects report. */
 			rejects: Reject[];
 			/** The accepted rows, each worker's as it staged them (PartResult). */
@@ -78,7 +90,7 @@ export type CheckMessage =
 			/** Report files left out whole (by index), whose rows are in `staged` all the same. */
 			leftOut: number[];
 			reportFiles: string[];
-	  }
+	  })
 	| { type: 'failed'; message: string };
 
 /** A file refused by its name or size alone: a spreadsheet, an empty file, one over the limit, one of another kind. */
