@@ -155,7 +155,8 @@ describe('the public build', () => {
 		expect(path!.match(/M/g)).toHaveLength(runsOf(values.map((v) => (v === '' ? ':' : v))));
 
 		// The table alternative writes ":" too.
-		await page.locator('[data-chart="people_waiting"] details summary').click();
+		await page.locator('[data-chart="people_waiting"] details summary').click(); // the table is built when opened
+		await page.locator('[data-chart="people_waiting"] table tbody tr').first().waitFor();
 		const cells = await page.locator('[data-chart="people_waiting"] table tbody tr td:nth-child(2)').allInnerTexts();
 		expect(cells.filter((c) => c === ':')).toHaveLength(signs);
 	});
