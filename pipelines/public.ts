@@ -4,7 +4,7 @@
  * that none can be worked out from what is published (./suppress.ts).
  *
  * Three linked tables are published in place of unit_week and the spells
- * (sql/public_cells.sql, sql/public_staffing.sql), each a cube with all its
+ * (sql/cells.sql, as for the internal profile, with sql/cell_specialists.sql; and sql/public_staffing.sql), each a cube with all its
  * margins plus, where a view shows units, a row per unit; and a fourth,
  * tenure, as Kaplan–Meier curves read at fixed times, only for the nation
  * and regions with at least the threshold of spells.
@@ -19,6 +19,7 @@
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { loadTable, sqlFile, type ColumnType } from './db.ts';
+import { buildCells } from './cells.ts';
 import { isSmall, suppress, withholdBeside, type Constraint } from './suppress.ts';
 import { narrowTogether, narrowValues, type ProtectionSystem, type Relation } from './protect.ts';
 import { atRisk, kaplanMeier } from '../src/lib/stats/survival.ts';
@@ -55,9 +56,8 @@ interface ProtectedColumn {
 
 const count = (name: string, perWeek = false): ProtectedColumn => ({ name, perWeek, primary: 'small' });
 
-/** The weekly facts that public_cells publishes per week of the cell. */
-const PER_WEEK = WEEKLY_FACTS.filter((fact) => fact.published === 'per_week');
-const isPerWeek = (name: string) => PER_WEEK.some((fact) => fact.name === name);
+/** Whether public_cells publishes the weekly fact per week of the cell. */
+const isPerWeek = (name: string) => WEEKLY_FACTS.some((fact) => fact.name === name && fact.published === 'per_week');
 
 const CELL_COLUMNS: readonly ProtectedColumn[] = [
 	// Every weekly fact is a count of people but the specialists' working time and the days waited.
@@ -94,14 +94,18 @@ const STAFFING_RULES = [
  * the internal ones (mart_unit_week, mart_units, mart_specialist_spells).
  */
 export async function buildPublicMarts(conn: DuckDBConnection, minCell: number): Promise<SuppressionCounts> {
-	await conn.run(publicCellsSql());
+	await buildCells(conn);
+	await conn.run(sqlFile('cell_specialists'));
 	await conn.run(sqlFile('public_staffing'));
 	const counts: SuppressionCounts = {};
 
-	const cells = await rowsOf(conn, 'SELECT * FROM pub_cells_raw ORDER BY quarter, level, unit_id, region_code, org_type, funding');
-	for (const row of cells) {
-		for (const { name } of PER_WEEK) row[name] = row[name] === null ? null : Number(row[name]) / Number(row.weeks);
-	}
+	const cells = await rowsOf(
+		conn,
+		`SELECT c.*, coalesce(s.specialists, 0) AS specialists
+        FROM cells_raw c LEFT JOIN cell_specialists s ON s.quarter = c.quarter AND s.level = c.level AND s.unit_id IS NOT DISTINCT FROM c.unit_id
+            AND (c.level = 'unit' OR (s.region_code IS NOT DISTINCT FROM c.region_code AND s.org_type IS NOT DISTINCT FROM c.org_type AND s.funding IS NOT DISTINCT FROM c.funding))
+        ORDER BY c.quarter, c.level, c.unit_id, c.region_code, c.org_type, c.funding`,
+	);
 	counts.public_cells = await protect({ table: 'public_cells', rows: cells, period: 'quarter', dims: CELL_DIMS, columns: CELL_COLUMNS, rules: CELL_RULES }, minCell);
 	await publish(conn, 'public_cells', cells, ['quarter', 'unit_id', ...CELL_DIMS]);
 
@@ -120,12 +124,6 @@ export async function buildPublicMarts(conn: DuckDBConnection, minCell: number):
 	await conn.run('CREATE OR REPLACE TABLE mart_public_weeks AS SELECT DISTINCT week FROM mart_unit_week ORDER BY week');
 	return counts;
 }
-
-/** The statements that build pub_cells_raw, public_cells before suppression. */
-export const publicCellsSql = () =>
-	sqlFile('public_cells')
-		.replaceAll('{weekly_sums}', WEEKLY_FACTS.map(({ name }) => `sum(${name}) AS ${name}`).join(',\n        '))
-		.replaceAll('{weekly_facts}', WEEKLY_FACTS.map(({ name }) => name).join(', '));
 
 /** The cube's keys: of public_cells and public_stability, and public_staffing's with team size. */
 const CELL_DIMS = ['region_code', 'org_type', 'funding'] as const;

@@ -26,6 +26,7 @@ import { formatDate, formatIsoWeek, parseIsoDate, todayDay } from './schema/time
 import { tilePositions } from './tiles.ts';
 import { BOUNDARIES_FILE, fidelityLevelSql, PROFILE_MARTS, REJECTS_SUMMARY_FILE, type FileFacts, type Manifest, type MartFacts, type Profile } from '../src/lib/contract/index.ts';
 import { SHARED_STATEMENTS } from '../src/lib/metrics/shared.ts';
+import { buildCellMarts } from './cells.ts';
 import { buildPublicMarts, DEFAULT_MIN_CELL, type SuppressionCounts } from './public.ts';
 import { recoverInterruptedSwap, stagingFolder, swapInto, writeFileAtomic, writeMart } from './write.ts';
 
@@ -156,12 +157,15 @@ async function publish(options: RunOptions, progress: (message: string) => void)
 		for (const mart of ['specialist_spells', 'unit_week', 'units', 'unit_areas', 'unit_funding', 'fidelity', 'areas']) await conn.run(sqlFile(mart));
 		const profile = options.profile ?? 'internal';
 		const minCell = options.minCell ?? DEFAULT_MIN_CELL;
+		// The shared predicates the cells use, as the site defines them (the rest read the site's tables).
+		for (const statement of SHARED_STATEMENTS.filter((s) => /MACRO (open_in_week|quarter_of)\(/.test(s))) await conn.run(statement);
 		let suppression: SuppressionCounts | undefined;
 		if (profile === 'public') {
 			progress(`suppressing counts of people under ${minCell}`);
-			// The shared predicates the public aggregates use, as the site defines them (the rest read the site's tables).
-			for (const statement of SHARED_STATEMENTS.filter((s) => /MACRO (open_in_week|quarter_of)\(/.test(s))) await conn.run(statement);
 			suppression = await buildPublicMarts(conn, minCell);
+		} else {
+			progress('summing the cells');
+			await buildCellMarts(conn);
 		}
 
 		const staging = stagingFolder(options.outDir);

@@ -3,10 +3,11 @@ import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DuckDBInstance } from '@duckdb/node-api';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { tableFromIPC } from 'apache-arrow';
 import { afterAll } from 'vitest';
 import { runPipeline, type RunOptions } from '../pipelines/run.ts';
+import { buildCellMarts } from '../pipelines/cells.ts';
 import { PROFILE_MARTS } from '../src/lib/contract/index.ts';
 
 export const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
@@ -70,4 +71,15 @@ export async function openMarts(dir: string) {
 
 export function readArrow(path: string) {
 	return tableFromIPC(readFileSync(path));
+}
+
+/**
+ * The cells that a hand-made unit_week and units add up to, by the
+ * pipeline's own statements: tables cube and unit_quarter beside them, as an
+ * internal build publishes them. Call once the shared macros are installed.
+ */
+export async function addCells(conn: DuckDBConnection) {
+	await conn.run('CREATE OR REPLACE VIEW mart_unit_week AS SELECT * FROM unit_week; CREATE OR REPLACE VIEW mart_units AS SELECT * FROM units');
+	await buildCellMarts(conn);
+	await conn.run('CREATE OR REPLACE TABLE cube AS FROM mart_cube; CREATE OR REPLACE TABLE unit_quarter AS FROM mart_unit_quarter');
 }

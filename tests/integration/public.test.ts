@@ -12,7 +12,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { simulate } from '../../pipelines/simulate/index.ts';
 import { MARTS, NOT_PEOPLE_COLUMNS, PEOPLE_COLUMNS, PROFILE_MARTS, type MartName } from '../../src/lib/contract/index.ts';
 import { martsDatabase } from '../../src/lib/server/database.ts';
-import { ALL_METRICS, measureSql, unitWindowSql, type MeasureRow } from '../../src/lib/metrics/index.ts';
+import { ALL_METRICS, queryMeasures, unitWindowSql, type MeasureRow } from '../../src/lib/metrics/index.ts';
 import { attackPublic } from '../support/publicAttacker.ts';
 import { decodeCurve, type Reading } from '../support/tenureAttacker.ts';
 import { kaplanMeier } from '../../src/lib/stats/survival.ts';
@@ -228,8 +228,8 @@ describe('the public profile', () => {
 			for (const grain of ['quarter', 'region_quarter', 'org_quarter', 'unit_quarter'] as const) {
 				for (const filters of [{}, { region: '01' }, { org: 'municipal', funding: 'permanent' }, { unit: 'U0003' }, { region: '12', org: 'region' }]) {
 					const [p, i] = await Promise.all([
-						pub.query<MeasureRow>(measureSql(grain, ALL_METRICS, 'public'), params(filters)),
-						int.query<MeasureRow>(measureSql(grain, ALL_METRICS, 'internal'), params(filters)),
+						queryMeasures(pub, grain, ALL_METRICS, 'public', params(filters)),
+						queryMeasures(int, grain, ALL_METRICS, 'internal', params(filters)),
 					]);
 					expect(p.length, `${grain} ${JSON.stringify(filters)}`).toBe(i.length);
 					p.forEach((row, n) => {

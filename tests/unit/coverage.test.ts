@@ -26,8 +26,9 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '$lib/db/database';
 import { DEFAULT_FILTERS, type Filters } from '$lib/filters';
-import { ftePer10k, measureSql, municipalitiesServed, populationServed, reportCompleteness, unitsOpen, type MeasureRow } from '$lib/metrics';
+import { ftePer10k, municipalitiesServed, populationServed, queryMeasures, reportCompleteness, unitsOpen, type MeasureRow } from '$lib/metrics';
 import { nodeDatabase } from '$lib/server/database';
+import { addCells } from '../helpers.ts';
 import { coverage, MAP_SQL } from '$lib/views/coverage';
 import type { ViewContext } from '$lib/views/context';
 
@@ -59,6 +60,7 @@ beforeAll(async () => {
 			${week('c', '2025-02-10', 1.0)}, ${week('a', '2025-03-31', 1.0)}, ${week('c', '2025-04-07', 1.0)})
 			t(unit_id, week, specialists, fte, reports, joiners, leavers, ${counts});`);
 	db = await nodeDatabase(conn);
+	await addCells(conn);
 });
 
 const QUARTERS = ['2024-10-01', '2025-01-01', '2025-04-01'];
@@ -77,13 +79,13 @@ const pick = (rows: MeasureRow[], id: string, part: 'value' | 'numerator' | 'den
 
 describe('the shared predicates at their boundaries (quarter grain)', () => {
 	it('counts a unit closing on a quarter’s first day as open on the quarter before’s last day', async () => {
-		const rows = await db.query<MeasureRow>(measureSql('quarter', MEASURES), params());
+		const rows = await queryMeasures(db, 'quarter', MEASURES, 'internal', params());
 		expect(rows.map((r) => r.quarter)).toEqual(QUARTERS);
 		expect(pick(rows, 'units_open')).toEqual([2, 2, 1]);
 	});
 
 	it('counts a municipality whose service ends on a quarter’s first day as served in the quarter before', async () => {
-		const rows = await db.query<MeasureRow>(measureSql('quarter', MEASURES), params());
+		const rows = await queryMeasures(db, 'quarter', MEASURES, 'internal', params());
 		expect(pick(rows, 'municipalities_served', 'numerator')).toEqual([3, 4, 3]);
 		expect(pick(rows, 'municipalities_served', 'denominator')).toEqual([4, 4, 4]);
 		expect(pick(rows, 'population_served', 'numerator')).toEqual([10000, 12000, 9000]);
@@ -91,20 +93,20 @@ describe('the shared predicates at their boundaries (quarter grain)', () => {
 
 	it('counts a week in the quarter of its Monday', async () => {
 		// Q4: the week of 2024-12-30 alone (1.0 FTE); Q1: 2.0, 0.5, 1.0 and 1.0 (the week of 2025-03-31), mean 1.125.
-		const rows = await db.query<MeasureRow>(measureSql('quarter', MEASURES), params());
+		const rows = await queryMeasures(db, 'quarter', MEASURES, 'internal', params());
 		expect(pick(rows, 'fte_per_10k', 'numerator')).toEqual([1, 1.125, 1]);
 		expect(pick(rows, 'fte_per_10k')).toEqual([round((1 / 12000) * 10000), round((1.125 / 12000) * 10000), round((1 / 12000) * 10000)]);
 	});
 
 	it('does not count a report from a closed unit as a reported unit-week', async () => {
-		const rows = await db.query<MeasureRow>(measureSql('quarter', MEASURES), params());
+		const rows = await queryMeasures(db, 'quarter', MEASURES, 'internal', params());
 		expect(pick(rows, 'report_completeness', 'numerator')).toEqual([1, 3, 1]);
 		expect(pick(rows, 'report_completeness', 'denominator')).toEqual([2, 6, 1]);
 	});
 
 	it('limits units and municipalities to the region chosen', async () => {
 		// Only a is RN's own unit: N3, served by c (RS), does not count here.
-		const rows = await db.query<MeasureRow>(measureSql('quarter', MEASURES), params({ region: 'RN' }));
+		const rows = await queryMeasures(db, 'quarter', MEASURES, 'internal', params({ region: 'RN' }));
 		expect(pick(rows, 'units_open')).toEqual([1, 1, 0]);
 		expect(pick(rows, 'municipalities_served', 'numerator')).toEqual([2, 2, 0]);
 		expect(pick(rows, 'municipalities_served', 'denominator')).toEqual([3, 3, 3]);
@@ -113,7 +115,7 @@ describe('the shared predicates at their boundaries (quarter grain)', () => {
 
 describe('measures per region', () => {
 	it('count units in their own region and municipalities in theirs, every region listed', async () => {
-		const rows = await db.query<MeasureRow>(measureSql('region_quarter', MEASURES), params());
+		const rows = await queryMeasures(db, 'region_quarter', MEASURES, 'internal', params());
 		expect(rows.map((r) => `${r.quarter} ${r.region_code}`)).toEqual(QUARTERS.flatMap((q) => [`${q} RN`, `${q} RS`]));
 		const series = (region: string) => rows.filter((r) => r.region_code === region);
 		expect(pick(series('RN'), 'units_open')).toEqual([1, 1, 0]);
@@ -135,8 +137,8 @@ describe('measures per region', () => {
 	});
 
 	it('add up to the country for the additive facts', async () => {
-		const regions = await db.query<MeasureRow>(measureSql('region_quarter', MEASURES), params());
-		const country = await db.query<MeasureRow>(measureSql('quarter', MEASURES), params());
+		const regions = await queryMeasures(db, 'region_quarter', MEASURES, 'internal', params());
+		const country = await queryMeasures(db, 'quarter', MEASURES, 'internal', params());
 		for (const [i, quarter] of QUARTERS.entries()) {
 			const sum = (id: string, part: 'value' | 'numerator') =>
 				regions.filter((r) => r.quarter === quarter).reduce((s, r) => s + ((r[`${id}.${part}`] as number) ?? 0), 0);
@@ -149,7 +151,7 @@ describe('measures per region', () => {
 
 describe('measures per municipality', () => {
 	it('count the open units serving each municipality, from any region, with their names', async () => {
-		const rows = await db.query<MeasureRow>(measureSql('area_quarter', [unitsOpen, municipalitiesServed, populationServed]), params());
+		const rows = await queryMeasures(db, 'area_quarter', [unitsOpen, municipalitiesServed, populationServed], 'internal', params());
 		const at = (quarter: string) => rows.filter((r) => r.quarter === quarter).map((r) => [r.code, r[`units_open.value`], r.unit_names]);
 		expect(at('2024-10-01')).toEqual([['N1', 1, 'Alpha'], ['N2', 1, 'Alpha'], ['N3', 0, ''], ['S1', 1, 'Beta']]);
 		expect(at('2025-01-01')).toEqual([['N1', 2, 'Alpha; Gamma'], ['N2', 1, 'Alpha'], ['N3', 1, 'Gamma'], ['S1', 1, 'Gamma']]);

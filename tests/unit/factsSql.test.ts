@@ -7,7 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import { PROFILES } from '$lib/contract';
 import { ALL_METRICS, factsOf, GRAINS, unitWindowSql } from '$lib/metrics';
-import { publicCellsSql } from '../../pipelines/public';
+import { cellsSql } from '$lib/contract';
+import { sqlFile } from '../../pipelines/db';
 
 const snapshot = (name: string) => `./__snapshots__/sql/${name}.sql`;
 
@@ -18,11 +19,14 @@ describe('the SQL written from the facts', () => {
 				await expect(factsOf(profile, grain)).toMatchFileSnapshot(snapshot(`${profile}.${grain}`));
 			});
 		}
+		it(`${profile} quarter, a unit chosen`, async () => {
+			await expect(factsOf(profile, 'quarter', 'units')).toMatchFileSnapshot(snapshot(`${profile}.quarter.unit`));
+		});
 		it(`${profile} unit window`, async () => {
 			await expect(unitWindowSql(ALL_METRICS, profile)).toMatchFileSnapshot(snapshot(`${profile}.unit_window`));
 		});
 	}
-	it('public cells', async () => {
-		await expect(publicCellsSql()).toMatchFileSnapshot(snapshot('public_cells'));
+	it('cells', async () => {
+		await expect(cellsSql(sqlFile('cells'))).toMatchFileSnapshot(snapshot('cells'));
 	});
 });

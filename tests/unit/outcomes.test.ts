@@ -20,9 +20,10 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '$lib/db/database';
 import { DEFAULT_FILTERS, type Filters } from '$lib/filters';
-import { ALL_METRICS, measureSql, seriesByMetric, type MeasureRow } from '$lib/metrics';
+import { ALL_METRICS, queryMeasures, seriesByMetric, type MeasureRow } from '$lib/metrics';
 import { METHOD_NOTES } from '$lib/metrics/methods';
 import { nodeDatabase } from '$lib/server/database';
+import { addCells } from '../helpers.ts';
 import { linearFit } from '$lib/stats/regression';
 import type { ViewContext } from '$lib/views/context';
 import { outcomes } from '$lib/views/outcomes';
@@ -59,6 +60,7 @@ beforeAll(async () => {
 			t(unit_id, week, specialists, fte, reports, joiners, leavers, caseload, caseload_young, referrals, waitlist, enrolled,
 				wait_days, employer_contacts, job_starts, employed, education_starts, in_education, exits);`);
 	db = await nodeDatabase(conn);
+	await addCells(conn);
 });
 
 const params = (filters: Partial<Record<'region' | 'org' | 'funding' | 'unit', string>> = {}) => ({
@@ -75,7 +77,7 @@ const ids = ['waitlist_per_fte', 'referrals', 'enrolments', 'mean_wait', 'employ
 const measures = ids.map((id) => ALL_METRICS.find((m) => m.id === id)!);
 
 async function values(grain: 'quarter' | 'org_quarter' | 'region_quarter', filters = {}) {
-	const rows = await db.query<MeasureRow>(measureSql(grain, measures), params(filters));
+	const rows = await queryMeasures(db, grain, measures, 'internal', params(filters));
 	return (group: (row: MeasureRow) => boolean = () => true) =>
 		Object.fromEntries(ids.map((id) => [id, seriesByMetric(rows.filter(group), measures)[id]!.map((r) => round(r.value))]));
 }

@@ -6,6 +6,7 @@
 export * from './enums.ts';
 export * from './marts.ts';
 export * from './weeklyFacts.ts';
+export * from './cells.ts';
 export * from './manifest.ts';
 export * from './csv.ts';
 export * from './rejects.ts';

@@ -23,6 +23,23 @@ export const REPORT_COUNTS = [
 	'exits',
 ] as const;
 
+/** The cube's keys: region × organisation type × funding, NULL for all. */
+const CUBE_KEYS = { region_code: 'VARCHAR', org_type: 'VARCHAR', funding: 'VARCHAR' } as const;
+
+/**
+ * A cell's facts for a quarter (sql/cells.sql): the weeks with a report,
+ * unit-weeks reported and expected, and the weekly facts: stocks as people
+ * in an average reported week (fte too), flows (and wait_days) summed over
+ * the quarter.
+ */
+const CELL_FACTS = {
+	weeks: 'INTEGER',
+	reported: 'INTEGER',
+	expected: 'INTEGER',
+	// A mean per week is fractional; a sum of counts is whole.
+	...(Object.fromEntries(WEEKLY_FACTS.map((f) => [f.name, f.published === 'per_week' ? 'DOUBLE' : 'INTEGER'])) as Record<WeeklyFactName, 'DOUBLE' | 'INTEGER'>),
+} as const;
+
 export const MARTS = {
 	unit_week: {
 		unit_id: 'VARCHAR',
@@ -64,26 +81,19 @@ export const MARTS = {
 	fidelity: { unit_id: 'VARCHAR', reviewed_on: 'DATE', score: 'INTEGER', level: 'VARCHAR' },
 	specialist_spells: { spell_id: 'VARCHAR', unit_id: 'VARCHAR', first_week: 'DATE', last_week: 'DATE', ended: 'BOOLEAN' },
 
-	// The public profile's own marts: aggregates, small counts of people suppressed (NULL). See PEOPLE_COLUMNS.
 	/**
-	 * Per quarter, for every unit (unit_id set) and every cell of the cube
-	 * region × organisation type × funding (unit_id NULL; a NULL key is all of
-	 * them): the weeks with a report, unit-weeks reported and expected, and the
-	 * weekly facts: stocks as people in an average reported week (fte too),
-	 * flows (and wait_days) summed over the quarter.
+	 * The internal profile's cube: per quarter, every cell of region ×
+	 * organisation type × funding with all its margins (a NULL key is all of
+	 * them), each exactly the sum of its units. Every view reads a
+	 * combination of filters without a unit from its one cell here.
 	 */
-	public_cells: {
-		quarter: 'DATE',
-		unit_id: 'VARCHAR',
-		region_code: 'VARCHAR',
-		org_type: 'VARCHAR',
-		funding: 'VARCHAR',
-		weeks: 'INTEGER',
-		reported: 'INTEGER',
-		expected: 'INTEGER',
-		// A mean per week is fractional; a sum of counts is whole.
-		...(Object.fromEntries(WEEKLY_FACTS.map((f) => [f.name, f.published === 'per_week' ? 'DOUBLE' : 'INTEGER'])) as Record<WeeklyFactName, 'DOUBLE' | 'INTEGER'>),
-	},
+	cube: { quarter: 'DATE', ...CUBE_KEYS, ...CELL_FACTS },
+	/** The internal profile's units: per unit and quarter, the same facts as the cube's cells (a unit's quarters in a row). */
+	unit_quarter: { unit_id: 'VARCHAR', quarter: 'DATE', ...CELL_FACTS },
+
+	// The public profile's own marts: aggregates, small counts of people suppressed (NULL). See PEOPLE_COLUMNS.
+	/** The cube and unit_quarter in one table (unit_id set on a unit's rows), protected. */
+	public_cells: { quarter: 'DATE', unit_id: 'VARCHAR', ...CUBE_KEYS, ...CELL_FACTS },
 	/** Per calendar year wholly in the data, for every unit and every cell of region × organisation type × funding × team size. */
 	public_staffing: {
 		year: 'INTEGER',
@@ -139,7 +149,7 @@ export type Profile = (typeof PROFILES)[number];
 
 /** The marts each profile publishes, in the order they are written and loaded. */
 export const PROFILE_MARTS: Record<Profile, readonly MartName[]> = {
-	internal: ['unit_week', 'units', 'unit_areas', 'unit_funding', 'areas', 'fidelity', 'specialist_spells'],
+	internal: ['cube', 'unit_quarter', 'unit_week', 'units', 'unit_areas', 'unit_funding', 'areas', 'fidelity', 'specialist_spells'],
 	public: ['public_cells', 'public_staffing', 'public_stability', 'public_tenure', 'public_weeks', 'units', 'unit_areas', 'unit_funding', 'areas', 'fidelity'],
 };
 

@@ -59,12 +59,8 @@ async function open(): Promise<BrowserDatabase> {
 		if (!parsed.success) throw new DataError('data/manifest.json', 'not a manifest of schema version 1');
 		return parsed.data;
 	});
-	// The manifest names the profile, and so the marts; it arrives long before the engine has compiled.
-	const martRequests = manifestRequest.then((manifest) =>
-		PROFILE_MARTS[manifest.profile].map((name) => ({ name, bytes: fetchData(`${name}.arrow`).then(async (r) => new Uint8Array(await r.arrayBuffer())) })),
-	);
-	// Seen as handled: a failed fetch is reported when its mart is loaded, not as an unhandled rejection before.
-	martRequests.then((requests) => requests.forEach((r) => r.bytes.catch(() => {}))).catch(() => {});
+	// Seen as handled here: a bad manifest is reported when the engine is asked for, not as an unhandled rejection before.
+	manifestRequest.catch(() => {});
 
 	await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
 	const conn = await db.connect();
@@ -72,23 +68,13 @@ async function open(): Promise<BrowserDatabase> {
 	// made the overview a tenth faster in DuckDB-wasm.
 	await conn.query('SET preserve_insertion_order = false');
 	const manifest = await manifestRequest;
-	for (const request of await martRequests) {
-		const { name } = request;
-		const bytes = await request.bytes;
-		await checkAgainstManifest(`${name}.arrow`, bytes, manifest.marts[name]?.arrow);
-		try {
-			await conn.insertArrowFromIPCStream(bytes, { name, create: true });
-		} catch (error) {
-			throw new DataError(`data/${name}.arrow`, `not a readable Arrow IPC stream (${String(error)})`);
-		}
-	}
-	for (const statement of SHARED_STATEMENTS) await conn.query(statement);
 	const { query, enqueue } = queryOn(conn);
+	const ready = onDemand(manifest, enqueue, conn);
 	const schemas = new Map<string, ReturnType<typeof connectInSchema>>();
 	return {
 		manifest,
-		query,
-		run: (sql) => enqueue(async () => void (await conn.query(sql))),
+		query: async (sql, params) => (await ready(sql), query(sql, params)),
+		run: async (sql) => (await ready(sql), enqueue(async () => void (await conn.query(sql)))),
 		insertTable: (name, table) =>
 			enqueue(async () => {
 				await conn.query(`DROP TABLE IF EXISTS ${name}`);
@@ -112,8 +98,57 @@ async function open(): Promise<BrowserDatabase> {
 		await scoped.query(`SET search_path = '${schema},main'`);
 		await scoped.query('SET preserve_insertion_order = false');
 		const { query, enqueue: enqueueScoped } = queryOn(scoped);
-		return { query, run: (sql: string) => enqueueScoped(async () => void (await scoped.query(sql))) };
+		// The published marts it reads are loaded as for the main connection (one it shadows with its own is loaded too: harmless).
+		return {
+			query: async <Row>(sql: string, params?: Params) => (await ready(sql), query<Row>(sql, params)),
+			run: async (sql: string) => (await ready(sql), enqueueScoped(async () => void (await scoped.query(sql)))),
+		};
 	}
+}
+
+/**
+ * Loads what a statement reads the first time one names it: a published mart
+ * (fetched, checked against the manifest, and inserted), or a shared macro
+ * (installed once the marts its body names are; DuckDB binds a table macro's
+ * body when it is created). A page thus fetches only the marts its own
+ * queries read: a change that names no unit never waits for the units'.
+ * Each is fetched once, whoever asks; the inserts take their turn on the
+ * connection with the queries.
+ */
+function onDemand(manifest: Manifest, enqueue: <T>(work: () => Promise<T>) => Promise<T>, conn: AsyncDuckDBConnection) {
+	const named = (names: readonly string[]) => names.map((name) => ({ name, pattern: new RegExp(`\\b${name}\\b`) }));
+	const marts = named(PROFILE_MARTS[manifest.profile]);
+	const statementOf = new Map(SHARED_STATEMENTS.map((statement) => [/MACRO (\w+)\(/.exec(statement)![1]!, statement]));
+	const macros = named([...statementOf.keys()]);
+	const loads = new Map<string, Promise<void>>();
+
+	/** The marts and macros a statement names (its comments left out). */
+	const needsOf = (sql: string, self?: string) => {
+		const code = sql.replace(/--[^\n]*/g, '');
+		return [...marts, ...macros].filter(({ name, pattern }) => name !== self && pattern.test(code)).map(({ name }) => name);
+	};
+	const load = (name: string): Promise<void> => {
+		let loading = loads.get(name);
+		if (!loading) {
+			const macro = statementOf.get(name);
+			loading = macro === undefined ? loadMart(name) : ready(macro, name).then(() => enqueue(async () => void (await conn.query(macro))));
+			loads.set(name, loading);
+		}
+		return loading;
+	};
+	const loadMart = async (name: string) => {
+		const bytes = new Uint8Array(await (await fetchData(`${name}.arrow`)).arrayBuffer());
+		await checkAgainstManifest(`${name}.arrow`, bytes, manifest.marts[name]?.arrow);
+		await enqueue(async () => {
+			try {
+				await conn.insertArrowFromIPCStream(bytes, { name, create: true });
+			} catch (error) {
+				throw new DataError(`data/${name}.arrow`, `not a readable Arrow IPC stream (${String(error)})`);
+			}
+		});
+	};
+	const ready = async (sql: string, self?: string) => void (await Promise.all(needsOf(sql, self).map(load)));
+	return ready;
 }
 
 /**

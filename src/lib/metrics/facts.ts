@@ -130,34 +130,9 @@ facts AS (
  * Where the weekly facts come from: CTEs, after chosen_units and
  * chosen_areas, that define quarter_weeks (per quarter, and group where the
  * grain has one, with reports: fte, waitlist, weeks, the sums and reported)
- * and open_weeks (expected). Summed from unit_week here; read from the
- * published cells on a public build (./publicFacts.ts).
+ * and open_weeks (expected). Read from the published cells (./cells.ts).
  */
 export type WeeklyFacts = (grain: Grain, split: Split | undefined) => string;
-
-const FROM_UNIT_WEEK: WeeklyFacts = (_grain, split) => {
-	const g = split ? ', grp' : '';
-	const ug = split ? ', u.grp' : '';
-	return `week_totals AS (
-    SELECT quarter_of(w.week) AS quarter, w.week${ug},
-        ${eachFact((name) => `sum(w.${name}) AS ${name}`)},
-        count(*) FILTER (WHERE open_in_week(u.opened_on, u.closed_on, w.week)) AS reported
-    FROM unit_week w JOIN chosen_units u USING (unit_id)
-    GROUP BY w.week${ug}
-),
-quarter_weeks AS (
-    SELECT quarter${g}, count(*) AS weeks,
-        ${eachFact((name, fact) => `${fact.quarter}(${name})::DOUBLE AS ${name}`)},
-        sum(reported) AS reported
-    FROM week_totals GROUP BY quarter${g}
-),
-open_weeks AS (
-    SELECT quarter_of(d.week) AS quarter${ug}, count(*) AS expected
-    FROM (SELECT DISTINCT week FROM unit_week) d, chosen_units u
-    WHERE open_in_week(u.opened_on, u.closed_on, d.week)
-    GROUP BY ALL
-)`;
-};
 
 /** The facts CTEs of a grain, with the weekly facts from `weekly`. */
 export function factsSql(grain: Grain, weekly: WeeklyFacts): string {
@@ -221,9 +196,6 @@ facts AS (
 )
 `;
 }
-
-/** The facts CTEs of each grain, from unit_week (the internal profile); a measure query adds its SELECT from `facts`. */
-export const FACTS = Object.fromEntries(GRAINS.map((grain) => [grain, factsSql(grain, FROM_UNIT_WEEK)])) as Record<Grain, string>;
 
 /**
  * The facts the public profile may withhold (NULL there, while the row has

@@ -24,8 +24,9 @@ import { waitlistPerFte } from './waitlist_per_fte';
 import { youngShare } from './young_share';
 
 export type { Metric, MetricRow, Reference } from './types';
-export { factsOf, measureOf, measureParams, measureSql, seriesByMetric, unitWindowSql, type MeasureRow } from './query';
-export { FACTS, GRAIN_KEYS, GRAINS, type Grain } from './facts';
+export { measureOf, measureParams, measureSql, queryMeasures, seriesByMetric, unitWindowSql, type MeasureRow } from './query';
+export { GRAIN_KEYS, GRAINS, type Grain } from './facts';
+export { factsOf, unitCells } from './cells';
 export { SHARED_SQL, SHARED_STATEMENTS } from './shared';
 
 /** The overview's key figures, in the order shown. */

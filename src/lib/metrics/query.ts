@@ -7,13 +7,11 @@
 import { type Filters } from '$lib/filters';
 import { quarterStart, shiftQuarter } from '$lib/time';
 import type { Params } from '$lib/db/statement';
+import type { Database } from '$lib/db/database';
 import type { Profile } from '$lib/contract';
-import { eachFact, FACTS, GRAIN_KEYS, PEOPLE_FACTS, type Grain } from './facts';
-import { PUBLIC_FACTS } from './publicFacts';
+import { eachFact, GRAIN_KEYS, PEOPLE_FACTS, type Grain } from './facts';
+import { factsOf, type Cells } from './cells';
 import type { Metric, MetricFormula, MetricRow } from './types';
-
-/** The facts CTEs of a grain on a build of the profile. */
-export const factsOf = (profile: Profile, grain: Grain) => (profile === 'public' ? PUBLIC_FACTS : FACTS)[grain];
 
 /** The counts of people a formula reads (whole words of its SQL). */
 const peopleIn = (formula: MetricFormula) =>
@@ -40,13 +38,23 @@ function once(key: string, write: () => string): string {
 	return sql;
 }
 
-export function measureSql(grain: Grain, measures: readonly Metric[], profile: Profile = 'internal'): string {
-	return once(`${grain}|${profile}|${measures.map((m) => m.id).join()}`, () => writeMeasureSql(grain, measures, profile));
+/**
+ * The statement for measures at a grain, for the parameters it will be bound
+ * to: one that names a unit reads the units' cells, any other the cube's
+ * alone (./cells.ts).
+ */
+export function measureSql(grain: Grain, measures: readonly Metric[], profile: Profile = 'internal', params: Params = {}): string {
+	const cells: Cells = params.unit == null ? 'cube' : 'units';
+	return once(`${grain}|${profile}|${cells}|${measures.map((m) => m.id).join()}`, () => writeMeasureSql(grain, measures, profile, cells));
 }
 
-function writeMeasureSql(grain: Grain, measures: readonly Metric[], profile: Profile): string {
+/** Measures at a grain, computed on `db` for the parameters (through measureSql). */
+export const queryMeasures = (db: Database, grain: Grain, measures: readonly Metric[], profile: Profile, params: Params): Promise<MeasureRow[]> =>
+	db.query<MeasureRow>(measureSql(grain, measures, profile, params), params);
+
+function writeMeasureSql(grain: Grain, measures: readonly Metric[], profile: Profile, cells: Cells): string {
 	const keys = GRAIN_KEYS[grain].join(', ');
-	return `${factsOf(profile, grain)}SELECT ${keys},\n    ${measures.map((m) => formulaColumns(m.id, m.formula, profile)).join(',\n    ')}\nFROM facts\nORDER BY ${keys}`;
+	return `${factsOf(profile, grain, cells)}SELECT ${keys},\n    ${measures.map((m) => formulaColumns(m.id, m.formula, profile)).join(',\n    ')}\nFROM facts\nORDER BY ${keys}`;
 }
 
 /** A row of measureSql: the grain's keys and three columns per measure. */

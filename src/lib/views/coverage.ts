@@ -14,6 +14,7 @@ import {
 	measureOf,
 	measureParams,
 	measureSql,
+	queryMeasures,
 	municipalitiesServed,
 	populationServed,
 	reportCompleteness,
@@ -149,9 +150,9 @@ export const coverage: ViewDefinition<CoverageResults> = {
 		const yearEarlier = yearBefore(quarter);
 		const from = quarterStart(filters.from ?? period.from);
 		const [map, regions, country] = await Promise.all([
-			db.query<MeasureRow>(measureSql('area_quarter', [unitsOpen, populationServed], profile), { ...params, first_quarter: quarter, last_quarter: quarter }),
-			db.query<MeasureRow>(measureSql('region_quarter', REGION_MEASURES, profile), params),
-			db.query<MeasureRow>(measureSql('quarter', REGION_MEASURES, profile), { ...params, region: null }),
+			queryMeasures(db, 'area_quarter', [unitsOpen, populationServed], profile, { ...params, first_quarter: quarter, last_quarter: quarter }),
+			queryMeasures(db, 'region_quarter', REGION_MEASURES, profile, params),
+			queryMeasures(db, 'quarter', REGION_MEASURES, profile, { ...params, region: null }),
 		]);
 		const regionRows = regions.map((row) => figures(row, { code: row.region_code as string, name: row.region_name as string }));
 		const countryRows = country.map((row) => figures(row, { code: '', name: '' }));

@@ -7,14 +7,16 @@
  * that follow.
  */
 import { quarterStart } from '$lib/time';
+import type { Profile } from '$lib/contract';
 import {
 	educationRate,
 	educationStarts,
 	employmentRate,
 	jobStartsPerFte,
 	measureParams,
-	measureSql,
+	queryMeasures,
 	reportCompleteness,
+	unitCells,
 	youngShare,
 	type Grain,
 	type MeasureRow,
@@ -52,11 +54,10 @@ GROUP BY ALL
 HAVING suppressed OR sum(w.caseload) > 0
 ORDER BY r.unit_id, reviewed_on`;
 
-/** Participant-weeks per unit and quarter: summed from unit_week, or on a public build the unit's cells (NULL where withheld). */
-export const FIDELITY_SQL = fidelitySql(`(SELECT unit_id, quarter_of(week) AS quarter, employed, caseload FROM unit_week)`);
-const PUBLIC_FIDELITY_SQL = fidelitySql(
-	`(SELECT unit_id, quarter, employed * weeks AS employed, caseload * weeks AS caseload FROM public_cells WHERE unit_id IS NOT NULL AND weeks > 0)`,
-);
+/** Participant-weeks per unit and quarter, from the units' cells (NULL where a public build withholds them). */
+const fidelityOf = (profile: Profile) =>
+	fidelitySql(`(SELECT unit_id, quarter, employed * weeks AS employed, caseload * weeks AS caseload FROM ${unitCells(profile)} WHERE weeks > 0)`);
+const FIDELITY_SQL: Record<Profile, string> = { internal: fidelityOf('internal'), public: fidelityOf('public') };
 
 export interface FidelityPoint {
 	unit_id: string;
@@ -90,9 +91,9 @@ export const outcomes: ViewDefinition<OutcomeResults> = {
 		const params = measureParams(filters, period);
 		const split = (filters.options.split as Split | undefined) ?? null;
 		const [all, groups, fidelity] = await Promise.all([
-			db.query<MeasureRow>(measureSql('quarter', OUTCOME_MEASURES, profile), params),
-			split ? db.query<MeasureRow>(measureSql(GRAIN_OF[split], OUTCOME_MEASURES, profile), params) : Promise.resolve([]),
-			db.query<FidelityRow>(profile === 'public' ? PUBLIC_FIDELITY_SQL : FIDELITY_SQL, { ...params, shown_from: quarterStart(filters.from ?? period.from) }),
+			queryMeasures(db, 'quarter', OUTCOME_MEASURES, profile, params),
+			split ? queryMeasures(db, GRAIN_OF[split], OUTCOME_MEASURES, profile, params) : Promise.resolve([]),
+			db.query<FidelityRow>(FIDELITY_SQL[profile], { ...params, shown_from: quarterStart(filters.from ?? period.from) }),
 		]);
 		return {
 			split,

@@ -3,7 +3,7 @@
  * change from a year earlier and its quarterly trend. One statement computes
  * every measure at the quarter grain.
  */
-import { COMPLETENESS, measureParams, measureSql, METRICS, seriesByMetric, type MeasureRow, type Metric, type MetricRow } from '$lib/metrics';
+import { COMPLETENESS, measureParams, measureSql, queryMeasures, METRICS, seriesByMetric, type Metric, type MetricRow } from '$lib/metrics';
 import type { ViewDefinition } from './context';
 
 /** The key figures and report completeness (every chart's footnote). */
@@ -15,5 +15,5 @@ export const OVERVIEW_SQL = measureSql('quarter', OVERVIEW_MEASURES);
 export const overview: ViewDefinition<Record<string, MetricRow[]>> = {
 	id: 'overview',
 	load: async (db, filters, { period, profile }) =>
-		seriesByMetric(await db.query<MeasureRow>(measureSql('quarter', OVERVIEW_MEASURES, profile), measureParams(filters, period)), OVERVIEW_MEASURES),
+		seriesByMetric(await queryMeasures(db, 'quarter', OVERVIEW_MEASURES, profile, measureParams(filters, period)), OVERVIEW_MEASURES),
 };

@@ -11,7 +11,7 @@
  * Report completeness is binomial as it is: n expected unit-weeks, r reported.
  */
 import { quarterStart, shiftQuarter } from '$lib/time';
-import { measureOf, measureSql, reportCompleteness, unitWindowSql, type MeasureRow } from '$lib/metrics';
+import { measureOf, queryMeasures, reportCompleteness, unitWindowSql, type MeasureRow } from '$lib/metrics';
 import { FUNNEL_MEASURES } from '$lib/metrics/funnel';
 import { funnelCurve, funnelProportions, type FunnelFlag, type FunnelLimits } from '$lib/stats/funnel';
 import type { ViewDefinition } from './context';
@@ -129,7 +129,7 @@ export const sites: ViewDefinition<SitesResults> = {
 		const [rows, network] = await Promise.all([
 			db.query<MeasureRow>(unitWindowSql(measures, profile), params),
 			// The network's own cells: its rate where a public build withholds some of its units.
-			profile === 'public' ? db.query<MeasureRow>(measureSql('quarter', measures, profile), params) : null,
+			profile === 'public' ? queryMeasures(db, 'quarter', measures, profile, params) : null,
 		]);
 		const adjust = filters.options.od !== 'off';
 		return {

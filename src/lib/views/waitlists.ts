@@ -12,8 +12,8 @@ import {
 	meanWait,
 	measureOf,
 	measureParams,
-	measureSql,
 	peopleWaiting,
+	queryMeasures,
 	referrals,
 	reportCompleteness,
 	seriesByMetric,
@@ -77,10 +77,10 @@ export const waitlists: ViewDefinition<WaitlistResults> = {
 		const to = filters.to ?? period.to;
 		const [quarter, yearEarlier] = [quarterStart(to), quarterStart(shiftQuarter(to, -4))];
 		const [selection, regions, units, country] = await Promise.all([
-			db.query<MeasureRow>(measureSql('quarter', SELECTION_MEASURES, profile), params),
-			db.query<MeasureRow>(measureSql('region_quarter', REGION_MEASURES, profile), { ...params, first_quarter: from }),
-			db.query<MeasureRow>(measureSql('unit_quarter', UNIT_MEASURES, profile), { ...params, first_quarter: yearEarlier }),
-			filters.region ? db.query<MeasureRow>(measureSql('quarter', [waitlistPerFte], profile), { ...params, region: null, first_quarter: from }) : null,
+			queryMeasures(db, 'quarter', SELECTION_MEASURES, profile, params),
+			queryMeasures(db, 'region_quarter', REGION_MEASURES, profile, { ...params, first_quarter: from }),
+			queryMeasures(db, 'unit_quarter', UNIT_MEASURES, profile, { ...params, first_quarter: yearEarlier }),
+			filters.region ? queryMeasures(db, 'quarter', [waitlistPerFte], profile, { ...params, region: null, first_quarter: from }) : null,
 		]);
 		const byUnit = new Map<string, { before?: MeasureRow; now?: MeasureRow }>();
 		for (const row of units) {

@@ -8,44 +8,28 @@ chosen_units AS MATERIALIZED (
 chosen_areas AS MATERIALIZED (
     SELECT code, region_code, population FROM areas
 ),
-week_totals AS (
-    SELECT quarter_of(w.week) AS quarter, w.week, u.grp,
-        sum(w.fte) AS fte,
-        sum(w.waitlist) AS waitlist,
-        sum(w.caseload) AS caseload,
-        sum(w.caseload_young) AS caseload_young,
-        sum(w.employed) AS employed,
-        sum(w.in_education) AS in_education,
-        sum(w.wait_days) AS wait_days,
-        sum(w.enrolled) AS enrolled,
-        sum(w.referrals) AS referrals,
-        sum(w.job_starts) AS job_starts,
-        sum(w.education_starts) AS education_starts,
-        count(*) FILTER (WHERE open_in_week(u.opened_on, u.closed_on, w.week)) AS reported
-    FROM unit_week w JOIN chosen_units u USING (unit_id)
-    GROUP BY w.week, u.grp
+cells AS (
+    SELECT c.*, c.region_code AS grp
+    FROM cube c
+    WHERE c.quarter BETWEEN $first_quarter::DATE AND $last_quarter::DATE AND c.region_code IS NOT NULL AND c.org_type IS NOT DISTINCT FROM $org::VARCHAR AND c.funding IS NOT DISTINCT FROM $funding::VARCHAR
 ),
 quarter_weeks AS (
-    SELECT quarter, grp, count(*) AS weeks,
-        avg(fte)::DOUBLE AS fte,
-        avg(waitlist)::DOUBLE AS waitlist,
-        sum(caseload)::DOUBLE AS caseload,
-        sum(caseload_young)::DOUBLE AS caseload_young,
-        sum(employed)::DOUBLE AS employed,
-        sum(in_education)::DOUBLE AS in_education,
-        sum(wait_days)::DOUBLE AS wait_days,
-        sum(enrolled)::DOUBLE AS enrolled,
-        sum(referrals)::DOUBLE AS referrals,
-        sum(job_starts)::DOUBLE AS job_starts,
-        sum(education_starts)::DOUBLE AS education_starts,
-        sum(reported) AS reported
-    FROM week_totals GROUP BY quarter, grp
+    SELECT quarter, grp, weeks, reported,
+        fte,
+        waitlist,
+        caseload * weeks AS caseload,
+        caseload_young * weeks AS caseload_young,
+        employed * weeks AS employed,
+        in_education * weeks AS in_education,
+        wait_days::DOUBLE AS wait_days,
+        enrolled::DOUBLE AS enrolled,
+        referrals::DOUBLE AS referrals,
+        job_starts::DOUBLE AS job_starts,
+        education_starts::DOUBLE AS education_starts
+    FROM cells WHERE weeks > 0
 ),
 open_weeks AS (
-    SELECT quarter_of(d.week) AS quarter, u.grp, count(*) AS expected
-    FROM (SELECT DISTINCT week FROM unit_week) d, chosen_units u
-    WHERE open_in_week(u.opened_on, u.closed_on, d.week)
-    GROUP BY ALL
+    SELECT quarter, grp, expected FROM cells
 ),
 quarter_units AS (
     SELECT q.quarter, u.grp,

@@ -10,8 +10,8 @@ chosen_areas AS MATERIALIZED (
 ),
 cells AS (
     SELECT c.*
-    FROM public_cells c
-    WHERE c.quarter BETWEEN $first_quarter::DATE AND $last_quarter::DATE AND CASE WHEN $unit::VARCHAR IS NULL THEN c.unit_id IS NULL AND c.region_code IS NOT DISTINCT FROM $region::VARCHAR AND c.org_type IS NOT DISTINCT FROM $org::VARCHAR AND c.funding IS NOT DISTINCT FROM $funding::VARCHAR ELSE c.unit_id IN (SELECT unit_id FROM chosen_units) END
+    FROM (SELECT * FROM public_cells WHERE unit_id IS NULL) c
+    WHERE c.quarter BETWEEN $first_quarter::DATE AND $last_quarter::DATE AND c.region_code IS NOT DISTINCT FROM $region::VARCHAR AND c.org_type IS NOT DISTINCT FROM $org::VARCHAR AND c.funding IS NOT DISTINCT FROM $funding::VARCHAR
 ),
 quarter_weeks AS (
     SELECT quarter, weeks, reported,

@@ -9,9 +9,9 @@ chosen_areas AS MATERIALIZED (
     SELECT code, region_code, population FROM areas
 ),
 cells AS (
-    SELECT c.*, coalesce(u.grp, c.region_code) AS grp
-    FROM public_cells c LEFT JOIN chosen_units u ON u.unit_id = c.unit_id
-    WHERE c.quarter BETWEEN $first_quarter::DATE AND $last_quarter::DATE AND CASE WHEN $unit::VARCHAR IS NULL THEN c.unit_id IS NULL AND c.region_code IS NOT NULL AND c.org_type IS NOT DISTINCT FROM $org::VARCHAR AND c.funding IS NOT DISTINCT FROM $funding::VARCHAR ELSE c.unit_id IN (SELECT unit_id FROM chosen_units) END
+    SELECT c.*, c.region_code AS grp
+    FROM (SELECT * FROM public_cells WHERE unit_id IS NULL) c
+    WHERE c.quarter BETWEEN $first_quarter::DATE AND $last_quarter::DATE AND c.region_code IS NOT NULL AND c.org_type IS NOT DISTINCT FROM $org::VARCHAR AND c.funding IS NOT DISTINCT FROM $funding::VARCHAR
 ),
 quarter_weeks AS (
     SELECT quarter, grp, weeks, reported,

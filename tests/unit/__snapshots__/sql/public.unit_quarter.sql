@@ -9,9 +9,9 @@ chosen_areas AS MATERIALIZED (
     SELECT code, region_code, population FROM areas WHERE $region::VARCHAR IS NULL OR region_code = $region::VARCHAR
 ),
 cells AS (
-    SELECT c.*, coalesce(u.grp, NULL) AS grp
-    FROM public_cells c LEFT JOIN chosen_units u ON u.unit_id = c.unit_id
-    WHERE c.quarter BETWEEN $first_quarter::DATE AND $last_quarter::DATE AND c.unit_id IN (SELECT unit_id FROM chosen_units)
+    SELECT c.*, u.grp
+    FROM (SELECT * FROM public_cells WHERE unit_id IS NOT NULL) c JOIN chosen_units u USING (unit_id)
+    WHERE c.quarter BETWEEN $first_quarter::DATE AND $last_quarter::DATE
 ),
 quarter_weeks AS (
     SELECT quarter, grp, weeks, reported,

@@ -1,35 +1,34 @@
--- public_cells, before suppression: the weekly facts per quarter for every
--- unit, and for every cell of the cube region × organisation type × funding
--- with all its margins (NULL in a key: all of them). The public profile
--- publishes these instead of unit_week (pipelines/public.ts).
+-- cells: the weekly facts per quarter for every unit, and for every cell of
+-- the cube region × organisation type × funding with all its margins (NULL in
+-- a key: all of them). One definition for both profiles: the internal one
+-- publishes it whole, as cube (the cube's cells) and unit_quarter (the
+-- units'); the public one as public_cells, after suppression
+-- (pipelines/public.ts). Every view's figures for any combination of
+-- filters without a unit are read from a cell here (src/lib/metrics/cells.ts).
 --
 -- Sums are over the quarter's reports (participant-weeks for a stock), so
 -- that every cube cell is exactly the sum of its units and of its parts;
 -- weeks is the quarter's weeks with a report from a unit of the cell, as in
--- the internal facts (src/lib/metrics/facts.ts). A unit without a funding
--- (funding '') counts in the margins over funding only.
+-- the facts (src/lib/metrics/facts.ts). A unit without a funding (funding '')
+-- counts in the margins over funding only. A fact published per week (a
+-- stock, FTE) is the quarter's sum over the cell's weeks: people in an
+-- average reported week.
 --
 -- The names in braces stand for the weekly facts of
--- src/lib/contract/weeklyFacts.ts, each summed or listed (pipelines/public.ts).
-CREATE OR REPLACE TEMP TABLE pub_unit_week AS
+-- src/lib/contract/weeklyFacts.ts, each summed, published or listed
+-- (pipelines/cells.ts).
+CREATE OR REPLACE TEMP TABLE cell_unit_week AS
 SELECT w.*, quarter_of(w.week) AS quarter, u.region_code, u.org_type, coalesce(u.funding_current, '') AS funding,
     open_in_week(u.opened_on, u.closed_on, w.week) AS open
 FROM mart_unit_week w JOIN mart_units u USING (unit_id);
 
-CREATE OR REPLACE TEMP TABLE pub_unit_expected AS
+CREATE OR REPLACE TEMP TABLE cell_unit_expected AS
 SELECT quarter_of(d.week) AS quarter, u.unit_id, count(*) AS expected
 FROM (SELECT DISTINCT week FROM mart_unit_week) d, mart_units u
 WHERE open_in_week(u.opened_on, u.closed_on, d.week)
 GROUP BY ALL;
 
--- The distinct specialists who reported in each unit and quarter: where a
--- cell has fewer than the threshold, its FTE and its weeks reported are one
--- person's (or a few people's) and are withheld (pipelines/public.ts).
-CREATE OR REPLACE TEMP TABLE pub_unit_specialists AS
-SELECT DISTINCT quarter_of(r.week) AS quarter, r.unit_id, r.specialist_id, u.region_code, u.org_type, coalesce(u.funding_current, '') AS funding
-FROM reports r JOIN mart_units u USING (unit_id);
-
-CREATE OR REPLACE TEMP TABLE pub_cells_raw AS
+CREATE OR REPLACE TEMP TABLE cells_raw AS
 WITH reported AS (
     SELECT quarter, unit_id, count(*) AS weeks, count(*) FILTER (WHERE open) AS reported,
         sum(fte) AS fte,
@@ -43,12 +42,12 @@ WITH reported AS (
         sum(referrals) AS referrals,
         sum(job_starts) AS job_starts,
         sum(education_starts) AS education_starts
-    FROM pub_unit_week GROUP BY ALL
+    FROM cell_unit_week GROUP BY ALL
 ),
 units AS (
     SELECT quarter, unit_id, u.region_code, u.org_type, coalesce(u.funding_current, '') AS funding,
         coalesce(e.expected, 0) AS expected, r.* EXCLUDE (quarter, unit_id)
-    FROM (SELECT quarter, unit_id, expected FROM pub_unit_expected) e
+    FROM (SELECT quarter, unit_id, expected FROM cell_unit_expected) e
     FULL JOIN reported r USING (quarter, unit_id)
     JOIN mart_units u USING (unit_id)
 ),
@@ -72,32 +71,38 @@ cube AS (
         sum(education_starts) AS education_starts
     FROM units GROUP BY quarter, CUBE (region_code, org_type, funding)
 ),
-unit_specialists AS (
-    SELECT quarter, unit_id, count(*) AS specialists FROM pub_unit_specialists GROUP BY ALL
-),
-cube_specialists AS (
-    SELECT quarter,
-        CASE WHEN GROUPING(region_code) = 1 THEN '*' ELSE region_code END AS region_code,
-        CASE WHEN GROUPING(org_type) = 1 THEN '*' ELSE org_type END AS org_type,
-        CASE WHEN GROUPING(funding) = 1 THEN '*' ELSE funding END AS funding,
-        count(DISTINCT specialist_id) AS specialists
-    FROM pub_unit_specialists GROUP BY quarter, CUBE (region_code, org_type, funding)
-),
 cube_weeks AS (
     SELECT quarter,
         CASE WHEN GROUPING(region_code) = 1 THEN '*' ELSE region_code END AS region_code,
         CASE WHEN GROUPING(org_type) = 1 THEN '*' ELSE org_type END AS org_type,
         CASE WHEN GROUPING(funding) = 1 THEN '*' ELSE funding END AS funding,
         count(DISTINCT week) AS weeks
-    FROM pub_unit_week GROUP BY quarter, CUBE (region_code, org_type, funding)
+    FROM cell_unit_week GROUP BY quarter, CUBE (region_code, org_type, funding)
 )
 SELECT quarter, 'unit' AS level, unit_id, region_code, org_type, funding, coalesce(weeks, 0) AS weeks, coalesce(reported, 0) AS reported,
-    expected, fte, waitlist, caseload, caseload_young, employed, in_education, wait_days, enrolled, referrals, job_starts, education_starts,
-    coalesce(s.specialists, 0) AS specialists
-FROM units LEFT JOIN unit_specialists s USING (quarter, unit_id)
+    expected, CASE WHEN weeks > 0 THEN fte::DOUBLE / weeks END AS fte,
+    CASE WHEN weeks > 0 THEN waitlist::DOUBLE / weeks END AS waitlist,
+    CASE WHEN weeks > 0 THEN caseload::DOUBLE / weeks END AS caseload,
+    CASE WHEN weeks > 0 THEN caseload_young::DOUBLE / weeks END AS caseload_young,
+    CASE WHEN weeks > 0 THEN employed::DOUBLE / weeks END AS employed,
+    CASE WHEN weeks > 0 THEN in_education::DOUBLE / weeks END AS in_education,
+    wait_days,
+    enrolled,
+    referrals,
+    job_starts,
+    education_starts
+FROM units
 UNION ALL
 SELECT c.quarter, 'cube', NULL, nullif(c.region_code, '*'), nullif(c.org_type, '*'), nullif(c.funding, '*'), coalesce(w.weeks, 0), c.reported,
-    c.expected, fte, waitlist, caseload, caseload_young, employed, in_education, wait_days, enrolled, referrals, job_starts, education_starts,
-    coalesce(s.specialists, 0)
-FROM cube c LEFT JOIN cube_weeks w USING (quarter, region_code, org_type, funding)
-LEFT JOIN cube_specialists s USING (quarter, region_code, org_type, funding);
+    c.expected, CASE WHEN weeks > 0 THEN fte::DOUBLE / weeks END AS fte,
+    CASE WHEN weeks > 0 THEN waitlist::DOUBLE / weeks END AS waitlist,
+    CASE WHEN weeks > 0 THEN caseload::DOUBLE / weeks END AS caseload,
+    CASE WHEN weeks > 0 THEN caseload_young::DOUBLE / weeks END AS caseload_young,
+    CASE WHEN weeks > 0 THEN employed::DOUBLE / weeks END AS employed,
+    CASE WHEN weeks > 0 THEN in_education::DOUBLE / weeks END AS in_education,
+    wait_days,
+    enrolled,
+    referrals,
+    job_starts,
+    education_starts
+FROM cube c LEFT JOIN cube_weeks w USING (quarter, region_code, org_type, funding);

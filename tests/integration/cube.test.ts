@@ -1,0 +1,106 @@
+/**
+ * The internal profile's cube (#23) on the demo data: every cell is exactly
+ * the sum of its units, each unit's quarter exactly the sum of its weeks, and
+ * the site's measures for combinations of filters that no single filter
+ * names equal what unit_week gives for the same units, worked out here in
+ * plain SQL without the cells.
+ */
+import { join } from 'node:path';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { simulate } from '../../pipelines/simulate/index.ts';
+import { PROFILE_MARTS, WEEKLY_FACTS } from '../../src/lib/contract/index.ts';
+import { martsDatabase } from '../../src/lib/server/database.ts';
+import { employmentRate, measureOf, peopleWaiting, queryMeasures } from '../../src/lib/metrics/index.ts';
+import type { Database } from '../../src/lib/db/database.ts';
+import { run, tempDir } from '../helpers.ts';
+
+let conn: DuckDBConnection;
+let db: Database;
+
+beforeAll(async () => {
+	const raw = join(tempDir(), 'raw');
+	simulate({ seed: 2, from: '2019-01', to: '2026-10', scale: 1, out: raw, referenceDir: 'data/reference/se', faults: false });
+	const result = await run(raw, { referenceDir: 'data/reference/se', asOf: '2026-11-30' });
+	expect(result.published).toBe(true);
+	conn = await (await DuckDBInstance.create(':memory:')).connect();
+	for (const name of PROFILE_MARTS.internal) await conn.run(`CREATE VIEW ${name} AS SELECT * FROM read_parquet('${join(result.outDir, `${name}.parquet`)}')`);
+	db = await martsDatabase(result.outDir);
+}, 120_000);
+
+const count = async (sql: string) => Number((await conn.runAndReadAll(sql)).getRowsJS()[0]![0]);
+
+/** A fact as the quarter's sum: a stock per week back to participant-weeks. */
+const summed = (alias: string) =>
+	WEEKLY_FACTS.map(({ name, published }) => `${published === 'per_week' ? `${alias}.${name} * ${alias}.weeks` : `${alias}.${name}`} AS ${name}`).join(', ');
+
+describe('the internal cube', () => {
+	it('sums each unit-quarter from its weeks: weeks reported, and every weekly fact', async () => {
+		const mismatches = await count(`
+            WITH weeks AS (
+                SELECT w.unit_id, date_trunc('quarter', w.week)::DATE AS quarter, count(*) AS weeks,
+                    ${WEEKLY_FACTS.map(({ name }) => `sum(w.${name}) AS ${name}`).join(', ')}
+                FROM unit_week w GROUP BY ALL
+            ),
+            cells AS (SELECT unit_id, quarter, weeks, ${summed('q')} FROM unit_quarter q WHERE weeks > 0)
+            SELECT count(*) FROM weeks w FULL JOIN cells c USING (unit_id, quarter)
+            WHERE c.weeks IS DISTINCT FROM w.weeks
+                ${WEEKLY_FACTS.map(({ name }) => `OR abs(coalesce(c.${name}, -1) - coalesce(w.${name}, -1)) > 1e-6`).join('\n                ')}`);
+		expect(mismatches).toBe(0);
+		expect(await count('SELECT count(*) FROM unit_quarter WHERE weeks > 0')).toBeGreaterThan(500);
+	});
+
+	it('holds every cell of region × organisation type × funding with its margins, each the sum of its units', async () => {
+		const additive = ['expected', 'reported', ...WEEKLY_FACTS.filter((f) => f.name !== 'fte' && f.name !== 'waitlist').map((f) => f.name)];
+		const mismatches = await count(`
+            WITH units_summed AS (
+                SELECT c.quarter, c.region_code, c.org_type, c.funding,
+                    ${additive.map((name) => `sum(q.${name})`).join(', ')},
+                    ${additive.map((name) => `c.${name}`).join(', ')}
+                FROM (SELECT quarter, region_code, org_type, funding, expected, reported, ${summed('k')} FROM cube k) c
+                JOIN units u ON (c.region_code IS NULL OR u.region_code = c.region_code) AND (c.org_type IS NULL OR u.org_type = c.org_type)
+                    AND (c.funding IS NULL OR u.funding_current = c.funding)
+                JOIN (SELECT unit_id, quarter, expected, reported, ${summed('q')} FROM unit_quarter q) q ON q.unit_id = u.unit_id AND q.quarter = c.quarter
+                GROUP BY ALL
+            )
+            SELECT count(*) FROM units_summed
+            WHERE ${additive.map((name) => `abs(coalesce("sum(q.${name})", 0) - coalesce("${name}", 0)) > 1e-6`).join(' OR ')}`);
+		expect(mismatches).toBe(0);
+		// Every combination a filter bar can make, each quarter: 1 + 21 regions, 1 + 3 types, 1 + 3 fundings, where any unit is open.
+		const combinations = await count(`SELECT count(DISTINCT (region_code, org_type, funding)) FROM cube WHERE expected > 0`);
+		const possible = await count(`SELECT count(*) FROM (
+            SELECT DISTINCT region_code, org_type, funding_current FROM units
+            WHERE unit_id IN (SELECT unit_id FROM unit_quarter WHERE expected > 0)
+            GROUP BY CUBE (region_code, org_type, funding_current))`);
+		expect(combinations).toBe(possible);
+	});
+
+	it.each([
+		{ region: '14', org: 'municipal', funding: null },
+		{ region: '01', org: null, funding: 'project' },
+		{ region: null, org: 'joint', funding: 'permanent' },
+		{ region: '14', org: 'municipal', funding: 'project' },
+	])('answers %o as unit_week does for the same units', async (filters) => {
+		const params = { first_quarter: '2024-01-01', last_quarter: '2026-07-01', unit: null, ...filters };
+		const rows = await queryMeasures(db, 'quarter', [employmentRate, peopleWaiting], 'internal', params);
+		const expected = (await conn.runAndReadAll(`
+            WITH chosen AS (
+                SELECT unit_id FROM units WHERE ($region IS NULL OR region_code = $region) AND ($org IS NULL OR org_type = $org) AND ($funding IS NULL OR funding_current = $funding)
+            ),
+            weekly AS (
+                SELECT week, sum(employed) AS employed, sum(caseload) AS caseload, sum(waitlist) AS waitlist
+                FROM unit_week JOIN chosen USING (unit_id) GROUP BY week
+            )
+            SELECT strftime(date_trunc('quarter', week), '%Y-%m-%d') AS quarter, sum(employed) / sum(caseload) AS rate, avg(waitlist) AS waiting
+            FROM weekly WHERE week >= DATE '2024-01-01' AND week < DATE '2026-10-01' GROUP BY ALL ORDER BY quarter`,
+			{ region: filters.region, org: filters.org, funding: filters.funding },
+		)).getRowObjectsJS();
+		expect(expected.length, 'the combination has reports').toBeGreaterThan(0);
+		const byQuarter = new Map(rows.map((row) => [row.quarter, row]));
+		for (const { quarter, rate, waiting } of expected) {
+			const row = byQuarter.get(quarter as string)!;
+			expect(measureOf(row, employmentRate).value, quarter as string).toBeCloseTo(rate as number, 12);
+			expect(measureOf(row, peopleWaiting).value, quarter as string).toBeCloseTo(waiting as number, 9);
+		}
+	});
+});
