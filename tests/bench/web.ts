@@ -6,11 +6,16 @@
  * - the first chart, from navigation, and the bytes sent before it;
  * - the first filter change, made half a second after the first chart,
  *   whether or not the engine is ready or warm;
- * - four more region changes once the engine is ready, and one change that
- *   only the engine answers (a region and a first quarter together);
+ * - four more region changes once the engine is ready;
+ * - eight combined changes that no single filter names, each from the last:
+ *   a region with a first quarter, then an organisation type, a funding, the
+ *   whole country, a last quarter (a whole period), … (COMBINED);
  * - the time to every chart redrawn with the new figures, median and 95th
- *   percentile over all region changes of all runs.
- * Medians of RUNS runs, as JSON.
+ *   percentile over the single changes and over the combined ones of all runs;
+ * - the bytes the page fetched (the engine's own files aside, which its
+ *   worker fetches) before the first combined change was drawn, the marts it
+ *   fetched by the end, and the JavaScript heap after those thirteen changes.
+ * Medians of RUNS runs, as JSON. BENCH_UNITS=1,10,100 chooses the scales.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
@@ -45,9 +50,35 @@ interface Run {
 	engine_ready_at_first_change: boolean;
 	/** Four region changes once the engine is ready. */
 	later_changes_ms: number[];
-	/** A change only the engine answers. */
-	engine_change_ms: number;
+	/** Changes of several filters together (COMBINED), in turn. */
+	combined_changes_ms: number[];
+	bytes_before_first_combined_change: number;
+	/** The marts fetched (data/*.arrow) by the end of the run. */
+	marts_fetched: string[];
+	js_heap_mb: number;
 }
+
+/**
+ * The combined changes, each from the state the last left: [filter, the
+ * option's index (0 for all), and the query string then], in the URL's order
+ * of keys (from, to, region, org, funding).
+ */
+const COMBINED: readonly [filter: string, option: number, search: (from: string, to: string) => string][] = [
+	['from', 4, (f) => `?from=${f}&region=03`],
+	['org', 1, (f) => `?from=${f}&region=03&org=municipal`],
+	['funding', 2, (f) => `?from=${f}&region=03&org=municipal&funding=project`],
+	['region', 0, (f) => `?from=${f}&org=municipal&funding=project`],
+	['to', 24, (f, t) => `?from=${f}&to=${t}&org=municipal&funding=project`],
+	['org', 0, (f, t) => `?from=${f}&to=${t}&funding=project`],
+	['region', 14, (f, t) => `?from=${f}&to=${t}&region=__&funding=project`],
+	['funding', 0, (f, t) => `?from=${f}&to=${t}&region=__`],
+];
+
+/** The main thread's downloads so far, as sent (compressed, with headers): the page and its resources. */
+const PAGE_BYTES = `(() => {
+	const [document] = performance.getEntriesByType('navigation');
+	return document.transferSize + performance.getEntriesByType('resource').reduce((sum, r) => sum + r.transferSize, 0);
+})()`;
 
 // Before any of the page's scripts: note when charts are first in the document, drawn ("ready").
 const OBSERVE = `
@@ -130,9 +161,22 @@ async function measure(baseUrl: string, path: string, sent: () => number): Promi
 		const bytes = sent() - before;
 		const later: number[] = [];
 		for (const region of ['01', '12', '25', '03']) later.push((await page.evaluate(REGION(region))) as number);
-		// A region with a first quarter of its own: not among the build's answers, so the engine computes it.
-		const from = (await page.evaluate("document.querySelector('#filter-from').options[4].value")) as string;
-		const engineChange = (await page.evaluate(FILTER_CHANGE('from', from, `?from=${from}&region=03`))) as number;
+		// Filters together: none is among the build's answers, so the engine computes each.
+		const option = (filter: string, index: number) => page.evaluate(`document.querySelector('#filter-${filter}').options[${index}].value`) as Promise<string>;
+		const [from, to, region] = [await option('from', 4), await option('to', 24), await option('region', 14)];
+		const combined: number[] = [];
+		let bytesBeforeCombined = 0;
+		for (const [filter, index, search] of COMBINED) {
+			const value = await option(filter, index);
+			combined.push((await page.evaluate(FILTER_CHANGE(filter, value, search(from, to).replace('__', region)))) as number);
+			if (combined.length === 1) bytesBeforeCombined = (await page.evaluate(PAGE_BYTES)) as number;
+		}
+		const marts = (await page.evaluate(
+			`performance.getEntriesByType('resource').map((r) => r.name).filter((name) => /\\/data\\/[^/]+\\.arrow$/.test(name)).map((name) => name.split('/').pop())`,
+		)) as string[];
+		const cdp = await context.newCDPSession(page);
+		await cdp.send('HeapProfiler.collectGarbage');
+		const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
 		await context.close();
 		return {
 			first_chart_ms: paint.first,
@@ -143,7 +187,10 @@ async function measure(baseUrl: string, path: string, sent: () => number): Promi
 			first_change_ms: firstChange,
 			engine_ready_at_first_change: engineReadyAtFirst,
 			later_changes_ms: later,
-			engine_change_ms: engineChange,
+			combined_changes_ms: combined,
+			bytes_before_first_combined_change: bytesBeforeCombined,
+			marts_fetched: [...new Set(marts)].sort(),
+			js_heap_mb: Math.round(usedSize / 2 ** 20),
 		};
 	} finally {
 		await browser.close();
@@ -164,6 +211,7 @@ async function benchScale(scale: number): Promise<Record<string, unknown>> {
 			const runs: Run[] = [];
 			for (let i = 0; i < RUNS; i++) runs.push(await measure(baseUrl, path, sent));
 			const changes = runs.flatMap((r) => [r.first_change_ms, ...r.later_changes_ms]);
+			const combined = runs.flatMap((r) => r.combined_changes_ms);
 			views[path] = {
 				first_chart_ms: median(runs.map((r) => r.first_chart_ms)),
 				all_charts_ms: median(runs.map((r) => r.all_charts_ms)),
@@ -172,7 +220,11 @@ async function benchScale(scale: number): Promise<Record<string, unknown>> {
 				engine_ready_at_first_change: runs.filter((r) => r.engine_ready_at_first_change).length,
 				change_median_ms: median(changes),
 				change_p95_ms: percentile(changes, 0.95),
-				engine_change_ms: median(runs.map((r) => r.engine_change_ms)),
+				combined_change_median_ms: median(combined),
+				combined_change_p95_ms: percentile(combined, 0.95),
+				bytes_before_first_combined_change: median(runs.map((r) => r.bytes_before_first_combined_change)),
+				marts_fetched: runs[0]!.marts_fetched,
+				js_heap_mb_after_changes: median(runs.map((r) => r.js_heap_mb)),
 				engine_ready_ms: median(runs.map((r) => r.engine_ready_ms)),
 				bytes_until_engine_ready: median(runs.map((r) => r.bytes_until_engine_ready)),
 			};

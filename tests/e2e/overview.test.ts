@@ -135,6 +135,28 @@ describe('overview', () => {
 		await page.context().close();
 	});
 
+	it('answers filters together from the cube, fetching no unit rows (#23)', async () => {
+		const { page, consoleErrors } = await openPage(browser, '/');
+		const fetched: string[] = [];
+		page.on('request', (request) => {
+			const mart = /\/data\/([^/]+)\.arrow$/.exec(request.url())?.[1];
+			if (mart) fetched.push(mart);
+		});
+		await chartsSettled(page);
+		await page.selectOption('#filter-org', 'municipal');
+		await page.waitForURL(/\?org=municipal$/);
+		await page.selectOption('#filter-funding', 'project');
+		await page.waitForURL(/\?org=municipal&funding=project$/);
+		await chartsSettled(page);
+		const where = `org_type = 'municipal' AND funding_current = 'project'`;
+		expect(await figureText(page, 'units_open')).toBe(String(await unitsOpen(where)));
+		expect(await figureText(page, 'employment_rate')).toBe(`${((await employment(where)) * 100).toFixed(1)}%`);
+		expect(fetched).toContain('cube');
+		for (const units of ['unit_week', 'unit_quarter', 'specialist_spells']) expect(fetched, units).not.toContain(units);
+		expect(consoleErrors).toEqual([]);
+		await page.context().close();
+	});
+
 	it('opens a link with filters on its own figures, never the default ones', async () => {
 		// A selection only the engine answers (the build's answers could come before the check below).
 		const { page } = await openPage(browser, '/?region=14&org=joint');
@@ -224,7 +246,7 @@ describe('overview', () => {
 		// The predicates and facts every measure shares are printed once, not with every measure.
 		expect(await page.locator('#shared-sql pre').count()).toBe(GRAINS.length + 1);
 		expect(await page.locator('pre', { hasText: 'CREATE OR REPLACE MACRO open_on' }).count()).toBe(1);
-		expect(await page.locator('#shared-sql').textContent()).toContain('sum(w.employed)');
+		expect(await page.locator('#shared-sql').textContent()).toContain('round(employed * weeks) AS employed');
 		expect(await page.locator('#employment_rate dd code').first().textContent()).toBe('employed / nullif(caseload, 0)');
 		// The coverage view shows measures described under the overview, and links to them.
 		expect(await page.locator('.methods-again').first().locator('a').allInnerTexts()).toEqual(['Units open', 'Municipalities served', 'Population covered', 'Specialists per 10,000 inhabitants']);
@@ -233,26 +255,26 @@ describe('overview', () => {
 
 	it('names the missing file when the data cannot be loaded', async () => {
 		const context = await browser.newContext();
-		await context.route('**/data/unit_week.arrow', (route) => route.fulfill({ status: 404, body: 'gone' }));
+		await context.route('**/data/cube.arrow', (route) => route.fulfill({ status: 404, body: 'gone' }));
 		const page = await context.newPage();
 		// A selection the build did not answer: the engine computes it from the marts.
 		await page.goto(`${baseUrl()}/?region=01&org=municipal`);
 		await page.waitForSelector('[data-chart="units_open"][data-state="error"]');
-		expect(await page.locator('.data-error').innerText()).toContain('data/unit_week.arrow: HTTP 404');
+		expect(await page.locator('.data-error').innerText()).toContain('data/cube.arrow: HTTP 404');
 		await context.close();
 	});
 
 	it.each([
-		['cut short', () => readFileSync(join(inject('dataDir'), 'unit_week.arrow')).subarray(0, 50_000), /data\/unit_week\.arrow: 50000 bytes where manifest\.json says \d+/],
-		['from another mart', () => readFileSync(join(inject('dataDir'), 'units.arrow')), /data\/unit_week\.arrow: \d+ bytes where manifest\.json says \d+/],
+		['cut short', () => readFileSync(join(inject('dataDir'), 'cube.arrow')).subarray(0, 50_000), /data\/cube\.arrow: 50000 bytes where manifest\.json says \d+/],
+		['from another mart', () => readFileSync(join(inject('dataDir'), 'units.arrow')), /data\/cube\.arrow: \d+ bytes where manifest\.json says \d+/],
 		['of the same size but other bytes', () => {
-			const bytes = Buffer.from(readFileSync(join(inject('dataDir'), 'unit_week.arrow')));
+			const bytes = Buffer.from(readFileSync(join(inject('dataDir'), 'cube.arrow')));
 			bytes[bytes.length - 100] = bytes[bytes.length - 100]! ^ 0xff;
 			return bytes;
-		}, /data\/unit_week\.arrow: its SHA-256 differs from manifest\.json/],
-	])('names unit_week.arrow when it is %s, and tells how to mend it', async (_, body, message) => {
+		}, /data\/cube\.arrow: its SHA-256 differs from manifest\.json/],
+	])('names cube.arrow when it is %s, and tells how to mend it', async (_, body, message) => {
 		const context = await browser.newContext();
-		await context.route('**/data/unit_week.arrow', (route) => route.fulfill({ status: 200, body: body(), contentType: 'application/octet-stream' }));
+		await context.route('**/data/cube.arrow', (route) => route.fulfill({ status: 200, body: body(), contentType: 'application/octet-stream' }));
 		const page = await context.newPage();
 		await page.goto(`${baseUrl()}/?region=01&org=municipal`);
 		await page.waitForSelector('[data-chart="units_open"][data-state="error"]');

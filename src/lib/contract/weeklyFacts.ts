@@ -44,8 +44,12 @@ export const WEEKLY_FACTS = [
 
 export type WeeklyFactName = (typeof WEEKLY_FACTS)[number]['name'];
 
-/** A fact's quarter, from a public cell: a mean stays a mean; a stock per week times the cell's weeks is its participant-weeks again. */
+/**
+ * A fact's quarter, from a cell: a mean stays a mean; a stock per week times
+ * the cell's weeks is its participant-weeks again, a whole number (rounded:
+ * the division and the product may leave 3797.9999999999995 of 3798).
+ */
 export function fromPublished(fact: WeeklyFact): string {
 	if (fact.quarter === 'avg') return fact.name;
-	return fact.published === 'per_week' ? `${fact.name} * weeks` : `${fact.name}::DOUBLE`;
+	return fact.published === 'per_week' ? `round(${fact.name} * weeks)` : `${fact.name}::DOUBLE`;
 }

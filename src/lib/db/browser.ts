@@ -21,6 +21,8 @@ export interface BrowserDatabase extends Database {
 	manifest: Manifest;
 	/** Runs statements that return nothing (several at once, a script), in turn with the queries. */
 	run(sql: string): Promise<void>;
+	/** Loads every published mart now, not when a statement first names it: for a page that must work on with the network cut. */
+	loadAll(): Promise<void>;
 	/** A table of that name, in place of any before it, from an Arrow table: a reader's own rows, held in this tab and never sent. */
 	insertTable(name: string, table: Table): Promise<void>;
 	/**
@@ -69,10 +71,11 @@ async function open(): Promise<BrowserDatabase> {
 	await conn.query('SET preserve_insertion_order = false');
 	const manifest = await manifestRequest;
 	const { query, enqueue } = queryOn(conn);
-	const ready = onDemand(manifest, enqueue, conn);
+	const { ready, loadAll } = onDemand(manifest, enqueue, conn);
 	const schemas = new Map<string, ReturnType<typeof connectInSchema>>();
 	return {
 		manifest,
+		loadAll,
 		query: async (sql, params) => (await ready(sql), query(sql, params)),
 		run: async (sql) => (await ready(sql), enqueue(async () => void (await conn.query(sql)))),
 		insertTable: (name, table) =>
@@ -148,7 +151,8 @@ function onDemand(manifest: Manifest, enqueue: <T>(work: () => Promise<T>) => Pr
 		});
 	};
 	const ready = async (sql: string, self?: string) => void (await Promise.all(needsOf(sql, self).map(load)));
-	return ready;
+	const loadAll = async () => void (await Promise.all([...marts, ...macros].map(({ name }) => load(name))));
+	return { ready, loadAll };
 }
 
 /**
