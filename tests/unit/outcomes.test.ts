@@ -116,7 +116,7 @@ describe('waitlist and outcome measures', () => {
 });
 
 describe('the waitlists view', () => {
-	const context: ViewContext = { period: { from: '2024-Q1', to: '2025-Q2' }, choices: { quarters: [], regions: [], units: [] }, boundaries: false, profile: 'internal', minCell: null };
+	const context: ViewContext = { period: { from: '2024-Q1', to: '2025-Q2' }, weeks: { first: '2024-01-01', last: '2025-04-07' }, choices: { quarters: [], regions: [], units: [] }, boundaries: false, profile: 'internal', minCell: null };
 	it('gives the region rows of the contract and ranks units by growth over four quarters, with their capacity', async () => {
 		const results = await waitlists.load(db, DEFAULT_FILTERS, context);
 		expect(results.regions.filter((r) => r.quarter === '2024-01-01')).toEqual([
@@ -135,7 +135,7 @@ describe('the waitlists view', () => {
 });
 
 describe('the outcomes view', () => {
-	const context: ViewContext = { period: { from: '2023-Q4', to: '2025-Q2' }, choices: { quarters: [], regions: [], units: [] }, boundaries: false, profile: 'internal', minCell: null };
+	const context: ViewContext = { period: { from: '2023-Q4', to: '2025-Q2' }, weeks: { first: '2024-01-01', last: '2025-04-07' }, choices: { quarters: [], regions: [], units: [] }, boundaries: false, profile: 'internal', minCell: null };
 	const load = (filters: Partial<Filters> = {}) => outcomes.load(db, { ...DEFAULT_FILTERS, ...filters }, context);
 
 	it('splits by region or organisation type only when asked', async () => {

@@ -5,7 +5,7 @@
  */
 import type { Text } from '$lib/i18n';
 import { PUBLIC_STABILITY_SQL, PUBLIC_TENURE_SQL, PUBLIC_TURNOVER_SQL, PUBLIC_VACANCY_SQL, SPELLS_SQL, STABILITY_SQL, TURNOVER_SQL, VACANCY_SQL } from './staffing';
-import { PUBLIC_UNITS_SQL, UNITS_SQL } from './survival';
+import { UNITS_SQL } from './survival';
 import { PUBLIC_WINDOW_SQL, WINDOW_SQL } from './funnel';
 
 export interface MethodNote {
@@ -88,7 +88,6 @@ export const METHOD_NOTES: readonly MethodNote[] = [
 		},
 		references: ['Kaplan & Meier 1958', 'Klein & Moeschberger 2003 (left truncation)'],
 		sql: UNITS_SQL,
-		publicSql: PUBLIC_UNITS_SQL,
 	},
 	{
 		id: 'log_rank',
@@ -100,7 +99,6 @@ export const METHOD_NOTES: readonly MethodNote[] = [
 		method: { en: 'The Mantel–Haenszel log-rank test, as R’s survdiff; checked against the published χ² of 16.79 for 6-MP against placebo.', sv: 'Mantel–Haenszels log-rank-test, som R:s survdiff; kontrollerat mot den publicerade χ² på 16,79 för 6-MP mot placebo.' },
 		references: ['Mantel 1966', 'Peto & Peto 1972'],
 		sql: UNITS_SQL,
-		publicSql: PUBLIC_UNITS_SQL,
 	},
 	{
 		id: 'closed_within_3',
@@ -112,7 +110,6 @@ export const METHOD_NOTES: readonly MethodNote[] = [
 		method: { en: 'The measure Markström et al. (2015) report for Swedish IPS units: more than half closed within three years.', sv: 'Det mått som Markström m.fl. (2015) redovisar för svenska IPS-enheter: mer än hälften lades ned inom tre år.' },
 		references: ['Markström et al. 2015'],
 		sql: UNITS_SQL,
-		publicSql: PUBLIC_UNITS_SQL,
 	},
 	{
 		id: 'funnel',

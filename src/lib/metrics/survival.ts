@@ -4,9 +4,9 @@
  * log-rank test ($lib/stats/survival). The survival view
  * ($lib/views/survival) runs it; the Methods page prints it (./methods.ts).
  */
-/** The chosen units' lives against the data's first and last week (from `weeks`: unit_week, or public_weeks on a public build). */
-const unitsSql = (weeks: string) => `
-WITH bounds AS (SELECT min(week) AS first_day, max(week) + 7 AS end_day FROM ${weeks})
+/** The chosen units' lives against the data's first and last week ($first_week and $last_week, Mondays, from the manifest). */
+export const UNITS_SQL = `
+WITH bounds AS (SELECT $first_week::DATE AS first_day, $last_week::DATE + 7 AS end_day)
 SELECT u.unit_id, u.name, u.org_type, u.funding_initial,
     (u.opened_on - b.first_day)::DOUBLE AS opened_from_start,
     (coalesce(least(u.closed_on, b.end_day), b.end_day) - u.opened_on)::DOUBLE AS exit_days,
@@ -15,6 +15,3 @@ SELECT u.unit_id, u.name, u.org_type, u.funding_initial,
     (b.end_day - u.opened_on)::DOUBLE AS observed_days
 FROM filtered_units($region::VARCHAR, $org::VARCHAR, $funding::VARCHAR, $unit::VARCHAR) u, bounds b
 ORDER BY u.unit_id`;
-
-export const UNITS_SQL = unitsSql('unit_week');
-export const PUBLIC_UNITS_SQL = unitsSql('public_weeks');

@@ -44,6 +44,7 @@ function open(): Promise<Built> {
 		);
 		const context: ViewContext = {
 			period,
+			weeks: { first: manifest.data_period!.first_week, last: manifest.data_period!.last_week },
 			choices: { quarters: quartersBetween(period.from, period.to), regions, units },
 			boundaries: !!manifest.boundaries,
 			profile: manifest.profile,

@@ -42,6 +42,8 @@ export interface Period {
 
 export interface ViewContext {
 	period: Period;
+	/** The data's first and last reported weeks (Mondays, YYYY-MM-DD). */
+	weeks: { first: string; last: string };
 	choices: Choices;
 	/** Whether the country's municipal boundaries are published (otherwise maps are tile grids). */
 	boundaries: boolean;

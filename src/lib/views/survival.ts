@@ -11,7 +11,7 @@
 import { FUNDING, ORG_TYPES } from '$lib/contract';
 import { kaplanMeier, logRank, median, type KaplanMeierRow, type LogRank, type Median, type Subject } from '$lib/stats/survival';
 import type { ViewDefinition } from './context';
-import { PUBLIC_UNITS_SQL, UNITS_SQL } from '$lib/metrics/survival';
+import { UNITS_SQL } from '$lib/metrics/survival';
 
 export const STRATA = ['funding', 'org'] as const;
 export type Strata = (typeof STRATA)[number];
@@ -62,7 +62,14 @@ export const survival: ViewDefinition<SurvivalResults> = {
 	options: { by: STRATA },
 	async load(db, filters, context) {
 		const by = (filters.options.by as Strata | undefined) ?? null;
-		const units = await db.query<UnitRow>(context.profile === 'public' ? PUBLIC_UNITS_SQL : UNITS_SQL, { region: filters.region, org: filters.org, funding: filters.funding, unit: filters.unit });
+		const units = await db.query<UnitRow>(UNITS_SQL, {
+			region: filters.region,
+			org: filters.org,
+			funding: filters.funding,
+			unit: filters.unit,
+			first_week: context.weeks.first,
+			last_week: context.weeks.last,
+		});
 		// A unit that closed before the data begin is never in a risk set.
 		const observed = units.filter((u) => u.exit_days > -u.opened_from_start);
 		const subject = (u: UnitRow): Subject => ({ entry: Math.max(0, -u.opened_from_start), exit: u.exit_days, event: u.closed });
