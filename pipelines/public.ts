@@ -4,7 +4,7 @@
  * that none can be worked out from what is published (./suppress.ts).
  *
  * Three linked tables are published in place of unit_week and the spells
- * (sql/cells.sql, as for the internal profile, with sql/cell_specialists.sql; and sql/public_staffing.sql), each a cube with all its
+ * (sql/cells.sql with sql/cell_specialists.sql, and sql/staffing.sql, as for the internal profile), each a cube with all its
  * margins plus, where a view shows units, a row per unit; and a fourth,
  * tenure, as Kaplan–Meier curves read at fixed times, only for the nation
  * and regions with at least the threshold of spells.
@@ -19,7 +19,7 @@
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { loadTable, sqlFile, type ColumnType } from './db.ts';
-import { buildCells } from './cells.ts';
+import { buildCells, buildStaffing } from './cells.ts';
 import { isSmall, suppress, withholdBeside, type Constraint } from './suppress.ts';
 import { narrowTogether, narrowValues, type ProtectionSystem, type Relation } from './protect.ts';
 import { atRisk, kaplanMeier } from '../src/lib/stats/survival.ts';
@@ -96,7 +96,7 @@ const STAFFING_RULES = [
 export async function buildPublicMarts(conn: DuckDBConnection, minCell: number): Promise<SuppressionCounts> {
 	await buildCells(conn);
 	await conn.run(sqlFile('cell_specialists'));
-	await conn.run(sqlFile('public_staffing'));
+	await buildStaffing(conn);
 	const counts: SuppressionCounts = {};
 
 	const cells = await rowsOf(
@@ -109,11 +109,12 @@ export async function buildPublicMarts(conn: DuckDBConnection, minCell: number):
 	counts.public_cells = await protect({ table: 'public_cells', rows: cells, period: 'quarter', dims: CELL_DIMS, columns: CELL_COLUMNS, rules: CELL_RULES }, minCell);
 	await publish(conn, 'public_cells', cells, ['quarter', 'unit_id', ...CELL_DIMS]);
 
-	const staffing = await rowsOf(conn, 'SELECT * FROM pub_staffing_raw ORDER BY year, level, unit_id, region_code, org_type, funding, team_size');
+	const staffing = await rowsOf(conn, 'SELECT * FROM staffing_raw ORDER BY year, level, unit_id, region_code, org_type, funding, team_size');
 	counts.public_staffing = await protect({ table: 'public_staffing', rows: staffing, period: 'year', dims: STAFFING_DIMS, columns: STAFFING_COLUMNS, rules: STAFFING_RULES }, minCell);
 	await publish(conn, 'public_staffing', staffing, ['year', 'unit_id', ...STAFFING_DIMS]);
 
-	const stability = (await rowsOf(conn, 'SELECT * FROM pub_stability_raw ORDER BY quarter, region_code, org_type, funding')).map((row) => ({ ...row, level: 'cube' }));
+	// The cube's cells alone: a unit's stability is its few specialists'.
+	const stability = await rowsOf(conn, `SELECT * EXCLUDE (unit_id) FROM stability_raw WHERE level = 'cube' ORDER BY quarter, region_code, org_type, funding`);
 	counts.public_stability = await protect(
 		{ table: 'public_stability', rows: stability, period: 'quarter', dims: CELL_DIMS, columns: [count('in_post'), count('stayed')], rules: [['stayed', 'in_post', 1]] },
 		minCell,

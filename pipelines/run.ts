@@ -26,7 +26,7 @@ import { formatDate, formatIsoWeek, parseIsoDate, todayDay } from './schema/time
 import { tilePositions } from './tiles.ts';
 import { BOUNDARIES_FILE, fidelityLevelSql, PROFILE_MARTS, REJECTS_SUMMARY_FILE, type FileFacts, type Manifest, type MartFacts, type Profile } from '../src/lib/contract/index.ts';
 import { SHARED_STATEMENTS } from '../src/lib/metrics/shared.ts';
-import { buildCellMarts } from './cells.ts';
+import { buildAggregateMarts } from './cells.ts';
 import { buildPublicMarts, DEFAULT_MIN_CELL, type SuppressionCounts } from './public.ts';
 import { recoverInterruptedSwap, stagingFolder, swapInto, writeFileAtomic, writeMart } from './write.ts';
 
@@ -164,8 +164,8 @@ async function publish(options: RunOptions, progress: (message: string) => void)
 			progress(`suppressing counts of people under ${minCell}`);
 			suppression = await buildPublicMarts(conn, minCell);
 		} else {
-			progress('summing the cells');
-			await buildCellMarts(conn);
+			progress('summing the cube and staffing');
+			await buildAggregateMarts(conn);
 		}
 
 		const staging = stagingFolder(options.outDir);

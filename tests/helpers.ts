@@ -7,7 +7,7 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { tableFromIPC } from 'apache-arrow';
 import { afterAll } from 'vitest';
 import { runPipeline, type RunOptions } from '../pipelines/run.ts';
-import { buildCellMarts } from '../pipelines/cells.ts';
+import { buildAggregateMarts } from '../pipelines/cells.ts';
 import { PROFILE_MARTS } from '../src/lib/contract/index.ts';
 
 export const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
@@ -74,12 +74,16 @@ export function readArrow(path: string) {
 }
 
 /**
- * The cells that a hand-made unit_week and units add up to, by the
- * pipeline's own statements: tables cube and unit_quarter beside them, as an
- * internal build publishes them. Call once the shared macros are installed.
+ * The aggregates that a hand-made unit_week, units and specialist_spells
+ * (and reports, if given) add up to, by the pipeline's own statements:
+ * tables cube, unit_quarter, staffing, stability and weeks beside them, as
+ * an internal build publishes them. Call once the shared macros are installed.
  */
-export async function addCells(conn: DuckDBConnection) {
-	await conn.run('CREATE OR REPLACE VIEW mart_unit_week AS SELECT * FROM unit_week; CREATE OR REPLACE VIEW mart_units AS SELECT * FROM units');
-	await buildCellMarts(conn);
-	await conn.run('CREATE OR REPLACE TABLE cube AS FROM mart_cube; CREATE OR REPLACE TABLE unit_quarter AS FROM mart_unit_quarter');
+export async function addAggregates(conn: DuckDBConnection) {
+	await conn.run(`CREATE OR REPLACE VIEW mart_unit_week AS SELECT * FROM unit_week; CREATE OR REPLACE VIEW mart_units AS SELECT * FROM units;
+		CREATE TABLE IF NOT EXISTS specialist_spells (spell_id VARCHAR, unit_id VARCHAR, first_week DATE, last_week DATE, ended BOOLEAN);
+		CREATE OR REPLACE VIEW mart_specialist_spells AS SELECT * FROM specialist_spells;
+		CREATE TABLE IF NOT EXISTS reports (unit_id VARCHAR, specialist_id VARCHAR, week DATE)`);
+	await buildAggregateMarts(conn);
+	for (const mart of ['cube', 'unit_quarter', 'staffing', 'stability', 'weeks']) await conn.run(`CREATE OR REPLACE TABLE ${mart} AS FROM mart_${mart}`);
 }

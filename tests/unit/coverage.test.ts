@@ -28,7 +28,7 @@ import type { Database } from '$lib/db/database';
 import { DEFAULT_FILTERS, type Filters } from '$lib/filters';
 import { ftePer10k, municipalitiesServed, populationServed, queryMeasures, reportCompleteness, unitsOpen, type MeasureRow } from '$lib/metrics';
 import { nodeDatabase } from '$lib/server/database';
-import { addCells } from '../helpers.ts';
+import { addAggregates } from '../helpers.ts';
 import { coverage, MAP_SQL } from '$lib/views/coverage';
 import type { ViewContext } from '$lib/views/context';
 
@@ -60,7 +60,7 @@ beforeAll(async () => {
 			${week('c', '2025-02-10', 1.0)}, ${week('a', '2025-03-31', 1.0)}, ${week('c', '2025-04-07', 1.0)})
 			t(unit_id, week, specialists, fte, reports, joiners, leavers, ${counts});`);
 	db = await nodeDatabase(conn);
-	await addCells(conn);
+	await addAggregates(conn);
 });
 
 const QUARTERS = ['2024-10-01', '2025-01-01', '2025-04-01'];

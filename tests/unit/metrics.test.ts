@@ -36,7 +36,7 @@ import { nodeDatabase } from '$lib/server/database';
 import { OVERVIEW_MEASURES, OVERVIEW_SQL } from '$lib/views/overview';
 import { WINDOW_SQL } from '$lib/metrics/funnel';
 import { funnelOf } from '$lib/views/sites';
-import { addCells, tempDir } from '../helpers.ts';
+import { addAggregates, tempDir } from '../helpers.ts';
 
 const COUNTS = ['caseload', 'caseload_young', 'referrals', 'waitlist', 'enrolled', 'wait_days', 'employer_contacts', 'job_starts', 'employed', 'education_starts', 'in_education', 'exits'];
 
@@ -81,7 +81,7 @@ beforeAll(async () => {
 		await conn.run(`CREATE TABLE ${table} AS SELECT * FROM read_parquet('${path}')`);
 	}
 	db = await nodeDatabase(conn);
-	await addCells(conn);
+	await addAggregates(conn);
 });
 
 const QUARTERS = ['2023-01-01', '2023-04-01', '2023-07-01', '2023-10-01', '2024-01-01'];

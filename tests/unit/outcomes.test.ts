@@ -23,7 +23,7 @@ import { DEFAULT_FILTERS, type Filters } from '$lib/filters';
 import { ALL_METRICS, queryMeasures, seriesByMetric, type MeasureRow } from '$lib/metrics';
 import { METHOD_NOTES } from '$lib/metrics/methods';
 import { nodeDatabase } from '$lib/server/database';
-import { addCells } from '../helpers.ts';
+import { addAggregates } from '../helpers.ts';
 import { linearFit } from '$lib/stats/regression';
 import type { ViewContext } from '$lib/views/context';
 import { outcomes } from '$lib/views/outcomes';
@@ -60,7 +60,7 @@ beforeAll(async () => {
 			t(unit_id, week, specialists, fte, reports, joiners, leavers, caseload, caseload_young, referrals, waitlist, enrolled,
 				wait_days, employer_contacts, job_starts, employed, education_starts, in_education, exits);`);
 	db = await nodeDatabase(conn);
-	await addCells(conn);
+	await addAggregates(conn);
 });
 
 const params = (filters: Partial<Record<'region' | 'org' | 'funding' | 'unit', string>> = {}) => ({

@@ -18,6 +18,7 @@ import { REPORT_COUNTS } from '$lib/contract';
 import type { Database } from '$lib/db/database';
 import { DEFAULT_FILTERS, type Filters } from '$lib/filters';
 import { nodeDatabase } from '$lib/server/database';
+import { addAggregates } from '../helpers.ts';
 import type { ViewContext } from '$lib/views/context';
 import { staffing } from '$lib/views/staffing';
 import { survival } from '$lib/views/survival';
@@ -52,6 +53,7 @@ beforeAll(async () => {
 			('c-3', 'c', DATE '2020-01-06', DATE '2021-06-07', true), ('c-4', 'c', DATE '2021-06-28', DATE '2022-01-03', false))
 			t(spell_id, unit_id, first_week, last_week, ended);`);
 	db = await nodeDatabase(conn);
+	await addAggregates(conn);
 });
 
 const context: ViewContext = { period: { from: '2020-Q1', to: '2021-Q4' }, weeks: { first: '2020-01-06', last: '2022-01-03' }, choices: { quarters: [], regions: [], units: [] }, boundaries: false, profile: 'internal', minCell: null };

@@ -1,8 +1,8 @@
 /**
  * Your unit on your data: after the check, the accepted reports (the table
  * `reports`, as the revision rules left it, ./revisions.ts) become a
- * unit_week and unit_quarter of the reader's own, by the pipeline's own SQL
- * (specialist_spells.sql, unit_week.sql, cells.sql), in a schema `own` that comes before
+ * unit_week, unit_quarter and staffing of the reader's own, by the pipeline's own SQL
+ * (specialist_spells.sql, unit_week.sql, cells.sql, staffing.sql), in a schema `own` that comes before
  * the published marts on a connection of its own. The unit view's queries
  * (src/lib/views/unit.ts) then draw the unit from it, and its network and the
  * nation from the published marts. All of it in this tab: nothing is sent,
@@ -15,7 +15,8 @@ import type { ViewContext } from '$lib/views/context';
 import specialistSpells from '../../../pipelines/sql/specialist_spells.sql?raw';
 import unitWeek from '../../../pipelines/sql/unit_week.sql?raw';
 import cells from '../../../pipelines/sql/cells.sql?raw';
-import { cellMartSql, cellsSql } from '$lib/contract';
+import staffing from '../../../pipelines/sql/staffing.sql?raw';
+import { aggregateMartSql, cellsSql } from '$lib/contract';
 
 /** A unit of the reader's accepted reports that the published data know (its network and its facts come from them). */
 export interface OwnUnit {
@@ -36,7 +37,7 @@ export interface OwnUnits {
 	unpublished: string[];
 }
 
-/** Builds the reader's unit_week and unit_quarter from the accepted reports, and lists its units. Call after the revision rules. */
+/** Builds the reader's unit_week and aggregates from the accepted reports, and lists its units. Call after the revision rules. */
 export async function buildOwnUnits(): Promise<OwnUnits> {
 	const published = await database();
 	const own = await published.inSchema(SCHEMA);
@@ -56,11 +57,12 @@ export async function buildOwnUnits(): Promise<OwnUnits> {
         UNION ALL
         SELECT NULL, unnest(generate_series((SELECT max(week) FROM published) + 7, (SELECT max(week) FROM ${SCHEMA}.unit_week), INTERVAL 7 DAY))::DATE`);
 	await own.run(`CREATE OR REPLACE TABLE ${SCHEMA}.units AS SELECT * FROM main.units WHERE unit_id IN (SELECT unit_id FROM ${SCHEMA}.unit_week)`);
-	// The unit's cells, as the pipeline sums them: from the weeks above (the calendar with them) and the units.
+	// The unit's aggregates, as the pipeline sums them: from the weeks above (the calendar with them), the units and the spells.
 	await own.run(`CREATE OR REPLACE VIEW ${SCHEMA}.mart_unit_week AS SELECT * FROM ${SCHEMA}.unit_week`);
 	await own.run(`CREATE OR REPLACE VIEW ${SCHEMA}.mart_units AS SELECT * FROM ${SCHEMA}.units`);
 	await own.run(cellsSql(cells));
-	await own.run(cellMartSql('unit_quarter', `${SCHEMA}.unit_quarter`));
+	await own.run(staffing);
+	for (const mart of ['unit_quarter', 'staffing', 'stability'] as const) await own.run(aggregateMartSql(mart, `${SCHEMA}.${mart}`));
 	const units = await own.query<OwnUnit>(
 		`SELECT u.unit_id, u.name, strftime(min(w.week), '%Y-%m-%d') AS first_week, strftime(max(w.week), '%Y-%m-%d') AS last_week, sum(w.reports)::INTEGER AS reports
         FROM ${SCHEMA}.unit_week w JOIN ${SCHEMA}.units u USING (unit_id) GROUP BY ALL ORDER BY u.name, u.unit_id`,

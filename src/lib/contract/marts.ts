@@ -40,6 +40,20 @@ const CELL_FACTS = {
 	...(Object.fromEntries(WEEKLY_FACTS.map((f) => [f.name, f.published === 'per_week' ? 'DOUBLE' : 'INTEGER'])) as Record<WeeklyFactName, 'DOUBLE' | 'INTEGER'>),
 } as const;
 
+const STAFFING = {
+	year: 'INTEGER',
+	unit_id: 'VARCHAR',
+	...CUBE_KEYS,
+	team_size: 'VARCHAR',
+	weeks: 'INTEGER',
+	mean_headcount: 'DOUBLE',
+	leavers: 'INTEGER',
+	unit_weeks: 'INTEGER',
+	vacancy_weeks: 'INTEGER',
+} as const;
+const STABILITY_COUNTS = { in_post: 'INTEGER', stayed: 'INTEGER' } as const;
+const WEEKS = { week: 'DATE' } as const;
+
 export const MARTS = {
 	unit_week: {
 		unit_id: 'VARCHAR',
@@ -90,34 +104,20 @@ export const MARTS = {
 	cube: { quarter: 'DATE', ...CUBE_KEYS, ...CELL_FACTS },
 	/** The internal profile's units: per unit and quarter, the same facts as the cube's cells (a unit's quarters in a row). */
 	unit_quarter: { unit_id: 'VARCHAR', quarter: 'DATE', ...CELL_FACTS },
+	/** Per calendar year wholly in the data, for every unit and every cell of region × organisation type × funding × team size. */
+	staffing: STAFFING,
+	/** Per quarter (a period ending with it), the stability index's counts for every unit and every cell of region × organisation type × funding. */
+	stability: { quarter: 'DATE', last_week: 'DATE', unit_id: 'VARCHAR', ...CUBE_KEYS, ...STABILITY_COUNTS },
+	/** The weeks (Mondays) with a report: the data's calendar. */
+	weeks: WEEKS,
 
 	// The public profile's own marts: aggregates, small counts of people suppressed (NULL). See PEOPLE_COLUMNS.
 	/** The cube and unit_quarter in one table (unit_id set on a unit's rows), protected. */
 	public_cells: { quarter: 'DATE', unit_id: 'VARCHAR', ...CUBE_KEYS, ...CELL_FACTS },
-	/** Per calendar year wholly in the data, for every unit and every cell of region × organisation type × funding × team size. */
-	public_staffing: {
-		year: 'INTEGER',
-		unit_id: 'VARCHAR',
-		region_code: 'VARCHAR',
-		org_type: 'VARCHAR',
-		funding: 'VARCHAR',
-		team_size: 'VARCHAR',
-		weeks: 'INTEGER',
-		mean_headcount: 'DOUBLE',
-		leavers: 'INTEGER',
-		unit_weeks: 'INTEGER',
-		vacancy_weeks: 'INTEGER',
-	},
-	/** Per quarter (a period ending with it), the stability index's counts for every cell of region × organisation type × funding. */
-	public_stability: {
-		quarter: 'DATE',
-		last_week: 'DATE',
-		region_code: 'VARCHAR',
-		org_type: 'VARCHAR',
-		funding: 'VARCHAR',
-		in_post: 'INTEGER',
-		stayed: 'INTEGER',
-	},
+	/** staffing, protected. */
+	public_staffing: STAFFING,
+	/** public_stability, protected: the cube's cells of stability (a unit's is its few specialists'). */
+	public_stability: { quarter: 'DATE', last_week: 'DATE', ...CUBE_KEYS, ...STABILITY_COUNTS },
 	/**
 	 * Per quarter (spells cut at its end), specialists' time in post as a
 	 * Kaplan–Meier curve read every 91 days in whole per cent, while at least
@@ -133,8 +133,8 @@ export const MARTS = {
 		survival: 'DOUBLE',
 		median: 'DOUBLE',
 	},
-	/** The weeks (Mondays) with a report: the data's calendar. */
-	public_weeks: { week: 'DATE' },
+	/** weeks, as the internal profile's. */
+	public_weeks: WEEKS,
 } as const satisfies Record<string, Record<string, ColumnType>>;
 
 export type MartName = keyof typeof MARTS;
@@ -149,7 +149,7 @@ export type Profile = (typeof PROFILES)[number];
 
 /** The marts each profile publishes, in the order they are written and loaded. */
 export const PROFILE_MARTS: Record<Profile, readonly MartName[]> = {
-	internal: ['cube', 'unit_quarter', 'unit_week', 'units', 'unit_areas', 'unit_funding', 'areas', 'fidelity', 'specialist_spells'],
+	internal: ['cube', 'unit_quarter', 'staffing', 'stability', 'weeks', 'unit_week', 'units', 'unit_areas', 'unit_funding', 'areas', 'fidelity', 'specialist_spells'],
 	public: ['public_cells', 'public_staffing', 'public_stability', 'public_tenure', 'public_weeks', 'units', 'unit_areas', 'unit_funding', 'areas', 'fidelity'],
 };
 

@@ -1,19 +1,21 @@
--- public_staffing and public_stability, before suppression (pipelines/public.ts).
+-- staffing and stability: the staffing view's counts, for both profiles. The
+-- internal profile publishes them whole (pipelines/staffing.ts); the public
+-- one protects them as public_staffing and public_stability (pipelines/public.ts).
 --
--- public_staffing: per calendar year wholly inside the data, for every unit
+-- staffing_raw: per calendar year wholly inside the data, for every unit
 -- and every cell of the cube region × organisation type × funding × team
 -- size: the mean headcount (specialists reporting, averaged over the year's
 -- weeks), leavers (spells ended with their last week in the year) and the
--- vacancy signal's unit-weeks, as the internal staffing view computes them
--- (src/lib/views/staffing.ts). A unit's team size is its mean headcount in
--- the year, rounded: 1, 2-3 or 4+.
-CREATE OR REPLACE TEMP TABLE pub_years AS
+-- vacancy signal's unit-weeks (src/lib/metrics/staffing.ts). A unit's team
+-- size is its mean headcount in the year, rounded: 1, 2-3 or 4+. specialists
+-- (distinct, per cell) is for the public profile's rule on few specialists.
+CREATE OR REPLACE TEMP TABLE staffing_years AS
 SELECT year(week) AS year, count(*) AS weeks
 FROM (SELECT DISTINCT week FROM mart_unit_week)
 GROUP BY year(week)
 HAVING min(week) <= make_date(year(week), 1, 7) AND max(week) >= make_date(year(week), 12, 25);
 
-CREATE OR REPLACE TEMP TABLE pub_staffing_raw AS
+CREATE OR REPLACE TEMP TABLE staffing_raw AS
 WITH weekly AS (
     SELECT unit_id, week, specialists,
         max(specialists) OVER (PARTITION BY unit_id ORDER BY week RANGE BETWEEN INTERVAL 56 DAYS PRECEDING AND INTERVAL 7 DAYS PRECEDING) AS before
@@ -22,7 +24,7 @@ WITH weekly AS (
 unit_years AS (
     SELECT unit_id, year(week) AS year, sum(specialists) AS specialist_weeks, round(avg(specialists)) AS team,
         count(*) AS unit_weeks, count(*) FILTER (WHERE specialists < before) AS vacancy_weeks
-    FROM weekly WHERE year(week) IN (SELECT year FROM pub_years)
+    FROM weekly WHERE year(week) IN (SELECT year FROM staffing_years)
     GROUP BY ALL
 ),
 unit_specialists AS (
@@ -61,31 +63,40 @@ cube AS (
 )
 SELECT year, 'unit' AS level, unit_id, region_code, org_type, funding, team_size, y.weeks,
     specialist_weeks / y.weeks AS mean_headcount, leavers, unit_weeks, vacancy_weeks, specialists
-FROM units JOIN pub_years y USING (year)
+FROM units JOIN staffing_years y USING (year)
 UNION ALL
 SELECT year, 'cube', NULL, cube.region_code, cube.org_type, cube.funding, cube.team_size, y.weeks,
     specialist_weeks / y.weeks, leavers, unit_weeks, vacancy_weeks, coalesce(s.specialists, 0)
-FROM cube JOIN pub_years y USING (year)
+FROM cube JOIN staffing_years y USING (year)
 LEFT JOIN cube_specialists s ON s.year = cube.year AND s.region_code IS NOT DISTINCT FROM cube.region_code AND s.org_type IS NOT DISTINCT FROM cube.org_type
     AND s.funding IS NOT DISTINCT FROM cube.funding AND s.team_size IS NOT DISTINCT FROM cube.team_size;
 
--- public_stability: for each quarter, the stability index as the internal
--- view computes it for a period ending with that quarter: of the spells in
--- post in the week a year before the last reported week, those still in post
--- in that week; for every cell of the cube region × organisation type × funding.
-CREATE OR REPLACE TEMP TABLE pub_stability_raw AS
+-- stability_raw: for each quarter, the stability index's counts for a period
+-- ending with that quarter: of the spells in post in the week a year before
+-- the last reported week, those still in post in that week; for every unit
+-- (level 'unit') and every cell of the cube region × organisation type ×
+-- funding (level 'cube').
+CREATE OR REPLACE TEMP TABLE stability_raw AS
 WITH ends AS (
     SELECT quarter, (SELECT max(week) FROM mart_unit_week WHERE week <= (q.quarter + INTERVAL 3 MONTH)::DATE - 1) AS last_week
     FROM (SELECT DISTINCT quarter_of(week) AS quarter FROM mart_unit_week) q
 ),
 spells AS (
-    SELECT s.first_week, s.last_week, u.region_code, u.org_type, coalesce(u.funding_current, '') AS funding
+    SELECT s.unit_id, s.first_week, s.last_week, u.region_code, u.org_type, coalesce(u.funding_current, '') AS funding
     FROM mart_specialist_spells s JOIN mart_units u USING (unit_id)
+),
+in_post AS (
+    SELECT e.quarter, e.last_week, s.* EXCLUDE (last_week), s.last_week >= e.last_week AS stayed
+    FROM ends e JOIN spells s ON s.first_week <= e.last_week - 364 AND s.last_week >= e.last_week - 364
 )
-SELECT e.quarter, e.last_week,
-    CASE WHEN GROUPING(s.region_code) = 1 THEN NULL ELSE s.region_code END AS region_code,
-    CASE WHEN GROUPING(s.org_type) = 1 THEN NULL ELSE s.org_type END AS org_type,
-    CASE WHEN GROUPING(s.funding) = 1 THEN NULL ELSE s.funding END AS funding,
-    count(*) AS in_post, count(*) FILTER (WHERE s.last_week >= e.last_week) AS stayed
-FROM ends e JOIN spells s ON s.first_week <= e.last_week - 364 AND s.last_week >= e.last_week - 364
-GROUP BY e.quarter, e.last_week, CUBE (s.region_code, s.org_type, s.funding);
+SELECT quarter, last_week, 'unit' AS level, unit_id, NULL AS region_code, NULL AS org_type, NULL AS funding,
+    count(*) AS in_post, count(*) FILTER (WHERE stayed) AS stayed
+FROM in_post GROUP BY quarter, last_week, unit_id
+UNION ALL
+SELECT quarter, last_week, 'cube', NULL,
+    CASE WHEN GROUPING(region_code) = 1 THEN NULL ELSE region_code END,
+    CASE WHEN GROUPING(org_type) = 1 THEN NULL ELSE org_type END,
+    CASE WHEN GROUPING(funding) = 1 THEN NULL ELSE funding END,
+    count(*), count(*) FILTER (WHERE stayed)
+FROM in_post
+GROUP BY quarter, last_week, CUBE (region_code, org_type, funding);
