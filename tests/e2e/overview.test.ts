@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser } from './browser.ts';
 import { ALL_METRICS, GRAINS } from '$lib/metrics';
 import { baseUrl, chartsSettled, figureText, openPage } from './site.ts';
+import { ROUTES } from '$lib/views/routes.js';
 
 let browser: Browser;
 let db: DuckDBConnection;
@@ -156,6 +157,22 @@ describe('overview', () => {
 		expect(consoleErrors).toEqual([]);
 		await page.context().close();
 	});
+
+	it.each([...ROUTES.filter((route) => !route.text).map((route) => route.path), '/check'])(
+		'%s fetches no unit × week mart, its engine warm or the check page ready (#23)',
+		async (path) => {
+			const { page, consoleErrors } = await openPage(browser, path);
+			await page.waitForFunction("document.documentElement.dataset.engine === 'ready'", undefined, { timeout: 60_000 });
+			// Every request of the page, from its start (the marts are fetched on the page's own thread).
+			const fetched = (await page.evaluate(
+				"performance.getEntriesByType('resource').map((r) => /\\/data\\/([^/]+)\\.arrow$/.exec(r.name)?.[1]).filter(Boolean)",
+			)) as string[];
+			expect(fetched.length, 'the engine fetched its marts').toBeGreaterThan(0);
+			expect(fetched).not.toContain('unit_week');
+			expect(consoleErrors).toEqual([]);
+			await page.context().close();
+		},
+	);
 
 	it('opens a link with filters on its own figures, never the default ones', async () => {
 		// A selection only the engine answers (the build's answers could come before the check below).

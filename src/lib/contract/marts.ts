@@ -154,6 +154,14 @@ export const PROFILE_MARTS: Record<Profile, readonly MartName[]> = {
 };
 
 /**
+ * The marts the site reads, of those a profile publishes: all but unit_week,
+ * which is for analysts and for the pipeline's own aggregates. A row per unit
+ * and week of every unit is more than a page should fetch (#23); every view
+ * reads the cube, the units' quarters and staffing instead.
+ */
+export const siteMarts = (profile: Profile): readonly MartName[] => PROFILE_MARTS[profile].filter((mart) => mart !== 'unit_week');
+
+/**
  * The public marts' columns that count people, each checked against the
  * threshold: none holds a value above 0 and below it. Every other numeric
  * column of a public mart is named in NOT_PEOPLE_COLUMNS with the reason, so

@@ -12,7 +12,7 @@ import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import type { AsyncDuckDBConnection, AsyncPreparedStatement } from '@duckdb/duckdb-wasm';
 import type { Table } from 'apache-arrow';
-import { PROFILE_MARTS, manifestSchema, type Manifest } from '$lib/contract';
+import { manifestSchema, siteMarts, type Manifest } from '$lib/contract';
 import { SHARED_STATEMENTS } from '$lib/metrics/shared';
 import { DataError, type Database } from './database';
 import { bind, compile, plainValue, type Params } from './statement';
@@ -27,7 +27,7 @@ export interface BrowserDatabase extends Database {
 	insertTable(name: string, table: Table): Promise<void>;
 	/**
 	 * Another connection whose tables of `schema` come before the published ones of the same name: the same
-	 * queries, on a reader's own unit_week (src/lib/check/ownUnit.ts). What it creates goes into `schema`.
+	 * queries, on a reader's own aggregates (src/lib/check/ownUnit.ts). What it creates goes into `schema`.
 	 */
 	inSchema(schema: string): Promise<Database & Pick<BrowserDatabase, 'run'>>;
 }
@@ -111,7 +111,8 @@ async function open(): Promise<BrowserDatabase> {
 
 /**
  * Loads what a statement reads the first time one names it: a published mart
- * (fetched, checked against the manifest, and inserted), or a shared macro
+ * the site reads (siteMarts: fetched, checked against the manifest, and
+ * inserted), or a shared macro
  * (installed once the marts its body names are; DuckDB binds a table macro's
  * body when it is created). A page thus fetches only the marts its own
  * queries read: a change that names no unit never waits for the units'.
@@ -119,8 +120,9 @@ async function open(): Promise<BrowserDatabase> {
  * connection with the queries.
  */
 function onDemand(manifest: Manifest, enqueue: <T>(work: () => Promise<T>) => Promise<T>, conn: AsyncDuckDBConnection) {
-	const named = (names: readonly string[]) => names.map((name) => ({ name, pattern: new RegExp(`\\b${name}\\b`) }));
-	const marts = named(PROFILE_MARTS[manifest.profile]);
+	// A name alone or in main: a table of another schema (own.unit_quarter, a reader's own) is not the published one.
+	const named = (names: readonly string[]) => names.map((name) => ({ name, pattern: new RegExp(`(?<![\\w.])${name}\\b|\\bmain\\.${name}\\b`) }));
+	const marts = named(siteMarts(manifest.profile));
 	const statementOf = new Map(SHARED_STATEMENTS.map((statement) => [/MACRO (\w+)\(/.exec(statement)![1]!, statement]));
 	const macros = named([...statementOf.keys()]);
 	const loads = new Map<string, Promise<void>>();

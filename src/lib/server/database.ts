@@ -6,7 +6,7 @@
  */
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
-import { PROFILE_MARTS, type Profile } from '$lib/contract';
+import { siteMarts, type Profile } from '$lib/contract';
 import type { Database } from '$lib/db/database';
 import { bind, compile, plainValue, type Params } from '$lib/db/statement';
 import { SHARED_STATEMENTS } from '$lib/metrics/shared';
@@ -30,10 +30,10 @@ export async function nodeDatabase(conn: DuckDBConnection): Promise<Database> {
 	};
 }
 
-/** The marts a build of the profile publishes in `dir`, read from their Parquet files into tables of their names. */
+/** The marts the site reads of a build of the profile in `dir`, as the browser has them: from their Parquet files, as tables of their names. */
 export async function martsDatabase(dir: string, profile: Profile = 'internal'): Promise<Database> {
 	const conn = await (await DuckDBInstance.create(':memory:')).connect();
-	for (const name of PROFILE_MARTS[profile]) {
+	for (const name of siteMarts(profile)) {
 		await conn.run(`CREATE TABLE ${name} AS SELECT * FROM read_parquet('${join(dir, `${name}.parquet`).replaceAll("'", "''")}')`);
 	}
 	return nodeDatabase(conn);

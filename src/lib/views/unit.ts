@@ -133,8 +133,8 @@ export interface UnitProfile {
 }
 
 /**
- * A reader's own reports for the unit (the check page, src/lib/check/ownUnit.ts): a database whose unit_week and
- * units are theirs alone, and the quarters their reports cover (first days). The unit's lines, turnover and spine
+ * A reader's own reports for the unit (the check page, src/lib/check/ownUnit.ts): a database whose unit_quarter,
+ * staffing and units are theirs alone, and the quarters their reports cover (first days). The unit's lines, turnover and spine
  * values come from it, by the internal profile's queries (the rows are the reader's, never published); its network
  * and the nation from the published marts, as on its published page.
  */
