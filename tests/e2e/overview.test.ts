@@ -162,11 +162,10 @@ describe('overview', () => {
 		'%s fetches no unit × week mart, its engine warm or the check page ready (#23)',
 		async (path) => {
 			const { page, consoleErrors } = await openPage(browser, path);
-			await page.waitForFunction("document.documentElement.dataset.engine === 'ready'", undefined, { timeout: 60_000 });
+			await page.waitForFunction(() => document.documentElement.dataset.engine === 'ready', undefined, { timeout: 60_000 });
 			// Every request of the page, from its start (the marts are fetched on the page's own thread).
-			const fetched = (await page.evaluate(
-				"performance.getEntriesByType('resource').map((r) => /\\/data\\/([^/]+)\\.arrow$/.exec(r.name)?.[1]).filter(Boolean)",
-			)) as string[];
+			const requested = await page.evaluate(() => performance.getEntriesByType('resource').map((entry) => entry.name));
+			const fetched = requested.map((url) => /\/data\/([^/]+)\.arrow$/.exec(url)?.[1]).filter((mart) => mart !== undefined);
 			expect(fetched.length, 'the engine fetched its marts').toBeGreaterThan(0);
 			expect(fetched).not.toContain('unit_week');
 			expect(consoleErrors).toEqual([]);
