@@ -18,10 +18,10 @@ export const buildCells = (conn: DuckDBConnection) => conn.run(cellsSql(sqlFile(
 /** Builds staffing_raw and stability_raw, per unit and cube cell. */
 export const buildStaffing = (conn: DuckDBConnection) => conn.run(sqlFile('staffing'));
 
-/** The internal profile's aggregates, as tables mart_cube, mart_unit_quarter, mart_staffing, mart_stability and mart_weeks. */
+/** The internal profile's aggregates, as tables mart_cube, mart_unit_quarter, mart_staffing, mart_stability and mart_report_weeks. */
 export async function buildAggregateMarts(conn: DuckDBConnection): Promise<void> {
 	await buildCells(conn);
 	await buildStaffing(conn);
 	for (const mart of ['cube', 'unit_quarter', 'staffing', 'stability'] as const) await conn.run(aggregateMartSql(mart, `mart_${mart}`));
-	await conn.run('CREATE OR REPLACE TABLE mart_weeks AS SELECT DISTINCT week FROM mart_unit_week ORDER BY week');
+	await conn.run('CREATE OR REPLACE TABLE mart_report_weeks AS SELECT DISTINCT week FROM mart_unit_week ORDER BY week');
 }

@@ -85,5 +85,5 @@ export async function addAggregates(conn: DuckDBConnection) {
 		CREATE OR REPLACE VIEW mart_specialist_spells AS SELECT * FROM specialist_spells;
 		CREATE TABLE IF NOT EXISTS reports (unit_id VARCHAR, specialist_id VARCHAR, week DATE)`);
 	await buildAggregateMarts(conn);
-	for (const mart of ['cube', 'unit_quarter', 'staffing', 'stability', 'weeks']) await conn.run(`CREATE OR REPLACE TABLE ${mart} AS FROM mart_${mart}`);
+	for (const mart of ['cube', 'unit_quarter', 'staffing', 'stability', 'report_weeks']) await conn.run(`CREATE OR REPLACE TABLE ${mart} AS FROM mart_${mart}`);
 }

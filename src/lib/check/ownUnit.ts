@@ -50,7 +50,7 @@ export async function buildOwnUnits(): Promise<OwnUnits> {
 	// The calendar the measures count expected reports against is the data's weeks (any unit's). The reader's
 	// reports alone would make a week they missed no week at all: the published data's weeks, then every week
 	// after them up to the reader's last, go in as rows of no unit, which no query's units take in.
-	const publishedWeeks = `SELECT week FROM main.${published.manifest.profile === 'public' ? 'public_weeks' : 'weeks'}`;
+	const publishedWeeks = `SELECT week FROM main.${published.manifest.profile === 'public' ? 'public_weeks' : 'report_weeks'}`;
 	await own.run(`INSERT INTO ${SCHEMA}.unit_week (unit_id, week)
         WITH published AS (${publishedWeeks})
         SELECT NULL, week FROM published

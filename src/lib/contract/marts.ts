@@ -109,7 +109,7 @@ export const MARTS = {
 	/** Per quarter (a period ending with it), the stability index's counts for every unit and every cell of region × organisation type × funding. */
 	stability: { quarter: 'DATE', last_week: 'DATE', unit_id: 'VARCHAR', ...CUBE_KEYS, ...STABILITY_COUNTS },
 	/** The weeks (Mondays) with a report: the data's calendar. */
-	weeks: WEEKS,
+	report_weeks: WEEKS,
 
 	// The public profile's own marts: aggregates, small counts of people suppressed (NULL). See PEOPLE_COLUMNS.
 	/** The cube and unit_quarter in one table (unit_id set on a unit's rows), protected. */
@@ -133,7 +133,7 @@ export const MARTS = {
 		survival: 'DOUBLE',
 		median: 'DOUBLE',
 	},
-	/** weeks, as the internal profile's. */
+	/** report_weeks, as the internal profile's. */
 	public_weeks: WEEKS,
 } as const satisfies Record<string, Record<string, ColumnType>>;
 
@@ -149,7 +149,7 @@ export type Profile = (typeof PROFILES)[number];
 
 /** The marts each profile publishes, in the order they are written and loaded. */
 export const PROFILE_MARTS: Record<Profile, readonly MartName[]> = {
-	internal: ['cube', 'unit_quarter', 'staffing', 'stability', 'weeks', 'unit_week', 'units', 'unit_areas', 'unit_funding', 'areas', 'fidelity', 'specialist_spells'],
+	internal: ['cube', 'unit_quarter', 'staffing', 'stability', 'report_weeks', 'unit_week', 'units', 'unit_areas', 'unit_funding', 'areas', 'fidelity', 'specialist_spells'],
 	public: ['public_cells', 'public_staffing', 'public_stability', 'public_tenure', 'public_weeks', 'units', 'unit_areas', 'unit_funding', 'areas', 'fidelity'],
 };
 

@@ -19,7 +19,7 @@ import type { Profile } from '$lib/contract';
 
 /** Each profile's staffing aggregates, as relations with the internal marts' columns. */
 const TABLES: Record<Profile, { staffing: string; stability: string; weeks: string }> = {
-	internal: { staffing: 'staffing', stability: 'stability', weeks: 'weeks' },
+	internal: { staffing: 'staffing', stability: 'stability', weeks: 'report_weeks' },
 	public: { staffing: 'public_staffing', stability: '(SELECT *, NULL::VARCHAR AS unit_id FROM public_stability)', weeks: 'public_weeks' },
 };
 
