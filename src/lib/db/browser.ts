@@ -101,7 +101,7 @@ async function open(): Promise<BrowserDatabase> {
 		await scoped.query(`SET search_path = '${schema},main'`);
 		await scoped.query('SET preserve_insertion_order = false');
 		const { query, enqueue: enqueueScoped } = queryOn(scoped);
-		// The published marts it reads are loaded as for the main connection (one it shadows with its own is loaded too: harmless).
+		// The published marts it reads are loaded as for the main connection (an unqualified name it shadows with its own is loaded too: harmless).
 		return {
 			query: async <Row>(sql: string, params?: Params) => (await ready(sql), query<Row>(sql, params)),
 			run: async (sql: string) => (await ready(sql), enqueueScoped(async () => void (await scoped.query(sql)))),
@@ -112,9 +112,10 @@ async function open(): Promise<BrowserDatabase> {
 /**
  * Loads what a statement reads the first time one names it: a published mart
  * the site reads (siteMarts: fetched, checked against the manifest, and
- * inserted), or a shared macro
- * (installed once the marts its body names are; DuckDB binds a table macro's
- * body when it is created). A page thus fetches only the marts its own
+ * inserted), or a shared macro (installed once the marts its body names
+ * are; DuckDB binds a table macro's body when it is created). Unlike the
+ * engine's start, this fetching waits for the first statement: a page's
+ * first engine answer pays for its marts. A page thus fetches only the marts its own
  * queries read: a change that names no unit never waits for the units'.
  * Each is fetched once, whoever asks; the inserts take their turn on the
  * connection with the queries.
