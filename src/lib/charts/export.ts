@@ -127,6 +127,12 @@ export async function svgToPng(svgText: string, scale = 2): Promise<Blob> {
 	}
 }
 
+/**
+ * Hands a file to the browser's downloads. The object URL is kept for 40 s, as
+ * FileSaver.js does: a busy browser may begin reading it well after the click,
+ * and a URL revoked before then gives no download at all, silently (a CSV
+ * click on a loaded two-core machine once did exactly that after 1 s).
+ */
 export function saveFile(name: string, content: Blob | string, type: string) {
 	const blob = typeof content === 'string' ? new Blob([content], { type }) : content;
 	const url = URL.createObjectURL(blob);
@@ -136,5 +142,5 @@ export function saveFile(name: string, content: Blob | string, type: string) {
 	document.body.append(link);
 	link.click();
 	link.remove();
-	setTimeout(() => URL.revokeObjectURL(url), 1000);
+	setTimeout(() => URL.revokeObjectURL(url), 40_000);
 }
