@@ -1,14 +1,15 @@
 /**
  * npm run bench:disclosure — what each way of protecting the public profile
  * costs the views (#20): suppression, as published (pipelines/public.ts), and
- * the cell-key method (../support/cellKey.ts) at two settings, each against
+ * the cell-key method (../support/cellKey.ts) at D = 2, 3 and 5, each against
  * the internal build of the same inputs. Prints JSON: per figure and grain
  * (the nation, a region, a unit, per quarter) the share of figures shown and
  * how far the shown ones are from the truth; per funnel over the latest
  * window, the units placed and whether the units flagged outside the 99.8 %
  * limits are the true ones; and, for the cell-key method, the share of small
  * counts (1 to 4 people) that its published bound alone narrows to an
- * interval less wide than the protection level.
+ * interval less wide than the protection level, and how many units' flows
+ * one published sum (their cube cell's, over its units) narrows so.
  *
  * Without arguments it simulates the demo (seed 1) and builds both profiles;
  * `--internal DIR --public DIR` measures builds made before (ten times the
