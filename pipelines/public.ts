@@ -106,6 +106,7 @@ export async function buildPublicMarts(conn: DuckDBConnection, minCell: number):
             AND (c.level = 'unit' OR (s.region_code IS NOT DISTINCT FROM c.region_code AND s.org_type IS NOT DISTINCT FROM c.org_type AND s.funding IS NOT DISTINCT FROM c.funding))
         ORDER BY c.quarter, c.level, c.unit_id, c.region_code, c.org_type, c.funding`,
 	);
+	overWeeksOpen(cells);
 	counts.public_cells = await protect({ table: 'public_cells', rows: cells, period: 'quarter', dims: CELL_DIMS, columns: CELL_COLUMNS, rules: CELL_RULES }, minCell);
 	await publish(conn, 'public_cells', cells, ['quarter', 'unit_id', ...CELL_DIMS]);
 
@@ -124,6 +125,30 @@ export async function buildPublicMarts(conn: DuckDBConnection, minCell: number):
 	await buildTenure(conn, minCell);
 	await conn.run('CREATE OR REPLACE TABLE mart_public_weeks AS SELECT DISTINCT week FROM mart_unit_week ORDER BY week');
 	return counts;
+}
+
+/**
+ * The cells over the weeks a unit of each was open, not its weeks with a
+ * report: a unit's weeks with a report are its weeks reported, which a lone
+ * specialist's are theirs (withheld as `reported`), while the weeks it was
+ * open follow from its published dates. A stock is then people in an average
+ * week open (the internal profile's, in an average week with a report; the
+ * two differ only where no unit of a cell reported in a week it was open).
+ * A cell open without a report has every fact 0 and is marked silent: its
+ * facts and weeks reported are withheld, since a 0 shown would say that
+ * nobody reported.
+ */
+function overWeeksOpen(cells: Row[]) {
+	for (const row of cells) {
+		const [reported, open] = [Number(row.weeks), Number(row.open_weeks)];
+		row.silent = reported === 0 && open > 0;
+		for (const { name, published } of WEEKLY_FACTS) {
+			if (row.silent) row[name] = 0;
+			else if (published === 'per_week' && row[name] !== null && open > 0) row[name] = (Number(row[name]) * reported) / open;
+		}
+		row.weeks = open;
+		delete row.open_weeks;
+	}
 }
 
 /** The cube's keys: of public_cells and public_stability, and public_staffing's with team size. */
@@ -173,7 +198,11 @@ async function protect(table: CubeTable, minCell: number): Promise<SuppressionCo
 			const primary = new Set(
 				present
 					.filter((row) => !row.hidden)
-					.filter((row) => (column.primary === 'small' ? isSmall(Number(row[column.name]), minCell) : Number(row[column.name]) > 0 && Number(row.specialists) < minCell))
+					.filter(
+						(row) =>
+							row.silent === true ||
+							(column.primary === 'small' ? isSmall(Number(row[column.name]), minCell) : Number(row[column.name]) > 0 && Number(row.specialists) < minCell),
+					)
 					.map((row) => ids.get(row)!),
 			);
 			const constraints = constraintsOf(present, table.dims, ids);

@@ -148,6 +148,29 @@ describe('the public profile', () => {
 			expect(staffing!.shown).toBe(0);
 		});
 
+		it('publishes weeks that follow from the units’ published dates alone, never the weeks a unit reported', async () => {
+			// A unit's weeks with a report are its weeks reported: published beside them withheld, they gave every one back.
+			const open = `(SELECT w.week, date_trunc('quarter', w.week)::DATE AS quarter, u.unit_id, u.region_code, u.org_type, u.funding_current AS funding
+				FROM ${parquet(published, 'public_weeks')} w, ${parquet(published, 'units')} u
+				WHERE u.opened_on < w.week + 7 AND (u.closed_on IS NULL OR u.closed_on > w.week))`;
+			const [check] = await rowsOf(`
+				WITH open AS ${open},
+				cells AS (
+					SELECT p.unit_id, p.weeks, p.reported, (SELECT count(DISTINCT o.week) FROM open o WHERE o.quarter = p.quarter
+						AND (p.unit_id IS NULL OR o.unit_id = p.unit_id)
+						AND (p.unit_id IS NOT NULL OR ((p.region_code IS NULL OR o.region_code = p.region_code) AND (p.org_type IS NULL OR o.org_type = p.org_type) AND (p.funding IS NULL OR o.funding = p.funding)))) AS open_weeks,
+						i.weeks AS weeks_reported
+					FROM ${parquet(published, 'public_cells')} p LEFT JOIN ${parquet(internal, 'unit_quarter')} i USING (quarter, unit_id)
+				)
+				SELECT count(*) AS cells, count(*) FILTER (WHERE weeks <> open_weeks) AS other,
+					count(*) FILTER (WHERE unit_id IS NOT NULL AND reported IS NULL AND weeks_reported < weeks) AS unit_weeks_apart
+				FROM cells`);
+			expect(check!.cells).toBeGreaterThan(4_000);
+			expect(check!.other).toBe(0);
+			// Withheld weeks reported that the old weeks gave back and these do not: the check is not idle.
+			expect(check!.unit_weeks_apart).toBeGreaterThan(20);
+		});
+
 		it('publishes tenure curves that give back no count: no band, and every reading over at least the threshold at risk', async () => {
 			const curves = groupBy(await rowsOf(`SELECT * FROM ${parquet(published, 'public_tenure')} ORDER BY quarter, region_code, time`), (r) => `${r.quarter}|${r.region_code}`);
 			expect(curves.size).toBeGreaterThan(100);
@@ -222,14 +245,30 @@ describe('the public profile', () => {
 	describe('the site on a public build', () => {
 		it('computes every measure as the internal build does, wherever nothing it reads is withheld; NULL and flagged where it is', async () => {
 			const [pub, int] = await Promise.all([martsDatabase(published, 'public'), martsDatabase(internal, 'internal')]);
+			// The public profile averages a level over the weeks a cell's units were open, the internal one over the weeks
+			// with a report (pipelines/public.ts): where they differ, a measure of a level is the internal one times
+			// reported weeks / weeks open, raised to its power here; every other measure is the same.
+			const OVER_WEEKS: Record<string, number> = { fte_per_10k: 1, people_waiting: 1, job_starts_per_fte: -1 };
+			const weeks = { id: 'weeks', formula: { value: 'weeks' } } as unknown as (typeof ALL_METRICS)[number];
+			let rescaled = 0;
+			const expectSame = (metricId: string, value: unknown, internalValue: unknown, basis: { public: unknown; internal: unknown }, label: string) => {
+				if (internalValue === null || value === null) return expect(value, label).toBe(internalValue);
+				const [open, reported] = [Number(basis.public), Number(basis.internal)];
+				let expected = internalValue as number;
+				if (open !== reported && metricId in OVER_WEEKS) {
+					expected *= (reported / open) ** OVER_WEEKS[metricId]!;
+					rescaled++;
+				}
+				expect(Math.abs((value as number) - expected), `${label}: ${value} against ${expected}`).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(expected)));
+			};
 			const params = (filters: Record<string, string | undefined>) => ({ first_quarter: '2022-01-01', last_quarter: '2026-07-01', region: null, org: null, funding: null, unit: null, ...filters });
 			let compared = 0;
 			let suppressed = 0;
 			for (const grain of ['quarter', 'region_quarter', 'org_quarter', 'unit_quarter'] as const) {
 				for (const filters of [{}, { region: '01' }, { org: 'municipal', funding: 'permanent' }, { unit: 'U0003' }, { region: '12', org: 'region' }]) {
 					const [p, i] = await Promise.all([
-						queryMeasures(pub, grain, ALL_METRICS, 'public', params(filters)),
-						queryMeasures(int, grain, ALL_METRICS, 'internal', params(filters)),
+						queryMeasures(pub, grain, [...ALL_METRICS, weeks], 'public', params(filters)),
+						queryMeasures(int, grain, [...ALL_METRICS, weeks], 'internal', params(filters)),
 					]);
 					expect(p.length, `${grain} ${JSON.stringify(filters)}`).toBe(i.length);
 					p.forEach((row, n) => {
@@ -239,9 +278,7 @@ describe('the public profile', () => {
 								expect(value).toBeNull();
 								suppressed++;
 							} else {
-								expect(value === null ? null : Number((value as number).toPrecision(9)), `${grain} ${metric.id} ${row.quarter}`).toBe(
-									expected === null ? null : Number((expected as number).toPrecision(9)),
-								);
+								expectSame(metric.id, value, expected, { public: row['weeks.value'], internal: i[n]!['weeks.value'] }, `${grain} ${metric.id} ${row.quarter}`);
 								compared++;
 							}
 						}
@@ -250,15 +287,14 @@ describe('the public profile', () => {
 			}
 			expect(compared).toBeGreaterThan(1000);
 			expect(suppressed).toBeGreaterThan(10);
+			expect(rescaled).toBeGreaterThan(0);
 			// A unit's window of four quarters with one withheld is withheld, never the sum of the three shown.
 			const windows = await pub.query<MeasureRow>(unitWindowSql(ALL_METRICS, 'public'), params({ first_quarter: '2025-10-01', last_quarter: '2026-07-01' }));
 			const internalWindows = await int.query<MeasureRow>(unitWindowSql(ALL_METRICS, 'internal'), params({ first_quarter: '2025-10-01', last_quarter: '2026-07-01' }));
 			windows.forEach((row, n) => {
 				for (const metric of ALL_METRICS) {
 					if (row[`${metric.id}.suppressed`]) expect(row[`${metric.id}.value`]).toBeNull();
-					else expect(row[`${metric.id}.value`] === null ? null : Number((row[`${metric.id}.value`] as number).toPrecision(9))).toBe(
-						internalWindows[n]![`${metric.id}.value`] === null ? null : Number((internalWindows[n]![`${metric.id}.value`] as number).toPrecision(9)),
-					);
+					else expectSame(metric.id, row[`${metric.id}.value`], internalWindows[n]![`${metric.id}.value`], { public: row.weeks, internal: internalWindows[n]!.weeks }, `window ${row.unit_id} ${metric.id}`);
 				}
 			});
 		});

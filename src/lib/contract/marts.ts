@@ -30,7 +30,9 @@ const CUBE_KEYS = { region_code: 'VARCHAR', org_type: 'VARCHAR', funding: 'VARCH
  * A cell's facts for a quarter (sql/cells.sql): the weeks with a report,
  * unit-weeks reported and expected, and the weekly facts: stocks as people
  * in an average reported week (fte too), flows (and wait_days) summed over
- * the quarter.
+ * the quarter. public_cells has the weeks a unit of the cell was open in
+ * place of the weeks with a report, and its stocks per week open
+ * (pipelines/public.ts): a unit's weeks with a report are its weeks reported.
  */
 const CELL_FACTS = {
 	weeks: 'INTEGER',
@@ -206,7 +208,7 @@ export const PROTECTION_LEVELS: Record<'public_cells' | 'public_staffing' | 'pub
 
 export const NOT_PEOPLE_COLUMNS: Partial<Record<MartName, Record<string, string>>> = {
 	public_cells: {
-		weeks: 'calendar weeks',
+		weeks: "calendar weeks a unit of the cell was open, from the units' dates",
 		reported: 'unit-weeks with a report',
 		expected: 'unit-weeks open',
 		fte: "specialists' full-time equivalents, a unit's resource",

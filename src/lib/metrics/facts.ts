@@ -32,9 +32,11 @@
  *   population_served  their inhabitants
  *   areas, population  all municipalities of the row's region or selection, and their inhabitants
  *   fte, waitlist      summed over the chosen units, averaged over the quarter's
- *                      reported weeks (weeks with a report from a chosen unit);
+ *                      reported weeks (weeks with a report from a chosen unit;
+ *                      on a public build, weeks a chosen unit was open);
  *                      NULL without reports
- *   weeks              the quarter's reported weeks (a mean weekly count is a sum over weeks)
+ *   weeks              the quarter's reported weeks, on a public build its weeks
+ *                      open (a mean weekly count is a sum over weeks)
  *   wait_days, enrolled, referrals, job_starts, education_starts
  *                      summed over the quarter's reports; NULL without reports
  *   employed, caseload, caseload_young, in_education
