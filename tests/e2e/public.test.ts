@@ -102,6 +102,15 @@ describe('the public build', () => {
 			WHERE u.region_code = (SELECT region_code FROM units WHERE unit_id = '${unit!.unit_id}') AND c.quarter BETWEEN DATE '2023-07-01' AND DATE '${LATEST}'`,
 		);
 		await expect(page.locator('.unit-key tbody tr').count()).resolves.toBe(6);
+		// The caption counts the network's units with data in the window, withheld or shown (it once said "0 units").
+		const [counted] = await rows(
+			db,
+			`SELECT count(*) AS n FROM (SELECT c.unit_id FROM public_cells c JOIN units u USING (unit_id)
+			WHERE u.region_code = (SELECT region_code FROM units WHERE unit_id = '${unit!.unit_id}') AND c.quarter BETWEEN DATE '2023-07-01' AND DATE '${LATEST}'
+			GROUP BY c.unit_id HAVING sum(c.weeks) > 0)`,
+		);
+		expect(Number(counted!.n)).toBeGreaterThan(1);
+		expect(await page.locator('.unit-key caption').innerText()).toContain(`network’s ${Number(counted!.n)} units`);
 		const employment = page.locator('.unit-key tr[data-measure="employment_rate"] td');
 		const spine = await downloadCsv(page, 'unit_spine');
 		const spread = spine.rows.find((r) => r[0] === 'employment_rate')!.slice(2, 7);

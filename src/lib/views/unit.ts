@@ -105,7 +105,7 @@ export interface TurnoverYear {
 export interface SpineRow extends Nullable<Spread> {
 	measure: string;
 	value: number | null;
-	/** Units of the network with a value. */
+	/** Units of the network with a value, shown or withheld. */
 	units: number;
 	better: 'higher' | 'lower';
 	/** The unit's value is withheld (public build). */
@@ -263,7 +263,8 @@ function spineRows(rows: MeasureRow[], unitId: string): SpineRow[] {
 			measure: metric.id,
 			value: own?.value ?? null,
 			...(own?.suppressed ? { suppressed: true } : {}),
-			units: values.length,
+			// A withheld value is a unit with data all the same: the caption counts the network, not what is shown of it.
+			units: measures.filter((m) => m.suppressed || (m.value !== null && Number.isFinite(m.value))).length,
 			better: metric.better,
 			...((rangeWithheld ? null : spread(values)) ?? NO_SPREAD),
 			...(rangeWithheld ? { rangeWithheld: true } : {}),
