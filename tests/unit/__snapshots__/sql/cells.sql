@@ -17,16 +17,24 @@
 -- The names in braces stand for the weekly facts of
 -- src/lib/contract/weeklyFacts.ts, each summed, published or listed
 -- (pipelines/cells.ts).
+--
+-- open_weeks, the weeks of the data in which a unit of the cell was open, is
+-- for the public profile alone: it publishes it as weeks, since a unit's
+-- weeks with a report are its weeks reported, which few specialists' are
+-- theirs (pipelines/public.ts). A report is only accepted for a week its
+-- unit was open, so weeks <= open_weeks.
 CREATE OR REPLACE TEMP TABLE cell_unit_week AS
 SELECT w.*, quarter_of(w.week) AS quarter, u.region_code, u.org_type, coalesce(u.funding_current, '') AS funding,
     open_in_week(u.opened_on, u.closed_on, w.week) AS open
 FROM mart_unit_week w JOIN mart_units u USING (unit_id);
 
-CREATE OR REPLACE TEMP TABLE cell_unit_expected AS
-SELECT quarter_of(d.week) AS quarter, u.unit_id, count(*) AS expected
+CREATE OR REPLACE TEMP TABLE cell_unit_open AS
+SELECT d.week, quarter_of(d.week) AS quarter, u.unit_id, u.region_code, u.org_type, coalesce(u.funding_current, '') AS funding
 FROM (SELECT DISTINCT week FROM mart_unit_week) d, mart_units u
-WHERE open_in_week(u.opened_on, u.closed_on, d.week)
-GROUP BY ALL;
+WHERE open_in_week(u.opened_on, u.closed_on, d.week);
+
+CREATE OR REPLACE TEMP TABLE cell_unit_expected AS
+SELECT quarter, unit_id, count(*) AS expected FROM cell_unit_open GROUP BY ALL;
 
 CREATE OR REPLACE TEMP TABLE cells_raw AS
 WITH reported AS (
@@ -78,9 +86,17 @@ cube_weeks AS (
         CASE WHEN GROUPING(funding) = 1 THEN '*' ELSE funding END AS funding,
         count(DISTINCT week) AS weeks
     FROM cell_unit_week GROUP BY quarter, CUBE (region_code, org_type, funding)
+),
+cube_open_weeks AS (
+    SELECT quarter,
+        CASE WHEN GROUPING(region_code) = 1 THEN '*' ELSE region_code END AS region_code,
+        CASE WHEN GROUPING(org_type) = 1 THEN '*' ELSE org_type END AS org_type,
+        CASE WHEN GROUPING(funding) = 1 THEN '*' ELSE funding END AS funding,
+        count(DISTINCT week) AS open_weeks
+    FROM cell_unit_open GROUP BY quarter, CUBE (region_code, org_type, funding)
 )
 SELECT quarter, 'unit' AS level, unit_id, region_code, org_type, funding, coalesce(weeks, 0) AS weeks, coalesce(reported, 0) AS reported,
-    expected, CASE WHEN weeks > 0 THEN fte::DOUBLE / weeks END AS fte,
+    expected, expected AS open_weeks, CASE WHEN weeks > 0 THEN fte::DOUBLE / weeks END AS fte,
     CASE WHEN weeks > 0 THEN waitlist::DOUBLE / weeks END AS waitlist,
     CASE WHEN weeks > 0 THEN caseload::DOUBLE / weeks END AS caseload,
     CASE WHEN weeks > 0 THEN caseload_young::DOUBLE / weeks END AS caseload_young,
@@ -94,7 +110,7 @@ SELECT quarter, 'unit' AS level, unit_id, region_code, org_type, funding, coales
 FROM units
 UNION ALL
 SELECT c.quarter, 'cube', NULL, nullif(c.region_code, '*'), nullif(c.org_type, '*'), nullif(c.funding, '*'), coalesce(w.weeks, 0), c.reported,
-    c.expected, CASE WHEN weeks > 0 THEN fte::DOUBLE / weeks END AS fte,
+    c.expected, coalesce(o.open_weeks, 0), CASE WHEN weeks > 0 THEN fte::DOUBLE / weeks END AS fte,
     CASE WHEN weeks > 0 THEN waitlist::DOUBLE / weeks END AS waitlist,
     CASE WHEN weeks > 0 THEN caseload::DOUBLE / weeks END AS caseload,
     CASE WHEN weeks > 0 THEN caseload_young::DOUBLE / weeks END AS caseload_young,
@@ -105,4 +121,5 @@ SELECT c.quarter, 'cube', NULL, nullif(c.region_code, '*'), nullif(c.org_type, '
     referrals,
     job_starts,
     education_starts
-FROM cube c LEFT JOIN cube_weeks w USING (quarter, region_code, org_type, funding);
+FROM cube c LEFT JOIN cube_weeks w USING (quarter, region_code, org_type, funding)
+    LEFT JOIN cube_open_weeks o USING (quarter, region_code, org_type, funding);
