@@ -11,7 +11,9 @@
  *   a region with a first quarter, then an organisation type, a funding, the
  *   whole country, a last quarter (a whole period), … (COMBINED);
  * - the time to every chart redrawn with the new figures, median and 95th
- *   percentile over the single changes and over the combined ones of all runs;
+ *   percentile over the single changes and over the combined ones of all runs,
+ *   and of the combined ones the engine's own time (its queries, apart from
+ *   drawing: the runtime's `engine:<view>` User Timing measures);
  * - the bytes the page fetched (the engine's own files aside, which its
  *   worker fetches) before the first combined change was drawn, the marts it
  *   fetched by the end, and the JavaScript heap after those thirteen changes.
@@ -52,6 +54,8 @@ interface Run {
 	later_changes_ms: number[];
 	/** Changes of several filters together (COMBINED), in turn. */
 	combined_changes_ms: number[];
+	/** Of each, the engine's own time (the view's queries, the runtime's `engine:` measure), apart from drawing. */
+	combined_engine_ms: number[];
 	bytes_before_first_combined_change: number;
 	/** The marts fetched (data/*.arrow) by the end of the run. */
 	marts_fetched: string[];
@@ -165,10 +169,14 @@ async function measure(baseUrl: string, path: string, sent: () => number): Promi
 		const option = (filter: string, index: number) => page.evaluate(`document.querySelector('#filter-${filter}').options[${index}].value`) as Promise<string>;
 		const [from, to, region] = [await option('from', 4), await option('to', 24), await option('region', 14)];
 		const combined: number[] = [];
+		const combinedEngine: number[] = [];
+		const engineMeasures = () => page.evaluate(`performance.getEntriesByType('measure').filter((m) => m.name.startsWith('engine:')).map((m) => m.duration)`) as Promise<number[]>;
 		let bytesBeforeCombined = 0;
 		for (const [filter, index, search] of COMBINED) {
 			const value = await option(filter, index);
+			const measuredBefore = (await engineMeasures()).length;
 			combined.push((await page.evaluate(FILTER_CHANGE(filter, value, search(from, to).replace('__', region)))) as number);
+			combinedEngine.push((await engineMeasures()).slice(measuredBefore).reduce((sum, ms) => sum + ms, 0));
 			if (combined.length === 1) bytesBeforeCombined = (await page.evaluate(PAGE_BYTES)) as number;
 		}
 		const marts = (await page.evaluate(
@@ -188,6 +196,7 @@ async function measure(baseUrl: string, path: string, sent: () => number): Promi
 			engine_ready_at_first_change: engineReadyAtFirst,
 			later_changes_ms: later,
 			combined_changes_ms: combined,
+			combined_engine_ms: combinedEngine,
 			bytes_before_first_combined_change: bytesBeforeCombined,
 			marts_fetched: [...new Set(marts)].sort(),
 			js_heap_mb: Math.round(usedSize / 2 ** 20),
@@ -222,6 +231,8 @@ async function benchScale(scale: number): Promise<Record<string, unknown>> {
 				change_p95_ms: percentile(changes, 0.95),
 				combined_change_median_ms: median(combined),
 				combined_change_p95_ms: percentile(combined, 0.95),
+				combined_engine_median_ms: median(runs.flatMap((r) => r.combined_engine_ms)),
+				combined_engine_p95_ms: percentile(runs.flatMap((r) => r.combined_engine_ms), 0.95),
 				bytes_before_first_combined_change: median(runs.map((r) => r.bytes_before_first_combined_change)),
 				marts_fetched: runs[0]!.marts_fetched,
 				js_heap_mb_after_changes: median(runs.map((r) => r.js_heap_mb)),
