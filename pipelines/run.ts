@@ -158,7 +158,7 @@ async function publish(options: RunOptions, progress: (message: string) => void)
 		const profile = options.profile ?? 'internal';
 		const minCell = options.minCell ?? DEFAULT_MIN_CELL;
 		// The shared predicates the cells use, as the site defines them (the rest read the site's tables).
-		for (const statement of SHARED_STATEMENTS.filter((s) => /MACRO (open_in_week|quarter_of)\(/.test(s))) await conn.run(statement);
+		for (const statement of SHARED_STATEMENTS.filter((s) => /MACRO (open_on|open_in_week|served_on|quarter_of|quarters_between)\(/.test(s))) await conn.run(statement);
 		let suppression: SuppressionCounts | undefined;
 		if (profile === 'public') {
 			progress(`suppressing counts of people under ${minCell}`);

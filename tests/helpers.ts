@@ -81,6 +81,7 @@ export function readArrow(path: string) {
  */
 export async function addAggregates(conn: DuckDBConnection) {
 	await conn.run(`CREATE OR REPLACE VIEW mart_unit_week AS SELECT * FROM unit_week; CREATE OR REPLACE VIEW mart_units AS SELECT * FROM units;
+		CREATE OR REPLACE VIEW mart_unit_areas AS SELECT * FROM unit_areas; CREATE OR REPLACE VIEW mart_areas AS SELECT * FROM areas;
 		CREATE TABLE IF NOT EXISTS specialist_spells (spell_id VARCHAR, unit_id VARCHAR, first_week DATE, last_week DATE, ended BOOLEAN);
 		CREATE OR REPLACE VIEW mart_specialist_spells AS SELECT * FROM specialist_spells;
 		CREATE TABLE IF NOT EXISTS reports (unit_id VARCHAR, specialist_id VARCHAR, week DATE)`);

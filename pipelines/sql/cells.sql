@@ -23,6 +23,15 @@
 -- weeks with a report are its weeks reported, which few specialists' are
 -- theirs (pipelines/public.ts). A report is only accepted for a week its
 -- unit was open, so weeks <= open_weeks.
+--
+-- units_open, areas_served and population_served are counted on each
+-- quarter's last day, for every quarter from the first unit's opening to the
+-- data's last:
+-- the units open then, and the municipalities an open unit serves then and
+-- their population. A unit counts in its cell; a municipality in the cells of
+-- its own region (served by a unit of any region) and of the serving units'
+-- organisation type and funding, once in each margin however many units
+-- serve it. So units_open is a sum over units, while areas_served is not.
 CREATE OR REPLACE TEMP TABLE cell_unit_week AS
 SELECT w.*, quarter_of(w.week) AS quarter, u.region_code, u.org_type, coalesce(u.funding_current, '') AS funding,
     open_in_week(u.opened_on, u.closed_on, w.week) AS open
@@ -36,17 +45,43 @@ WHERE open_in_week(u.opened_on, u.closed_on, d.week);
 CREATE OR REPLACE TEMP TABLE cell_unit_expected AS
 SELECT quarter, unit_id, count(*) AS expected FROM cell_unit_open GROUP BY ALL;
 
+-- From the first unit's opening, which may come before the first report (a
+-- year earlier than the data's first quarter is still a quarter of units).
+CREATE OR REPLACE TEMP TABLE cell_quarters AS
+SELECT * FROM quarters_between(
+    (SELECT quarter_of(least((SELECT min(week) FROM mart_unit_week), min(opened_on))) FROM mart_units),
+    (SELECT quarter_of(max(week)) FROM mart_unit_week));
+
+CREATE OR REPLACE TEMP TABLE cell_unit_served AS
+SELECT DISTINCT q.quarter, u.unit_id, u.org_type, coalesce(u.funding_current, '') AS funding,
+    a.code AS area_code, a.region_code AS area_region, a.population
+FROM cell_quarters q
+JOIN mart_units u ON open_on(u.opened_on, u.closed_on, q.last_day)
+JOIN mart_unit_areas ua ON ua.unit_id = u.unit_id AND served_on(ua.valid_from, ua.valid_to, q.last_day)
+JOIN mart_areas a ON a.code = ua.area_code;
+
 CREATE OR REPLACE TEMP TABLE cells_raw AS
-WITH reported AS (
+WITH open_on_last_day AS (
+    SELECT q.quarter, u.unit_id, 1 AS units_open,
+        count(s.area_code) AS areas_served, coalesce(sum(s.population), 0) AS population_served
+    FROM cell_quarters q
+    JOIN mart_units u ON open_on(u.opened_on, u.closed_on, q.last_day)
+    LEFT JOIN cell_unit_served s ON s.quarter = q.quarter AND s.unit_id = u.unit_id
+    GROUP BY ALL
+),
+reported AS (
     SELECT quarter, unit_id, count(*) AS weeks, count(*) FILTER (WHERE open) AS reported,
         {weekly_sums}
     FROM cell_unit_week GROUP BY ALL
 ),
 units AS (
     SELECT quarter, unit_id, u.region_code, u.org_type, coalesce(u.funding_current, '') AS funding,
-        coalesce(e.expected, 0) AS expected, r.* EXCLUDE (quarter, unit_id)
+        coalesce(e.expected, 0) AS expected, coalesce(l.units_open, 0) AS units_open,
+        coalesce(l.areas_served, 0) AS areas_served, coalesce(l.population_served, 0) AS population_served,
+        r.* EXCLUDE (quarter, unit_id)
     FROM (SELECT quarter, unit_id, expected FROM cell_unit_expected) e
     FULL JOIN reported r USING (quarter, unit_id)
+    FULL JOIN open_on_last_day l USING (quarter, unit_id)
     JOIN mart_units u USING (unit_id)
 ),
 -- '*' stands for "all" until the end (a NULL key would not join).
@@ -55,9 +90,23 @@ cube AS (
         CASE WHEN GROUPING(region_code) = 1 THEN '*' ELSE region_code END AS region_code,
         CASE WHEN GROUPING(org_type) = 1 THEN '*' ELSE org_type END AS org_type,
         CASE WHEN GROUPING(funding) = 1 THEN '*' ELSE funding END AS funding,
-        sum(expected) AS expected, sum(coalesce(reported, 0)) AS reported,
+        sum(expected) AS expected, sum(coalesce(reported, 0)) AS reported, sum(units_open) AS units_open,
         {weekly_sums}
     FROM units GROUP BY quarter, CUBE (region_code, org_type, funding)
+),
+-- Each municipality served goes into the eight cells of its region, type and
+-- funding with their margins, once however many units serve it there.
+cube_served AS (
+    SELECT quarter, region_code, org_type, funding, count(*) AS areas_served, sum(population) AS population_served
+    FROM (
+        SELECT DISTINCT s.quarter,
+            CASE WHEN by_region THEN s.area_region ELSE '*' END AS region_code,
+            CASE WHEN by_org THEN s.org_type ELSE '*' END AS org_type,
+            CASE WHEN by_funding THEN s.funding ELSE '*' END AS funding,
+            s.area_code, s.population
+        FROM cell_unit_served s, (VALUES (true), (false)) r(by_region), (VALUES (true), (false)) o(by_org), (VALUES (true), (false)) f(by_funding)
+    )
+    GROUP BY ALL
 ),
 cube_weeks AS (
     SELECT quarter,
@@ -76,10 +125,12 @@ cube_open_weeks AS (
     FROM cell_unit_open GROUP BY quarter, CUBE (region_code, org_type, funding)
 )
 SELECT quarter, 'unit' AS level, unit_id, region_code, org_type, funding, coalesce(weeks, 0) AS weeks, coalesce(reported, 0) AS reported,
-    expected, expected AS open_weeks, {published_facts}
+    expected, expected AS open_weeks, units_open, areas_served, population_served, {published_facts}
 FROM units
 UNION ALL
-SELECT c.quarter, 'cube', NULL, nullif(c.region_code, '*'), nullif(c.org_type, '*'), nullif(c.funding, '*'), coalesce(w.weeks, 0), c.reported,
-    c.expected, coalesce(o.open_weeks, 0), {published_facts}
-FROM cube c LEFT JOIN cube_weeks w USING (quarter, region_code, org_type, funding)
+SELECT quarter, 'cube', NULL, nullif(region_code, '*'), nullif(org_type, '*'), nullif(funding, '*'), coalesce(w.weeks, 0), coalesce(c.reported, 0),
+    coalesce(c.expected, 0), coalesce(o.open_weeks, 0), coalesce(c.units_open, 0), coalesce(s.areas_served, 0), coalesce(s.population_served, 0),
+    {published_facts}
+FROM cube c FULL JOIN cube_served s USING (quarter, region_code, org_type, funding)
+    LEFT JOIN cube_weeks w USING (quarter, region_code, org_type, funding)
     LEFT JOIN cube_open_weeks o USING (quarter, region_code, org_type, funding);

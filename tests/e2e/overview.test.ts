@@ -150,8 +150,8 @@ describe('overview', () => {
 		// Every request of the page, from its start (the marts are fetched on the page's own thread).
 		const requested = await page.evaluate(() => performance.getEntriesByType('resource').map((entry) => entry.name));
 		const fetched = requested.map((url) => /\/data\/([^/]+)\.arrow$/.exec(url)?.[1]).filter((mart) => mart !== undefined);
-		// The cube and what the counts of units and municipalities read: no unit × week or unit × quarter row, no spell.
-		expect([...new Set(fetched)].sort()).toEqual(['areas', 'cube', 'unit_areas', 'units']);
+		// The cube (which counts the units and municipalities too) and the municipalities' totals: no unit's row of any kind, no spell.
+		expect([...new Set(fetched)].sort()).toEqual(['areas', 'cube']);
 		expect(consoleErrors).toEqual([]);
 		await page.context().close();
 	});

@@ -75,6 +75,44 @@ describe('the internal cube', () => {
 		expect(combinations).toBe(possible);
 	});
 
+	it('holds the units open and the municipalities served on each quarter\'s last day, for every cell and unit, as units and unit_areas give them', async () => {
+		// Worked out here from the units' dates alone: a unit counts in its own cell, a municipality in its own
+		// region's, served by an open unit of the cell's type and funding from any region, once per cell.
+		const reference = `
+            WITH quarters AS (
+                SELECT DISTINCT quarter, (quarter + INTERVAL 3 MONTH)::DATE - 1 AS last_day FROM cube
+            ),
+            open_units AS (
+                SELECT q.quarter, u.* FROM quarters q JOIN units u ON u.opened_on <= q.last_day AND (u.closed_on IS NULL OR u.closed_on > q.last_day)
+            ),
+            served AS (
+                SELECT DISTINCT o.quarter, o.org_type, o.funding_current, a.code, a.region_code, a.population
+                FROM open_units o JOIN unit_areas ua ON ua.unit_id = o.unit_id AND ua.valid_from <= o.quarter + INTERVAL 3 MONTH - INTERVAL 1 DAY
+                    AND (ua.valid_to IS NULL OR ua.valid_to > (o.quarter + INTERVAL 3 MONTH)::DATE - 1)
+                JOIN areas a ON a.code = ua.area_code
+            )
+            SELECT c.quarter, c.region_code, c.org_type, c.funding, c.units_open, c.areas_served, c.population_served,
+                (SELECT count(*) FROM open_units o WHERE o.quarter = c.quarter AND (c.region_code IS NULL OR o.region_code = c.region_code)
+                    AND (c.org_type IS NULL OR o.org_type = c.org_type) AND (c.funding IS NULL OR o.funding_current = c.funding)) AS units_expected,
+                (SELECT count(DISTINCT s.code) FROM served s WHERE s.quarter = c.quarter AND (c.region_code IS NULL OR s.region_code = c.region_code)
+                    AND (c.org_type IS NULL OR s.org_type = c.org_type) AND (c.funding IS NULL OR s.funding_current = c.funding)) AS areas_expected,
+                (SELECT coalesce(sum(population), 0) FROM (SELECT DISTINCT s.code, s.population FROM served s WHERE s.quarter = c.quarter
+                    AND (c.region_code IS NULL OR s.region_code = c.region_code) AND (c.org_type IS NULL OR s.org_type = c.org_type)
+                    AND (c.funding IS NULL OR s.funding_current = c.funding))) AS population_expected
+            FROM cube c`;
+		expect(await count(`SELECT count(*) FROM (${reference}) WHERE units_open <> units_expected OR areas_served <> areas_expected OR population_served <> population_expected`)).toBe(0);
+		// Not all zero: the nation's last quarter has most of the units and municipalities.
+		const [units, areas] = (await conn.runAndReadAll(`SELECT units_open, areas_served FROM cube WHERE region_code IS NULL AND org_type IS NULL AND funding IS NULL ORDER BY quarter DESC LIMIT 1`)).getRowsJS()[0]!.map(Number);
+		expect(units).toBe(await count(`SELECT count(*) FROM units WHERE closed_on IS NULL`));
+		expect(areas).toBeGreaterThan(20);
+		// A unit's own: open or not, and the municipalities it serves.
+		expect(await count(`
+            SELECT count(*) FROM unit_quarter q JOIN units u USING (unit_id)
+            WHERE q.units_open <> (u.opened_on <= (q.quarter + INTERVAL 3 MONTH)::DATE - 1 AND (u.closed_on IS NULL OR u.closed_on > (q.quarter + INTERVAL 3 MONTH)::DATE - 1))::INTEGER
+                OR q.areas_served <> (SELECT count(*) FROM unit_areas ua WHERE ua.unit_id = q.unit_id AND q.units_open = 1
+                    AND ua.valid_from <= (q.quarter + INTERVAL 3 MONTH)::DATE - 1 AND (ua.valid_to IS NULL OR ua.valid_to > (q.quarter + INTERVAL 3 MONTH)::DATE - 1))`)).toBe(0);
+	});
+
 	it.each([
 		{ region: '14', org: 'municipal', funding: null },
 		{ region: '01', org: null, funding: 'project' },

@@ -104,11 +104,12 @@ describe('the shared predicates at their boundaries (quarter grain)', () => {
 		expect(pick(rows, 'report_completeness', 'denominator')).toEqual([2, 6, 1]);
 	});
 
-	it('limits units and municipalities to the region chosen', async () => {
-		// Only a is RN's own unit: N3, served by c (RS), does not count here.
+	it('limits units and municipalities to the region chosen, municipalities served by a unit of any region', async () => {
+		// Only a is RN's own unit; RN's municipalities count served by a unit of any region, as in the
+		// region table: Q4 N1, N2 (a); Q1 N1, N2 (a), N3 and N1 (c, of RS); Q2 N1, N3 (c).
 		const rows = await queryMeasures(db, 'quarter', MEASURES, 'internal', params({ region: 'RN' }));
 		expect(pick(rows, 'units_open')).toEqual([1, 1, 0]);
-		expect(pick(rows, 'municipalities_served', 'numerator')).toEqual([2, 2, 0]);
+		expect(pick(rows, 'municipalities_served', 'numerator')).toEqual([2, 3, 2]);
 		expect(pick(rows, 'municipalities_served', 'denominator')).toEqual([3, 3, 3]);
 	});
 });

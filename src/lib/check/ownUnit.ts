@@ -60,6 +60,9 @@ export async function buildOwnUnits(): Promise<OwnUnits> {
 	// The unit's aggregates, as the pipeline sums them: from the weeks above (the calendar with them), the units and the spells.
 	await own.run(`CREATE OR REPLACE VIEW ${SCHEMA}.mart_unit_week AS SELECT * FROM ${SCHEMA}.unit_week`);
 	await own.run(`CREATE OR REPLACE VIEW ${SCHEMA}.mart_units AS SELECT * FROM ${SCHEMA}.units`);
+	// The municipalities they serve, as published (cells.sql counts them on each quarter's last day).
+	await own.run(`CREATE OR REPLACE VIEW ${SCHEMA}.mart_unit_areas AS SELECT * FROM main.unit_areas WHERE unit_id IN (SELECT unit_id FROM ${SCHEMA}.units)`);
+	await own.run(`CREATE OR REPLACE VIEW ${SCHEMA}.mart_areas AS SELECT * FROM main.areas`);
 	await own.run(cellsSql(cells));
 	await own.run(staffing);
 	for (const mart of ['unit_quarter', 'staffing', 'stability'] as const) await own.run(aggregateMartSql(mart, `${SCHEMA}.${mart}`));

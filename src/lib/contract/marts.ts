@@ -28,7 +28,8 @@ const CUBE_KEYS = { region_code: 'VARCHAR', org_type: 'VARCHAR', funding: 'VARCH
 
 /**
  * A cell's facts for a quarter (sql/cells.sql): the weeks with a report,
- * unit-weeks reported and expected, and the weekly facts: stocks as people
+ * unit-weeks reported and expected, the units open and the municipalities
+ * served (and their population) on its last day, and the weekly facts: stocks as people
  * in an average reported week (fte too), flows (and wait_days) summed over
  * the quarter. public_cells has the weeks a unit of the cell was open in
  * place of the weeks with a report, and its stocks per week open
@@ -38,6 +39,10 @@ const CELL_FACTS = {
 	weeks: 'INTEGER',
 	reported: 'INTEGER',
 	expected: 'INTEGER',
+	// On the quarter's last day, from the units' dates and the municipalities they serve (not a sum over units: a municipality counts once).
+	units_open: 'INTEGER',
+	areas_served: 'INTEGER',
+	population_served: 'INTEGER',
 	// A mean per week is fractional; a sum of counts is whole.
 	...(Object.fromEntries(WEEKLY_FACTS.map((f) => [f.name, f.published === 'per_week' ? 'DOUBLE' : 'INTEGER'])) as Record<WeeklyFactName, 'DOUBLE' | 'INTEGER'>),
 } as const;
@@ -211,6 +216,9 @@ export const NOT_PEOPLE_COLUMNS: Partial<Record<MartName, Record<string, string>
 		weeks: "calendar weeks a unit of the cell was open, from the units' dates",
 		reported: 'unit-weeks with a report',
 		expected: 'unit-weeks open',
+		units_open: "units open on the quarter's last day, from the published units",
+		areas_served: 'municipalities served on that day, from the published unit_areas',
+		population_served: 'their inhabitants, from the published areas',
 		fte: "specialists' full-time equivalents, a unit's resource",
 		wait_days: 'days, withheld wherever enrolled is',
 	},

@@ -49,32 +49,39 @@ function cubeCells(grain: Grain): string {
 }
 
 /**
- * The facts CTEs that read the cells: `cells`, then quarter_weeks (per
- * quarter, and group where the grain has one, with reports) and open_weeks
- * (expected), after chosen_units.
+ * The facts CTEs that read the cells: `cells` (after chosen_units, for the
+ * units' cells), then quarter_weeks (per quarter, and group where the grain
+ * has one, with reports) and open_facts (every cell: expected, and the units
+ * and municipalities counted on the quarter's last day). A statement that
+ * reads the units' cells names one unit or lists them one to a group, so
+ * each group has one cell: a municipality that two units serve is counted
+ * once only in the cube's cells.
  */
-function fromCells(profile: Profile, cells: Cells, grain: Grain, split: Split | undefined): string {
+function fromCells(profile: Profile, cells: Cells, grain: Grain, split: Split | undefined, chosenUnits: string): string {
 	const g = split ? ', grp' : '';
 	const relation = CELL_RELATIONS[profile][cells];
 	const period = 'c.quarter BETWEEN $first_quarter::DATE AND $last_quarter::DATE';
 	const read =
 		cells === 'units'
-			? `SELECT c.*${split ? ', u.grp' : ''}
+			? `${chosenUnits},
+cells AS (
+    SELECT c.*${split ? ', u.grp' : ''}
     FROM ${relation} c JOIN chosen_units u USING (unit_id)
-    WHERE ${period}`
-			: `SELECT c.*${split ? `, c.${grain === 'region_quarter' ? 'region_code' : 'org_type'} AS grp` : ''}
+    WHERE ${period}
+)`
+			: `cells AS (
+    SELECT c.*${split ? `, c.${grain === 'region_quarter' ? 'region_code' : 'org_type'} AS grp` : ''}
     FROM ${relation} c
-    WHERE ${period} AND ${cubeCells(grain)}`;
-	return `cells AS (
-    ${read}
-),
+    WHERE ${period} AND ${cubeCells(grain)}
+)`;
+	return `${read},
 quarter_weeks AS (
     SELECT quarter${g}, weeks, reported,
         ${eachFact((name, fact) => (fromPublished(fact) === name ? name : `${fromPublished(fact)} AS ${name}`))}
     FROM cells WHERE weeks > 0
 ),
-open_weeks AS (
-    SELECT quarter${g}, expected FROM cells
+open_facts AS (
+    SELECT quarter${g}, expected, units_open, areas_served, population_served FROM cells
 )`;
 }
 
@@ -89,6 +96,6 @@ export function factsOf(profile: Profile, grain: Grain, cells: Cells = 'cube'): 
 	const read: Cells = grain === 'unit_quarter' ? 'units' : cells;
 	const key = `${profile}|${grain}|${read}`;
 	let sql = written.get(key);
-	if (sql === undefined) written.set(key, (sql = factsSql(grain, (g, split) => fromCells(profile, read, g, split))));
+	if (sql === undefined) written.set(key, (sql = factsSql(grain, (g, split, chosenUnits) => fromCells(profile, read, g, split, chosenUnits))));
 	return sql;
 }

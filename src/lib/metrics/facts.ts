@@ -5,7 +5,9 @@
  *
  * Grains:
  *   quarter          one row per quarter, for the units and municipalities the
- *                    filters choose (the region filter limits both)
+ *                    filters choose (the region filter limits both: units of
+ *                    the region, and its municipalities, served by a chosen
+ *                    type and funding of unit from any region)
  *   region_quarter   one row per region and quarter: units counted in their own
  *                    region, municipalities in theirs; every region is listed,
  *                    so the region filter does not apply (a view highlights it)
@@ -13,7 +15,7 @@
  *                    listed): units and their reports by type; the municipalities
  *                    are those of the selection, served by units of the type
  *   unit_quarter     one row per chosen unit and quarter: its own reports, and
- *                    the municipalities of the selection that it serves
+ *                    the municipalities it serves
  *   area_quarter     one row per municipality (of the region chosen, or the
  *                    country) and quarter: units_open counts the open chosen
  *                    units serving it, whatever their own region; served is 0
@@ -28,7 +30,8 @@
  *   quarter            first day of the quarter, YYYY-MM-DD
  *   units_open         chosen units open on the quarter's last day
  *   areas_served       municipalities served on the quarter's last day by an
- *                      open chosen unit
+ *                      open chosen unit (all three from the cells, which count
+ *                      them once per cell: ./cells.ts)
  *   population_served  their inhabitants
  *   areas, population  all municipalities of the row's region or selection, and their inhabitants
  *   fte, waitlist      summed over the chosen units, averaged over the quarter's
@@ -129,60 +132,42 @@ facts AS (
 `;
 
 /**
- * Where the weekly facts come from: CTEs, after chosen_units and
- * chosen_areas, that define quarter_weeks (per quarter, and group where the
- * grain has one, with reports: fte, waitlist, weeks, the sums and reported)
- * and open_weeks (expected). Read from the published cells (./cells.ts).
+ * Where the facts come from: CTEs, after quarters, that define quarter_weeks
+ * (per quarter, and group where the grain has one, with reports: fte,
+ * waitlist, weeks, the sums and reported) and open_facts (every cell a unit
+ * was open in: expected, units_open, areas_served, population_served). Read
+ * from the published cells (./cells.ts); `chosenUnits` is the CTE of the
+ * units the filters choose, for a reader of the units' cells.
  */
-export type WeeklyFacts = (grain: Grain, split: Split | undefined) => string;
+export type CellFacts = (grain: Grain, split: Split | undefined, chosenUnits: string) => string;
 
-/** The facts CTEs of a grain, with the weekly facts from `weekly`. */
-export function factsSql(grain: Grain, weekly: WeeklyFacts): string {
+/** The facts CTEs of a grain, with the cells' facts from `cells`. */
+export function factsSql(grain: Grain, cells: CellFacts): string {
 	if (grain === 'area_quarter') return AREA_FACTS;
 	const split = SPLITS[grain];
-	// The group column, where the grain has one, in each place it goes.
-	const g = split ? ', grp' : '';
-	const ug = split ? ', u.grp' : '';
 	const region = split?.regionFilter === false ? 'NULL' : '$region::VARCHAR';
 	const on = (alias: string) => `${alias}.quarter = q.quarter${split ? ` AND ${alias}.grp = g.grp` : ''}`;
 	const keys = GRAIN_KEYS[grain].slice(1).map((key) => `g.${key}`);
+	const chosenUnits = `chosen_units AS MATERIALIZED (
+    SELECT unit_id, name, region_code${split ? `, ${split.unit} AS grp` : ''}
+    FROM filtered_units(${region}, $org::VARCHAR, $funding::VARCHAR, $unit::VARCHAR)
+)`;
 	return `WITH quarters AS (
     SELECT * FROM quarters_between($first_quarter, $last_quarter)
-),
-chosen_units AS MATERIALIZED (
-    SELECT unit_id, name, region_code, opened_on, closed_on${split ? `, ${split.unit} AS grp` : ''}
-    FROM filtered_units(${region}, $org::VARCHAR, $funding::VARCHAR, $unit::VARCHAR)
 ),
 chosen_areas AS MATERIALIZED (
     SELECT code, region_code, population FROM areas${region === 'NULL' ? '' : ' WHERE $region::VARCHAR IS NULL OR region_code = $region::VARCHAR'}
 ),
-${weekly(grain, split)},
-quarter_units AS (
-    SELECT q.quarter${ug},
-        count(*) FILTER (WHERE open_on(u.opened_on, u.closed_on, q.last_day)) AS units_open
-    FROM quarters q, chosen_units u
-    GROUP BY q.quarter${ug}
-),
-served AS (
-    SELECT quarter${g}, count(*) AS areas_served, sum(population) AS population_served
-    FROM (
-        SELECT DISTINCT q.quarter, a.code, a.population${split ? `, ${split.area ?? 'u.grp'} AS grp` : ''}
-        FROM quarters q
-        JOIN unit_areas ua ON served_on(ua.valid_from, ua.valid_to, q.last_day)
-        JOIN chosen_units u ON u.unit_id = ua.unit_id AND open_on(u.opened_on, u.closed_on, q.last_day)
-        JOIN chosen_areas a ON a.code = ua.area_code
-    )
-    GROUP BY quarter${g}
-),
+${cells(grain, split, chosenUnits)},
 area_totals AS (
     SELECT ${split?.area ? `${split.area} AS grp, ` : ''}count(*)::DOUBLE AS areas, sum(population)::DOUBLE AS population
     FROM chosen_areas a${split?.area ? ' GROUP BY grp' : ''}
 ),
 facts AS (
     SELECT strftime(q.quarter, '%Y-%m-%d') AS quarter${keys.map((k) => `, ${k}`).join('')},
-        coalesce(qu.units_open, 0)::DOUBLE AS units_open,
-        coalesce(s.areas_served, 0)::DOUBLE AS areas_served,
-        coalesce(s.population_served, 0)::DOUBLE AS population_served,
+        coalesce(o.units_open, 0)::DOUBLE AS units_open,
+        coalesce(o.areas_served, 0)::DOUBLE AS areas_served,
+        coalesce(o.population_served, 0)::DOUBLE AS population_served,
         t.areas, t.population,
         w.weeks::DOUBLE AS weeks,
         ${eachFact((name) => `w.${name}`)},
@@ -190,10 +175,8 @@ facts AS (
         (CASE WHEN w.weeks IS NULL THEN 0 ELSE w.reported END)::DOUBLE AS reported,
         coalesce(o.expected, 0)::DOUBLE AS expected
     FROM quarters q${split ? `\n    CROSS JOIN (${split.groups}) g` : ''}
-    LEFT JOIN quarter_units qu ON ${on('qu')}
-    LEFT JOIN served s ON ${on('s')}
     LEFT JOIN quarter_weeks w ON ${on('w')}
-    LEFT JOIN open_weeks o ON ${on('o')}
+    LEFT JOIN open_facts o ON ${on('o')}
     ${split?.area ? 'LEFT JOIN area_totals t ON t.grp = g.grp' : 'CROSS JOIN area_totals t'}
 )
 `;

@@ -1,12 +1,12 @@
 WITH quarters AS (
     SELECT * FROM quarters_between($first_quarter, $last_quarter)
 ),
-chosen_units AS MATERIALIZED (
-    SELECT unit_id, name, region_code, opened_on, closed_on, unit_id AS grp
-    FROM filtered_units($region::VARCHAR, $org::VARCHAR, $funding::VARCHAR, $unit::VARCHAR)
-),
 chosen_areas AS MATERIALIZED (
     SELECT code, region_code, population FROM areas WHERE $region::VARCHAR IS NULL OR region_code = $region::VARCHAR
+),
+chosen_units AS MATERIALIZED (
+    SELECT unit_id, name, region_code, unit_id AS grp
+    FROM filtered_units($region::VARCHAR, $org::VARCHAR, $funding::VARCHAR, $unit::VARCHAR)
 ),
 cells AS (
     SELECT c.*, u.grp
@@ -28,25 +28,8 @@ quarter_weeks AS (
         education_starts::DOUBLE AS education_starts
     FROM cells WHERE weeks > 0
 ),
-open_weeks AS (
-    SELECT quarter, grp, expected FROM cells
-),
-quarter_units AS (
-    SELECT q.quarter, u.grp,
-        count(*) FILTER (WHERE open_on(u.opened_on, u.closed_on, q.last_day)) AS units_open
-    FROM quarters q, chosen_units u
-    GROUP BY q.quarter, u.grp
-),
-served AS (
-    SELECT quarter, grp, count(*) AS areas_served, sum(population) AS population_served
-    FROM (
-        SELECT DISTINCT q.quarter, a.code, a.population, u.grp AS grp
-        FROM quarters q
-        JOIN unit_areas ua ON served_on(ua.valid_from, ua.valid_to, q.last_day)
-        JOIN chosen_units u ON u.unit_id = ua.unit_id AND open_on(u.opened_on, u.closed_on, q.last_day)
-        JOIN chosen_areas a ON a.code = ua.area_code
-    )
-    GROUP BY quarter, grp
+open_facts AS (
+    SELECT quarter, grp, expected, units_open, areas_served, population_served FROM cells
 ),
 area_totals AS (
     SELECT count(*)::DOUBLE AS areas, sum(population)::DOUBLE AS population
@@ -54,9 +37,9 @@ area_totals AS (
 ),
 facts AS (
     SELECT strftime(q.quarter, '%Y-%m-%d') AS quarter, g.unit_id, g.unit_name, g.region_code,
-        coalesce(qu.units_open, 0)::DOUBLE AS units_open,
-        coalesce(s.areas_served, 0)::DOUBLE AS areas_served,
-        coalesce(s.population_served, 0)::DOUBLE AS population_served,
+        coalesce(o.units_open, 0)::DOUBLE AS units_open,
+        coalesce(o.areas_served, 0)::DOUBLE AS areas_served,
+        coalesce(o.population_served, 0)::DOUBLE AS population_served,
         t.areas, t.population,
         w.weeks::DOUBLE AS weeks,
         w.fte,
@@ -75,9 +58,7 @@ facts AS (
         coalesce(o.expected, 0)::DOUBLE AS expected
     FROM quarters q
     CROSS JOIN (SELECT unit_id AS grp, unit_id, name AS unit_name, region_code FROM chosen_units) g
-    LEFT JOIN quarter_units qu ON qu.quarter = q.quarter AND qu.grp = g.grp
-    LEFT JOIN served s ON s.quarter = q.quarter AND s.grp = g.grp
     LEFT JOIN quarter_weeks w ON w.quarter = q.quarter AND w.grp = g.grp
-    LEFT JOIN open_weeks o ON o.quarter = q.quarter AND o.grp = g.grp
+    LEFT JOIN open_facts o ON o.quarter = q.quarter AND o.grp = g.grp
     CROSS JOIN area_totals t
 )
