@@ -10,7 +10,7 @@
  *   too late, back and forward) is the state machine of ./shown.svelte.ts.
  *   A filter change starts its query before the navigation that shows it
  *   (`prefetch`).
- * - `html.has-query` (set by static/boot.js before first paint to hide the
+ * - `html.has-query` (set by src/lib/boot.js before first paint to hide the
  *   prerendered default figures) is removed once the view's own state shows.
  * - The common changes (a region, an organisation type, a funding, on their
  *   own) were computed at build time by the view's own `load`: their answers
