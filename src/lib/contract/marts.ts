@@ -29,9 +29,9 @@ const CUBE_KEYS = { region_code: 'VARCHAR', org_type: 'VARCHAR', funding: 'VARCH
 /**
  * A cell's facts for a quarter (sql/cells.sql): the weeks with a report,
  * unit-weeks reported and expected, the units open and the municipalities
- * served (and their population) on its last day, and the weekly facts: stocks as people
- * in an average reported week (fte too), flows (and wait_days) summed over
- * the quarter. public_cells has the weeks a unit of the cell was open in
+ * served (and their population) on its last day, and the weekly facts:
+ * stocks as people in an average reported week (fte too), flows (and
+ * wait_days) summed over the quarter. public_cells has the weeks a unit of the cell was open in
  * place of the weeks with a report, and its stocks per week open
  * (pipelines/public.ts): a unit's weeks with a report are its weeks reported.
  */

@@ -26,12 +26,12 @@
 --
 -- units_open, areas_served and population_served are counted on each
 -- quarter's last day, for every quarter from the first unit's opening to the
--- data's last:
--- the units open then, and the municipalities an open unit serves then and
--- their population. A unit counts in its cell; a municipality in the cells of
--- its own region (served by a unit of any region) and of the serving units'
--- organisation type and funding, once in each margin however many units
--- serve it. So units_open is a sum over units, while areas_served is not.
+-- data's last: the units open then, and the municipalities an open unit
+-- serves then and their population. A unit counts in its cell; a
+-- municipality in the cells of its own region (served by a unit of any
+-- region) and of the serving units' organisation type and funding, once in
+-- each margin however many units serve it. So units_open is a sum over
+-- units, while areas_served is not.
 CREATE OR REPLACE TEMP TABLE cell_unit_week AS
 SELECT w.*, quarter_of(w.week) AS quarter, u.region_code, u.org_type, coalesce(u.funding_current, '') AS funding,
     open_in_week(u.opened_on, u.closed_on, w.week) AS open
@@ -52,21 +52,22 @@ SELECT * FROM quarters_between(
     (SELECT quarter_of(least((SELECT min(week) FROM mart_unit_week), min(opened_on))) FROM mart_units),
     (SELECT quarter_of(max(week)) FROM mart_unit_week));
 
+CREATE OR REPLACE TEMP TABLE cell_unit_last_day AS
+SELECT q.quarter, q.last_day, u.unit_id, u.org_type, coalesce(u.funding_current, '') AS funding
+FROM cell_quarters q JOIN mart_units u ON open_on(u.opened_on, u.closed_on, q.last_day);
+
 CREATE OR REPLACE TEMP TABLE cell_unit_served AS
-SELECT DISTINCT q.quarter, u.unit_id, u.org_type, coalesce(u.funding_current, '') AS funding,
-    a.code AS area_code, a.region_code AS area_region, a.population
-FROM cell_quarters q
-JOIN mart_units u ON open_on(u.opened_on, u.closed_on, q.last_day)
-JOIN mart_unit_areas ua ON ua.unit_id = u.unit_id AND served_on(ua.valid_from, ua.valid_to, q.last_day)
+SELECT DISTINCT o.quarter, o.unit_id, o.org_type, o.funding, a.code AS area_code, a.region_code AS area_region, a.population
+FROM cell_unit_last_day o
+JOIN mart_unit_areas ua ON ua.unit_id = o.unit_id AND served_on(ua.valid_from, ua.valid_to, o.last_day)
 JOIN mart_areas a ON a.code = ua.area_code;
 
 CREATE OR REPLACE TEMP TABLE cells_raw AS
 WITH open_on_last_day AS (
-    SELECT q.quarter, u.unit_id, 1 AS units_open,
+    SELECT o.quarter, o.unit_id, 1 AS units_open,
         count(s.area_code) AS areas_served, coalesce(sum(s.population), 0) AS population_served
-    FROM cell_quarters q
-    JOIN mart_units u ON open_on(u.opened_on, u.closed_on, q.last_day)
-    LEFT JOIN cell_unit_served s ON s.quarter = q.quarter AND s.unit_id = u.unit_id
+    FROM cell_unit_last_day o
+    LEFT JOIN cell_unit_served s USING (quarter, unit_id)
     GROUP BY ALL
 ),
 reported AS (
