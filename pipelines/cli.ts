@@ -7,7 +7,7 @@
  */
 import { parseArgs } from 'node:util';
 import { fileSystemError } from './inputs.ts';
-import { InputError } from './read/errors.ts';
+import { InputError, withoutTrace } from './read/errors.ts';
 import { runPipeline, type Summary } from './run.ts';
 import { RULES } from './schema/rules.ts';
 import type { Profile } from '../src/lib/contract/index.ts';
@@ -124,7 +124,7 @@ async function run(args: { in: string; reference: string; out: string; rejects: 
 			console.error(`Cannot run: ${fileSystemError(path, error).message}`);
 			return 2;
 		}
-		console.error(`Stopped by an unexpected error: ${(error as Error).message ?? String(error)}. Nothing was published; ${args.out} is unchanged.`);
+		console.error(`Stopped by an unexpected error: ${withoutTrace((error as Error).message ?? String(error))}. Nothing was published; ${args.out} is unchanged.`);
 		return 3;
 	}
 }

@@ -32,6 +32,9 @@
 -- region) and of the serving units' organisation type and funding, once in
 -- each margin however many units serve it. So units_open is a sum over
 -- units, while areas_served is not.
+-- A key of a cube cell: the row's own, or '*' (all) in that key's margin.
+CREATE OR REPLACE TEMP MACRO cell_key(kept, key) AS CASE WHEN kept THEN key ELSE '*' END;
+
 CREATE OR REPLACE TEMP TABLE cell_unit_week AS
 SELECT w.*, quarter_of(w.week) AS quarter, u.region_code, u.org_type, coalesce(u.funding_current, '') AS funding,
     open_in_week(u.opened_on, u.closed_on, w.week) AS open
@@ -62,7 +65,12 @@ FROM cell_unit_last_day o
 JOIN mart_unit_areas ua ON ua.unit_id = o.unit_id AND served_on(ua.valid_from, ua.valid_to, o.last_day)
 JOIN mart_areas a ON a.code = ua.area_code;
 
-CREATE OR REPLACE TEMP TABLE cells_raw AS
+-- Each unit's quarters, as a statement of its own: its aggregate over the
+-- unit-weeks is done, and its memory free, before the cube's begin. As one
+-- statement with the cube's, at a hundred times the units under the run's
+-- memory limit (pipelines/db.ts), DuckDB 1.4.3 crashed in its hash aggregate
+-- (a segmentation fault, or an internal error in RadixPartitionedHashTable).
+CREATE OR REPLACE TEMP TABLE cell_units AS
 WITH open_on_last_day AS (
     SELECT o.quarter, o.unit_id, 1 AS units_open,
         count(s.area_code) AS areas_served, coalesce(sum(s.population), 0) AS population_served
@@ -84,50 +92,58 @@ units AS (
     FULL JOIN reported r USING (quarter, unit_id)
     FULL JOIN open_on_last_day l USING (quarter, unit_id)
     JOIN mart_units u USING (unit_id)
-),
+)
+SELECT * FROM units;
+
+CREATE OR REPLACE TEMP TABLE cells_raw AS
 -- '*' stands for "all" until the end (a NULL key would not join).
-cube AS (
+WITH cube AS (
     SELECT quarter,
         CASE WHEN GROUPING(region_code) = 1 THEN '*' ELSE region_code END AS region_code,
         CASE WHEN GROUPING(org_type) = 1 THEN '*' ELSE org_type END AS org_type,
         CASE WHEN GROUPING(funding) = 1 THEN '*' ELSE funding END AS funding,
         sum(expected) AS expected, sum(coalesce(reported, 0)) AS reported, sum(units_open) AS units_open,
         {weekly_sums}
-    FROM units GROUP BY quarter, CUBE (region_code, org_type, funding)
+    FROM cell_units GROUP BY quarter, CUBE (region_code, org_type, funding)
 ),
--- Each municipality served goes into the eight cells of its region, type and
--- funding with their margins, once however many units serve it there.
+-- What counts once per cell, not summed over units (a municipality served,
+-- a week), goes into the eight cells of its region, type and funding with
+-- their margins, and is counted there once. Not count(DISTINCT) over CUBE:
+-- at a hundred times the units, under the run's memory limit, DuckDB 1.4.3
+-- crashed on that (as it did with the units' quarters in this statement).
+margins AS (
+    SELECT * FROM (VALUES (true), (false)) r(by_region), (VALUES (true), (false)) o(by_org), (VALUES (true), (false)) f(by_funding)
+),
 cube_served AS (
     SELECT quarter, region_code, org_type, funding, count(*) AS areas_served, sum(population) AS population_served
     FROM (
-        SELECT DISTINCT s.quarter,
-            CASE WHEN by_region THEN s.area_region ELSE '*' END AS region_code,
-            CASE WHEN by_org THEN s.org_type ELSE '*' END AS org_type,
-            CASE WHEN by_funding THEN s.funding ELSE '*' END AS funding,
-            s.area_code, s.population
-        FROM cell_unit_served s, (VALUES (true), (false)) r(by_region), (VALUES (true), (false)) o(by_org), (VALUES (true), (false)) f(by_funding)
+        SELECT DISTINCT s.quarter, cell_key(by_region, s.area_region) AS region_code, cell_key(by_org, s.org_type) AS org_type,
+            cell_key(by_funding, s.funding) AS funding, s.area_code, s.population
+        FROM cell_unit_served s, margins
     )
     GROUP BY ALL
 ),
 cube_weeks AS (
-    SELECT quarter,
-        CASE WHEN GROUPING(region_code) = 1 THEN '*' ELSE region_code END AS region_code,
-        CASE WHEN GROUPING(org_type) = 1 THEN '*' ELSE org_type END AS org_type,
-        CASE WHEN GROUPING(funding) = 1 THEN '*' ELSE funding END AS funding,
-        count(DISTINCT week) AS weeks
-    FROM cell_unit_week GROUP BY quarter, CUBE (region_code, org_type, funding)
+    SELECT quarter, region_code, org_type, funding, count(*) AS weeks
+    FROM (
+        SELECT DISTINCT w.quarter, cell_key(by_region, w.region_code) AS region_code, cell_key(by_org, w.org_type) AS org_type,
+            cell_key(by_funding, w.funding) AS funding, w.week
+        FROM (SELECT DISTINCT quarter, region_code, org_type, funding, week FROM cell_unit_week) w, margins
+    )
+    GROUP BY ALL
 ),
 cube_open_weeks AS (
-    SELECT quarter,
-        CASE WHEN GROUPING(region_code) = 1 THEN '*' ELSE region_code END AS region_code,
-        CASE WHEN GROUPING(org_type) = 1 THEN '*' ELSE org_type END AS org_type,
-        CASE WHEN GROUPING(funding) = 1 THEN '*' ELSE funding END AS funding,
-        count(DISTINCT week) AS open_weeks
-    FROM cell_unit_open GROUP BY quarter, CUBE (region_code, org_type, funding)
+    SELECT quarter, region_code, org_type, funding, count(*) AS open_weeks
+    FROM (
+        SELECT DISTINCT w.quarter, cell_key(by_region, w.region_code) AS region_code, cell_key(by_org, w.org_type) AS org_type,
+            cell_key(by_funding, w.funding) AS funding, w.week
+        FROM (SELECT DISTINCT quarter, region_code, org_type, funding, week FROM cell_unit_open) w, margins
+    )
+    GROUP BY ALL
 )
 SELECT quarter, 'unit' AS level, unit_id, region_code, org_type, funding, coalesce(weeks, 0) AS weeks, coalesce(reported, 0) AS reported,
     expected, expected AS open_weeks, units_open, areas_served, population_served, {published_facts}
-FROM units
+FROM cell_units
 UNION ALL
 SELECT quarter, 'cube', NULL, nullif(region_code, '*'), nullif(org_type, '*'), nullif(funding, '*'), coalesce(w.weeks, 0), coalesce(c.reported, 0),
     coalesce(c.expected, 0), coalesce(o.open_weeks, 0), coalesce(c.units_open, 0), coalesce(s.areas_served, 0), coalesce(s.population_served, 0),
