@@ -17,7 +17,8 @@ const config = {
 		outDir: kitDir,
 		files: { assets: statics },
 		adapter: adapter({ pages: output, assets: output, fallback: undefined, precompress: false, strict: true }),
-		prerender: { entries: [...PRERENDER_ENTRIES], handleHttpError: 'fail' },
+		// Every page in both languages, and the unit filter's choices, which no page links to (src/routes/choices).
+		prerender: { entries: [...PRERENDER_ENTRIES, '/choices/units.json'], handleHttpError: 'fail' },
 		// The site's CSS (about 9 KB) goes into each page: no stylesheet request stands before the first paint.
 		inlineStyleThreshold: 16384,
 		csp: {

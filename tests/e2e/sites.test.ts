@@ -225,6 +225,8 @@ describe('/sites', () => {
 		await chartsSettled(chosen.page);
 		expect(await listed(chosen.page)).toEqual([...byZ.slice(0, 20).map((r) => r[id]), last]);
 		expect(await chosen.page.locator('[data-chart="funnel_employment"] tr.chosen').getAttribute('data-unit')).toBe(last);
+		// The URL's unit was checked against the list of units, fetched for it, and the filter shows it chosen.
+		expect(await chosen.page.$eval('#filter-unit', (select) => (select as HTMLSelectElement).value)).toBe(last);
 		await chosen.page.context().close();
 	});
 });

@@ -93,7 +93,16 @@ describe('waitlists', () => {
 			if (closed.has(unit)) expect(await mark.innerText()).toBe(`closed ${closed.get(unit)}`);
 			else await expect(mark.count()).resolves.toBe(0);
 		}
+		// The unit filter's choices are no page's load (#23): fetched once the reader reaches for the filter.
+		const listRequests: string[] = [];
+		page.on('request', (request) => request.url().endsWith('/choices/units.json') && listRequests.push(request.url()));
+		expect(await page.locator('#filter-unit option').count()).toBe(1);
+		await page.focus('#filter-unit');
+		await page.waitForSelector('#filter-unit[aria-busy="false"] option:nth-child(2)', { state: 'attached' });
+		expect(listRequests).toHaveLength(1);
 		const options = await page.locator('#filter-unit option').evaluateAll((all) => all.map((o) => [(o as HTMLOptionElement).value, o.textContent]));
+		const [published] = await rows(db, 'SELECT count(*)::INTEGER AS units FROM units');
+		expect(options).toHaveLength(1 + Number(published!.units));
 		for (const [value, text] of options) if (value) expect(text!.endsWith(`(closed ${closed.get(value!)})`), text!).toBe(closed.has(value!));
 		for (const [i, row] of csv.rows.entries()) {
 			expect(sameNumber(row[5], truth[i]!.growth)).toBe(true);

@@ -172,7 +172,7 @@ describe('the coverage view', () => {
 	const context: ViewContext = {
 		period: { from: '2024-Q4', to: '2025-Q2' },
 		weeks: { first: '2024-12-30', last: '2025-04-07' },
-		choices: { quarters: ['2024-Q4', '2025-Q1', '2025-Q2'], regions: [], units: [] },
+		choices: { quarters: ['2024-Q4', '2025-Q1', '2025-Q2'], regions: [] },
 		boundaries: false,
 		profile: 'internal',
 		minCell: null,

@@ -116,7 +116,7 @@ describe('waitlist and outcome measures', () => {
 });
 
 describe('the waitlists view', () => {
-	const context: ViewContext = { period: { from: '2024-Q1', to: '2025-Q2' }, weeks: { first: '2024-01-01', last: '2025-04-07' }, choices: { quarters: [], regions: [], units: [] }, boundaries: false, profile: 'internal', minCell: null };
+	const context: ViewContext = { period: { from: '2024-Q1', to: '2025-Q2' }, weeks: { first: '2024-01-01', last: '2025-04-07' }, choices: { quarters: [], regions: [] }, boundaries: false, profile: 'internal', minCell: null };
 	it('gives the region rows of the contract and ranks units by growth over four quarters, with their capacity', async () => {
 		const results = await waitlists.load(db, DEFAULT_FILTERS, context);
 		expect(results.regions.filter((r) => r.quarter === '2024-01-01')).toEqual([
@@ -128,14 +128,14 @@ describe('the waitlists view', () => {
 		expect([results.yearEarlier, results.quarter]).toEqual(['2024-04-01', '2025-04-01']);
 		// a: 14 → 20, caseload per FTE 44 / 1 week / 2.0 = 22 (above the limit of 20); b: 1 → 0, 10 / 1 / 1.0 = 10.
 		expect(results.growth).toEqual([
-			{ unit_id: 'a', unit_name: 'Alpha', region_code: 'R1', waitlist_before: 14, waitlist: 20, growth: 6, fte: 2, caseload_per_fte: 22 },
-			{ unit_id: 'b', unit_name: 'Beta', region_code: 'R2', waitlist_before: 1, waitlist: 0, growth: -1, fte: 1, caseload_per_fte: 10 },
+			{ unit_id: 'a', unit_name: 'Alpha', region_code: 'R1', closed: null, waitlist_before: 14, waitlist: 20, growth: 6, fte: 2, caseload_per_fte: 22 },
+			{ unit_id: 'b', unit_name: 'Beta', region_code: 'R2', closed: null, waitlist_before: 1, waitlist: 0, growth: -1, fte: 1, caseload_per_fte: 10 },
 		]);
 	});
 });
 
 describe('the outcomes view', () => {
-	const context: ViewContext = { period: { from: '2023-Q4', to: '2025-Q2' }, weeks: { first: '2024-01-01', last: '2025-04-07' }, choices: { quarters: [], regions: [], units: [] }, boundaries: false, profile: 'internal', minCell: null };
+	const context: ViewContext = { period: { from: '2023-Q4', to: '2025-Q2' }, weeks: { first: '2024-01-01', last: '2025-04-07' }, choices: { quarters: [], regions: [] }, boundaries: false, profile: 'internal', minCell: null };
 	const load = (filters: Partial<Filters> = {}) => outcomes.load(db, { ...DEFAULT_FILTERS, ...filters }, context);
 
 	it('splits by region or organisation type only when asked', async () => {

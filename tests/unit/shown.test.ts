@@ -58,6 +58,23 @@ describe("the view runtime's state machine", () => {
 		expect(figures.pending).toBeNull();
 	});
 
+	it('a URL that cannot be read yet (a unit, before the list of units) shows loading, not the default figures, and goes on when it can', async () => {
+		const { figures, settle } = machine();
+		figures.wait();
+		expect(figures.shown).toMatchObject({ status: 'loading' });
+		expect(figures.pending).not.toBeNull();
+		// The unit was refused: the default figures, as the default view's own.
+		figures.show(DEFAULT_FILTERS);
+		expect(figures.shown).toMatchObject({ key: '', status: 'ready', results: { figure: 'country' } });
+		expect(figures.pending).toBeNull();
+		// Or the filters it names are computed as any link's.
+		figures.wait();
+		figures.show(region('02'));
+		expect(figures.shown).toMatchObject({ key: '?region=02', status: 'loading' });
+		await settle('02', { figure: 'Uppsala' });
+		expect(figures.shown).toMatchObject({ key: '?region=02', status: 'ready', results: { figure: 'Uppsala' } });
+	});
+
 	it('a change made on the page keeps the figures shown for the loading delay, then shows loading', async () => {
 		const { figures, settle } = machine();
 		figures.changedHere();

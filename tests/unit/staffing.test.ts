@@ -56,7 +56,7 @@ beforeAll(async () => {
 	await addAggregates(conn);
 });
 
-const context: ViewContext = { period: { from: '2020-Q1', to: '2021-Q4' }, weeks: { first: '2020-01-06', last: '2022-01-03' }, choices: { quarters: [], regions: [], units: [] }, boundaries: false, profile: 'internal', minCell: null };
+const context: ViewContext = { period: { from: '2020-Q1', to: '2021-Q4' }, weeks: { first: '2020-01-06', last: '2022-01-03' }, choices: { quarters: [], regions: [] }, boundaries: false, profile: 'internal', minCell: null };
 const round = (v: number | null) => (v === null ? null : Number(v.toFixed(6)));
 
 describe('the staffing view', () => {

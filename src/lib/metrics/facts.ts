@@ -63,7 +63,7 @@ export const GRAIN_KEYS: Record<Grain, readonly string[]> = {
 	quarter: ['quarter'],
 	region_quarter: ['quarter', 'region_code', 'region_name'],
 	org_quarter: ['quarter', 'org_type'],
-	unit_quarter: ['quarter', 'unit_id', 'unit_name', 'region_code'],
+	unit_quarter: ['quarter', 'unit_id', 'unit_name', 'region_code', 'closed'],
 	area_quarter: ['quarter', 'code', 'name', 'region_code', 'region_name', 'tile_col', 'tile_row', 'unit_names'],
 };
 
@@ -93,7 +93,7 @@ const SPLITS: Partial<Record<Grain, Split>> = {
 		regionFilter: true,
 	},
 	unit_quarter: {
-		groups: 'SELECT unit_id AS grp, unit_id, name AS unit_name, region_code FROM chosen_units',
+		groups: "SELECT unit_id AS grp, unit_id, name AS unit_name, region_code, strftime(closed_on, '%Y-%m-%d') AS closed FROM chosen_units",
 		unit: 'unit_id',
 		regionFilter: true,
 	},
@@ -149,7 +149,7 @@ export function factsSql(grain: Grain, cells: CellFacts): string {
 	const on = (alias: string) => `${alias}.quarter = q.quarter${split ? ` AND ${alias}.grp = g.grp` : ''}`;
 	const keys = GRAIN_KEYS[grain].slice(1).map((key) => `g.${key}`);
 	const chosenUnits = `chosen_units AS MATERIALIZED (
-    SELECT unit_id, name, region_code${split ? `, ${split.unit} AS grp` : ''}
+    SELECT unit_id, name, region_code, closed_on${split ? `, ${split.unit} AS grp` : ''}
     FROM filtered_units(${region}, $org::VARCHAR, $funding::VARCHAR, $unit::VARCHAR)
 )`;
 	return `WITH quarters AS (

@@ -110,17 +110,17 @@ function writeUnitWindowSql(measures: readonly Metric[], profile: Profile): stri
 	// A window with a withheld quarter is withheld: a sum of the quarters shown would be a wrong number.
 	const sum = (fact: string, of = fact) =>
 		profile === 'public' && PEOPLE_FACTS.includes(fact) ? `CASE WHEN bool_or(weeks > 0 AND ${fact} IS NULL) THEN NULL ELSE sum(${of}) END` : `sum(${of})`;
-	return `${factsOf(profile, 'unit_quarter')}SELECT strftime($last_quarter::DATE, '%Y-%m-%d') AS quarter, unit_id, unit_name, region_code, weeks,
+	return `${factsOf(profile, 'unit_quarter')}SELECT strftime($last_quarter::DATE, '%Y-%m-%d') AS quarter, unit_id, unit_name, region_code, closed, weeks,
     ${measures.map((m) => formulaColumns(m.id, m.formula, profile)).join(',\n    ')}
 FROM (
-    SELECT unit_id, unit_name, region_code,
+    SELECT unit_id, unit_name, region_code, closed,
         arg_max(units_open, quarter) AS units_open, arg_max(areas_served, quarter) AS areas_served,
         arg_max(population_served, quarter) AS population_served, any_value(areas) AS areas, any_value(population) AS population,
         sum(weeks) AS weeks,
         ${eachFact((name, fact) => (fact.quarter === 'avg' ? `${sum(name, `${name} * weeks`)} / sum(weeks) AS ${name}` : `${sum(name)} AS ${name}`))},
         ${sum('reported')} AS reported, sum(expected) AS expected
     FROM facts
-    GROUP BY unit_id, unit_name, region_code
+    GROUP BY unit_id, unit_name, region_code, closed
 ) facts
 ORDER BY unit_name, unit_id`;
 }

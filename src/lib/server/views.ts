@@ -10,7 +10,7 @@ import { BOUNDARIES_FILE, FUNDING, manifestSchema, ORG_TYPES, type Manifest } fr
 import type { Database } from '$lib/db/database';
 import type { Params } from '$lib/db/statement';
 import { DEFAULT_FILTERS, filterSearch, type Filters } from '$lib/filters';
-import { defaultPeriod, quartersBetween, type ViewContext, type ViewDefinition } from '$lib/views/context';
+import { defaultPeriod, quartersBetween, type UnitChoice, type ViewContext, type ViewDefinition } from '$lib/views/context';
 import { tableFromIPC } from 'apache-arrow';
 import { unitProfile, type UnitProfile } from '$lib/views/unit';
 import { martsDatabase } from './database';
@@ -39,13 +39,10 @@ function open(): Promise<Built> {
 		const regions = await db.query<{ value: string; label: string }>(
 			`SELECT DISTINCT region_code AS value, region_name AS label FROM areas ORDER BY region_code`,
 		);
-		const units = await db.query<{ value: string; label: string; region: string; closed: string | null }>(
-			`SELECT unit_id AS value, name AS label, region_code AS region, strftime(closed_on, '%Y-%m-%d') AS closed FROM units ORDER BY name, unit_id`,
-		);
 		const context: ViewContext = {
 			period,
 			weeks: { first: manifest.data_period!.first_week, last: manifest.data_period!.last_week },
-			choices: { quarters: quartersBetween(period.from, period.to), regions, units },
+			choices: { quarters: quartersBetween(period.from, period.to), regions },
 			boundaries: !!manifest.boundaries,
 			profile: manifest.profile,
 			minCell: manifest.min_cell,
@@ -79,6 +76,14 @@ function remembered(db: Database): Database {
 
 /** What every view shares: the default period, the filter choices, whether there are boundaries. */
 export const viewContext = async () => (await open()).context;
+
+/** Every published unit as the unit filter lists it, by name (src/routes/choices). */
+export async function publishedUnitChoices(): Promise<UnitChoice[]> {
+	const { db } = await open();
+	return db.query<UnitChoice>(
+		`SELECT unit_id AS value, name AS label, region_code AS region, strftime(closed_on, '%Y-%m-%d') AS closed FROM units ORDER BY name, unit_id`,
+	);
+}
 
 /** A view's results for its default state, computed by its own queries. */
 export async function prerenderView<Results>(view: ViewDefinition<Results>): Promise<Results> {

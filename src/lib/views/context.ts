@@ -23,15 +23,22 @@ export interface ViewDefinition<Results> {
 export interface Choice {
 	value: string;
 	label: string;
-	/** For units: the region they belong to, and the day they closed (null while open), marked wherever a unit is listed. */
-	region?: string;
-	closed?: string | null;
 }
 
+/** A unit as the unit filter lists it: the region it belongs to, and the day it closed (null while open), marked beside its name. */
+export interface UnitChoice extends Choice {
+	region: string;
+	closed: string | null;
+}
+
+/**
+ * The choices every page carries. Not the units: at a hundred times the
+ * units they would be half a megabyte in every page and its data, so the
+ * unit filter fetches them when first used ($lib/filters/unitChoices).
+ */
 export interface Choices {
 	quarters: string[];
 	regions: Choice[];
-	units: Choice[];
 }
 
 export interface Period {

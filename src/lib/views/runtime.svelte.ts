@@ -17,6 +17,8 @@
  *   (src/routes/answers) are fetched after first paint and shown at once,
  *   without waiting for the engine. Every other state runs on the engine.
  * - The engine is warmed on this view's own queries after first paint.
+ * - A URL that names a unit shows the loading state until the list of
+ *   units, which no page carries, has come to check it against.
  */
 import { onMount, tick, untrack } from 'svelte';
 import { parse } from 'devalue';
@@ -25,6 +27,7 @@ import { base } from '$app/paths';
 import { page } from '$app/state';
 import { database } from '$lib/db/browser';
 import { DEFAULT_FILTERS, filterSearch, ORG_TYPES, parseFilters, type Filters } from '$lib/filters';
+import { unitChoices } from '$lib/filters/unitChoices.svelte';
 import { quarterStart } from '$lib/time';
 import { memo } from '$lib/memo';
 import type { Period, ViewContext, ViewDefinition } from './context';
@@ -50,9 +53,11 @@ export function runView<Results>(view: ViewDefinition<Results>, data: () => { re
 	const choiceSets = $derived({
 		quarters: context.choices.quarters,
 		regions: context.choices.regions.map((r) => r.value),
-		units: context.choices.units.map((u) => u.value),
+		units: (unitChoices.list ?? []).map((u) => u.value),
 	});
-	const parsed = $derived(mounted ? parseFilters(page.url.searchParams, choiceSets, view.options) : { filters: DEFAULT_FILTERS, rejected: [] });
+	// A unit named in the URL is read once the list of units it must be one of has come.
+	const waitingForUnits = $derived(mounted && unitChoices.list === null && page.url.searchParams.has('unit'));
+	const parsed = $derived(mounted && !waitingForUnits ? parseFilters(page.url.searchParams, choiceSets, view.options) : { filters: DEFAULT_FILTERS, rejected: [] });
 
 	const { resultsFor, known } = resultsSource<Results>(view.id, {
 		answers: () => answersOf(view.id),
@@ -73,8 +78,12 @@ export function runView<Results>(view: ViewDefinition<Results>, data: () => { re
 
 	// The URL decides: the filter bar, links, back and forward all change it.
 	$effect(() => {
-		const filters = parsed.filters;
-		untrack(() => figures.show(filters));
+		const [filters, waiting] = [parsed.filters, waitingForUnits];
+		untrack(() => {
+			if (!waiting) return figures.show(filters);
+			figures.wait();
+			void unitChoices.load();
+		});
 	});
 
 	onMount(() => {

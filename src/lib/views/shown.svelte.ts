@@ -38,6 +38,9 @@ export interface ShownOptions<Results> {
 	loadingDelayMs: number;
 }
 
+/** The key of figures not yet asked for: no query string is this. */
+const WAITING = '\u0000waiting';
+
 export class ShownFigures<Results> {
 	// Raw: results are replaced whole, never changed in place, and a deep proxy would make every read of thousands of rows slow.
 	shown = $state.raw<Shown<Results>>() as Shown<Results>;
@@ -55,6 +58,17 @@ export class ShownFigures<Results> {
 	/** From now on, changes are the reader's own, made on the page: the figures stay until the new ones are ready. */
 	changedHere() {
 		this.#changedHere = true;
+	}
+
+	/**
+	 * Shows the loading state while the filters cannot be read yet (a unit in
+	 * the URL, before the list of units has come): never the figures of other
+	 * filters as if they were the ones asked for. The next `show` goes on.
+	 */
+	wait() {
+		clearTimeout(this.#loadingTimer);
+		this.pending = WAITING;
+		if (!this.#changedHere) this.shown = { ...this.shown, key: WAITING, status: 'loading', error: null };
 	}
 
 	/** Shows the figures for filters: at once if known, else once computed. */

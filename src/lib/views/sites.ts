@@ -24,6 +24,8 @@ export type FunnelId = (typeof FUNNELS)[number];
 export interface FunnelRow extends FunnelLimits {
 	unit_id: string;
 	unit_name: string;
+	/** The day the unit closed, marked beside its name (null while open; not a column of the CSVs). */
+	closed: string | null;
 	n: number;
 	r: number;
 	rate: number;
@@ -94,7 +96,7 @@ export function funnelOf(rows: readonly MeasureRow[], funnel: FunnelId, adjust: 
 	const open = reporting.filter((row) => !withheldIn(row, funnel));
 	const sized = open.flatMap((row) => {
 		const size = sizeOf(row, funnel);
-		return size ? [{ unit_id: row.unit_id as string, unit_name: row.unit_name as string, ...size }] : [];
+		return size ? [{ unit_id: row.unit_id as string, unit_name: row.unit_name as string, closed: (row.closed as string | null) ?? null, ...size }] : [];
 	});
 	const given = withheld > 0 && network !== undefined ? { network } : {};
 	const empty = { target: null, phi: null, tau: null, adjusted: adjust, units: [], curve: [], leftOut: open.length, withheld, ...given };
@@ -108,8 +110,8 @@ export function funnelOf(rows: readonly MeasureRow[], funnel: FunnelId, adjust: 
 		// τ as the data give it: with the adjustment off the footnote says what it would be, not 0.
 		tau: Math.sqrt(fit.tau2Estimate),
 		adjusted: adjust,
-		units: fit.units.map(({ unit_id, unit_name, n, r, rate, z, lower95, upper95, lower998, upper998, flag }) => ({
-			unit_id, unit_name, n, r, rate, z, lower95, upper95, lower998, upper998, flag,
+		units: fit.units.map(({ unit_id, unit_name, closed, n, r, rate, z, lower95, upper95, lower998, upper998, flag }) => ({
+			unit_id, unit_name, closed, n, r, rate, z, lower95, upper95, lower998, upper998, flag,
 		})),
 		curve: funnelCurve(fit.limitsAt, Math.min(...sizes) * 0.8, Math.max(...sizes) * 1.05),
 		leftOut: open.length - sized.length,

@@ -45,6 +45,8 @@ export interface UnitGrowth {
 	unit_id: string;
 	unit_name: string;
 	region_code: string;
+	/** The day the unit closed, marked beside its name (null while open). */
+	closed: string | null;
 	waitlist_before: number;
 	waitlist: number;
 	growth: number;
@@ -104,6 +106,7 @@ export const waitlists: ViewDefinition<WaitlistResults> = {
 				unit_id,
 				unit_name: now!.unit_name as string,
 				region_code: now!.region_code as string,
+				closed: (now!.closed as string | null) ?? null,
 				waitlist_before: was,
 				waitlist: is,
 				growth: is - was,

@@ -5,7 +5,7 @@ chosen_areas AS MATERIALIZED (
     SELECT code, region_code, population FROM areas WHERE $region::VARCHAR IS NULL OR region_code = $region::VARCHAR
 ),
 chosen_units AS MATERIALIZED (
-    SELECT unit_id, name, region_code, unit_id AS grp
+    SELECT unit_id, name, region_code, closed_on, unit_id AS grp
     FROM filtered_units($region::VARCHAR, $org::VARCHAR, $funding::VARCHAR, $unit::VARCHAR)
 ),
 cells AS (
@@ -36,7 +36,7 @@ area_totals AS (
     FROM chosen_areas a
 ),
 facts AS (
-    SELECT strftime(q.quarter, '%Y-%m-%d') AS quarter, g.unit_id, g.unit_name, g.region_code,
+    SELECT strftime(q.quarter, '%Y-%m-%d') AS quarter, g.unit_id, g.unit_name, g.region_code, g.closed,
         coalesce(o.units_open, 0)::DOUBLE AS units_open,
         coalesce(o.areas_served, 0)::DOUBLE AS areas_served,
         coalesce(o.population_served, 0)::DOUBLE AS population_served,
@@ -57,12 +57,12 @@ facts AS (
         (CASE WHEN w.weeks IS NULL THEN 0 ELSE w.reported END)::DOUBLE AS reported,
         coalesce(o.expected, 0)::DOUBLE AS expected
     FROM quarters q
-    CROSS JOIN (SELECT unit_id AS grp, unit_id, name AS unit_name, region_code FROM chosen_units) g
+    CROSS JOIN (SELECT unit_id AS grp, unit_id, name AS unit_name, region_code, strftime(closed_on, '%Y-%m-%d') AS closed FROM chosen_units) g
     LEFT JOIN quarter_weeks w ON w.quarter = q.quarter AND w.grp = g.grp
     LEFT JOIN open_facts o ON o.quarter = q.quarter AND o.grp = g.grp
     CROSS JOIN area_totals t
 )
-SELECT strftime($last_quarter::DATE, '%Y-%m-%d') AS quarter, unit_id, unit_name, region_code, weeks,
+SELECT strftime($last_quarter::DATE, '%Y-%m-%d') AS quarter, unit_id, unit_name, region_code, closed, weeks,
     (units_open)::DOUBLE AS "units_open.value", (NULL)::DOUBLE AS "units_open.numerator", (NULL)::DOUBLE AS "units_open.denominator",
     (areas_served / areas)::DOUBLE AS "municipalities_served.value", (areas_served)::DOUBLE AS "municipalities_served.numerator", (areas)::DOUBLE AS "municipalities_served.denominator",
     (population_served / population)::DOUBLE AS "population_served.value", (population_served)::DOUBLE AS "population_served.numerator", (population)::DOUBLE AS "population_served.denominator",
@@ -80,7 +80,7 @@ SELECT strftime($last_quarter::DATE, '%Y-%m-%d') AS quarter, unit_id, unit_name,
     (in_education / nullif(caseload, 0))::DOUBLE AS "education_rate.value", (in_education)::DOUBLE AS "education_rate.numerator", (caseload)::DOUBLE AS "education_rate.denominator",
     (caseload_young / nullif(caseload, 0))::DOUBLE AS "young_share.value", (caseload_young)::DOUBLE AS "young_share.numerator", (caseload)::DOUBLE AS "young_share.denominator"
 FROM (
-    SELECT unit_id, unit_name, region_code,
+    SELECT unit_id, unit_name, region_code, closed,
         arg_max(units_open, quarter) AS units_open, arg_max(areas_served, quarter) AS areas_served,
         arg_max(population_served, quarter) AS population_served, any_value(areas) AS areas, any_value(population) AS population,
         sum(weeks) AS weeks,
@@ -97,6 +97,6 @@ FROM (
         sum(education_starts) AS education_starts,
         sum(reported) AS reported, sum(expected) AS expected
     FROM facts
-    GROUP BY unit_id, unit_name, region_code
+    GROUP BY unit_id, unit_name, region_code, closed
 ) facts
 ORDER BY unit_name, unit_id

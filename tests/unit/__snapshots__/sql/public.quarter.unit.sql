@@ -5,7 +5,7 @@ chosen_areas AS MATERIALIZED (
     SELECT code, region_code, population FROM areas WHERE $region::VARCHAR IS NULL OR region_code = $region::VARCHAR
 ),
 chosen_units AS MATERIALIZED (
-    SELECT unit_id, name, region_code
+    SELECT unit_id, name, region_code, closed_on
     FROM filtered_units($region::VARCHAR, $org::VARCHAR, $funding::VARCHAR, $unit::VARCHAR)
 ),
 cells AS (

@@ -5,7 +5,7 @@ chosen_areas AS MATERIALIZED (
     SELECT code, region_code, population FROM areas WHERE $region::VARCHAR IS NULL OR region_code = $region::VARCHAR
 ),
 chosen_units AS MATERIALIZED (
-    SELECT unit_id, name, region_code, unit_id AS grp
+    SELECT unit_id, name, region_code, closed_on, unit_id AS grp
     FROM filtered_units($region::VARCHAR, $org::VARCHAR, $funding::VARCHAR, $unit::VARCHAR)
 ),
 cells AS (
@@ -36,7 +36,7 @@ area_totals AS (
     FROM chosen_areas a
 ),
 facts AS (
-    SELECT strftime(q.quarter, '%Y-%m-%d') AS quarter, g.unit_id, g.unit_name, g.region_code,
+    SELECT strftime(q.quarter, '%Y-%m-%d') AS quarter, g.unit_id, g.unit_name, g.region_code, g.closed,
         coalesce(o.units_open, 0)::DOUBLE AS units_open,
         coalesce(o.areas_served, 0)::DOUBLE AS areas_served,
         coalesce(o.population_served, 0)::DOUBLE AS population_served,
@@ -57,7 +57,7 @@ facts AS (
         (CASE WHEN w.weeks IS NULL THEN 0 ELSE w.reported END)::DOUBLE AS reported,
         coalesce(o.expected, 0)::DOUBLE AS expected
     FROM quarters q
-    CROSS JOIN (SELECT unit_id AS grp, unit_id, name AS unit_name, region_code FROM chosen_units) g
+    CROSS JOIN (SELECT unit_id AS grp, unit_id, name AS unit_name, region_code, strftime(closed_on, '%Y-%m-%d') AS closed FROM chosen_units) g
     LEFT JOIN quarter_weeks w ON w.quarter = q.quarter AND w.grp = g.grp
     LEFT JOIN open_facts o ON o.quarter = q.quarter AND o.grp = g.grp
     CROSS JOIN area_totals t
