@@ -77,10 +77,16 @@ describe('overview', () => {
 		const { page, consoleErrors } = await openPage(browser, '/');
 		// No engine at all: its WebAssembly never arrives.
 		await page.route(/\.wasm$/, (route) => route.abort());
+		const answers: string[] = [];
+		page.on('request', (request) => request.url().includes('/answers/') && answers.push(new URL(request.url()).pathname));
 		await chartsSettled(page);
+		// Each state's answer is fetched when it is chosen, and no other (#23).
+		await page.waitForTimeout(500);
+		expect(answers).toEqual([]);
 		await page.selectOption('#filter-region', '14');
 		await page.waitForURL(/\?region=14$/);
 		await chartsSettled(page);
+		expect(answers).toEqual(['/answers/overview/region=14.json']);
 		expect(await figureText(page, 'units_open')).toBe(String(await unitsOpen(`region_code = '14'`)));
 		expect(await figureText(page, 'employment_rate')).toBe(`${((await employment(`region_code = '14'`)) * 100).toFixed(1)}%`);
 		await page.selectOption('#filter-region', '');
@@ -96,15 +102,17 @@ describe('overview', () => {
 		await page.context().close();
 	});
 
-	it('keeps the build\'s answers for exactly the common changes: each region, organisation type and funding on its own', async () => {
-		const response = await fetch(`${baseUrl()}/answers/overview.json`);
-		expect(response.status).toBe(200);
+	it('keeps the build\'s answers for exactly the common changes: each region, organisation type and funding on its own, a file each', async () => {
 		const { parse } = await import('devalue');
-		const answers = parse(await response.text()) as Record<string, unknown>;
-		const regions = (await db.runAndReadAll(`SELECT DISTINCT region_code FROM areas ORDER BY 1`)).getRows().map((r) => `?region=${r[0]}`);
-		expect(Object.keys(answers).sort()).toEqual(
-			[...regions, '?org=municipal', '?org=region', '?org=joint', '?funding=permanent', '?funding=project', '?funding=mixed'].sort(),
-		);
+		const regions = (await db.runAndReadAll(`SELECT DISTINCT region_code FROM areas ORDER BY 1`)).getRows().map((r) => `region=${r[0]}`);
+		expect(regions).toHaveLength(21);
+		for (const state of [...regions, 'org=municipal', 'org=region', 'org=joint', 'funding=permanent', 'funding=project', 'funding=mixed']) {
+			const response = await fetch(`${baseUrl()}/answers/overview/${state}.json`);
+			expect(response.status, state).toBe(200);
+			expect(parse(await response.text()), state).toHaveProperty('units_open');
+		}
+		// Nothing else: a combination, the default state (prerendered in the page) and the whole set of old.
+		for (const path of ['overview/org=region&funding=project.json', 'overview/.json', 'overview.json']) expect((await fetch(`${baseUrl()}/answers/${path}`)).status, path).toBe(404);
 	});
 
 	it('changes the URL and every chart when a filter changes, and back and forward work', async () => {

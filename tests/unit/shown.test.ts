@@ -5,7 +5,7 @@
  * the engine, back and forward, and failures.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { DEFAULT_FILTERS, type Filters } from '$lib/filters';
+import { DEFAULT_FILTERS, filterSearch, type Filters } from '$lib/filters';
 import { memo } from '$lib/memo';
 import { resultsSource, ShownFigures } from '$lib/views/shown.svelte';
 
@@ -33,7 +33,7 @@ function fakeEngine() {
 
 function machine(answers: Record<string, unknown> = {}) {
 	const fake = fakeEngine();
-	const source = resultsSource<Results>('view', { answers: async () => answers, engine: fake.engine, cache: memo<unknown>(10) });
+	const source = resultsSource<Results>('view', { answer: async (filters) => answers[filterSearch(filters)], engine: fake.engine, cache: memo<unknown>(10) });
 	const figures = new ShownFigures<Results>({ prerendered: { filters: DEFAULT_FILTERS, results: { figure: 'country' } }, ...source, loadingDelayMs: DELAY });
 	return { figures, ...fake };
 }

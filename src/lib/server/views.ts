@@ -6,10 +6,11 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { BOUNDARIES_FILE, FUNDING, manifestSchema, ORG_TYPES, type Manifest } from '$lib/contract';
+import { BOUNDARIES_FILE, manifestSchema, type Manifest } from '$lib/contract';
 import type { Database } from '$lib/db/database';
 import type { Params } from '$lib/db/statement';
-import { DEFAULT_FILTERS, filterSearch, type Filters } from '$lib/filters';
+import { DEFAULT_FILTERS } from '$lib/filters';
+import { answeredState } from '$lib/views/answered';
 import { defaultPeriod, quartersBetween, type UnitChoice, type ViewContext, type ViewDefinition } from '$lib/views/context';
 import { tableFromIPC } from 'apache-arrow';
 import { unitProfile, type UnitProfile } from '$lib/views/unit';
@@ -107,6 +108,12 @@ export function publishedUnitIds(): string[] {
 	return [...(units.getChild('unit_id') ?? [])].map(String);
 }
 
+/** The regions' codes, for the answers the prerenderer builds; read from the Arrow file, as the units' ids are. */
+export function publishedRegionCodes(): string[] {
+	const areas = tableFromIPC(readFileSync(join(DATA_DIR, 'areas.arrow')));
+	return [...new Set([...(areas.getChild('region_code') ?? [])].map(String))].sort();
+}
+
 /**
  * When each published unit was open, as day numbers: what the check page
  * (src/routes/[[lang=lang]]/check) checks a reader's reports against, as the
@@ -139,20 +146,9 @@ export function prerenderUnit(unitId: string): Promise<UnitProfile | null> {
 	return profile;
 }
 
-/**
- * A view's answers for the filter changes readers make most: each region,
- * each organisation type and each funding on its own, over the default
- * period, keyed by their query string. The browser shows them at once, even
- * before its engine has started; any other state it computes itself.
- */
-export async function prerenderAnswers<Results>(view: ViewDefinition<Results>): Promise<Record<string, Results>> {
+/** A view's results for an answered state ($lib/views/answered), by its name; null for a name that is none. */
+export async function prerenderAnswer<Results>(view: ViewDefinition<Results>, name: string): Promise<{ results: Results } | null> {
 	const { db, context } = await open();
-	const states: Filters[] = [
-		...context.choices.regions.map((r) => ({ ...DEFAULT_FILTERS, region: r.value })),
-		...ORG_TYPES.map((org) => ({ ...DEFAULT_FILTERS, org })),
-		...FUNDING.map((funding) => ({ ...DEFAULT_FILTERS, funding })),
-	];
-	const answers: Record<string, Results> = {};
-	for (const filters of states) answers[filterSearch(filters)] = await view.load(db, filters, context);
-	return answers;
+	const filters = answeredState(context.choices.regions.map((r) => r.value), name);
+	return filters ? { results: await view.load(db, filters, context) } : null;
 }

@@ -13,9 +13,9 @@
  * - `html.has-query` (set by src/lib/boot.js before first paint to hide the
  *   prerendered default figures) is removed once the view's own state shows.
  * - The common changes (a region, an organisation type, a funding, on their
- *   own) were computed at build time by the view's own `load`: their answers
- *   (src/routes/answers) are fetched after first paint and shown at once,
- *   without waiting for the engine. Every other state runs on the engine.
+ *   own) were computed at build time by the view's own `load`: each one's
+ *   answer (src/routes/answers, ./answered.ts) is fetched when chosen and
+ *   shown without waiting for the engine. Every other state runs on the engine.
  * - The engine is warmed on this view's own queries after first paint.
  * - A URL that names a unit shows the loading state until the list of
  *   units, which no page carries, has come to check it against.
@@ -31,6 +31,7 @@ import { unitChoices } from '$lib/filters/unitChoices.svelte';
 import { quarterStart } from '$lib/time';
 import { memo } from '$lib/memo';
 import type { Period, ViewContext, ViewDefinition } from './context';
+import { answeredState, answerName } from './answered';
 import { resultsSource, ShownFigures } from './shown.svelte';
 
 export type { Shown, ViewStatus } from './shown.svelte';
@@ -60,7 +61,7 @@ export function runView<Results>(view: ViewDefinition<Results>, data: () => { re
 	const parsed = $derived(mounted && !waitingForUnits ? parseFilters(page.url.searchParams, choiceSets, view.options) : { filters: DEFAULT_FILTERS, rejected: [] });
 
 	const { resultsFor, known } = resultsSource<Results>(view.id, {
-		answers: () => answersOf(view.id),
+		answer: (filters) => answerOf(view.id, filters, context),
 		engine: async (filters) => {
 			const db = await database();
 			// The engine's own share of a change, apart from drawing it: a User Timing entry the benchmark reads.
@@ -91,7 +92,6 @@ export function runView<Results>(view: ViewDefinition<Results>, data: () => { re
 		// Once this view's own state is rendered (its figures, or loading), the prerendered default no longer needs hiding.
 		void tick().then(() => document.documentElement.classList.remove('has-query'));
 		const start = () => {
-			void answersOf(view.id);
 			void warmUp(view, context).then(
 				() => (document.documentElement.dataset.engine = 'ready'),
 				() => (document.documentElement.dataset.engine = 'failed'),
@@ -143,21 +143,19 @@ export function runView<Results>(view: ViewDefinition<Results>, data: () => { re
 
 export type ViewState<Results> = ReturnType<typeof runView<Results>>;
 
-/** Each view's answers from the build, by query string, fetched once; none if they cannot be had (the engine answers then). */
-// A cache of promises, not state: nothing renders from it directly.
-// eslint-disable-next-line svelte/prefer-svelte-reactivity
-const answers = new Map<string, Promise<Record<string, unknown>>>();
-
-function answersOf(viewId: string): Promise<Record<string, unknown>> {
-	let found = answers.get(viewId);
-	if (!found) {
-		found = fetch(`${base}/answers/${viewId}.json`)
-			.then((response) => (response.ok ? response.text() : '{}'))
-			.then((text) => parse(text) as Record<string, unknown>)
-			.catch(() => ({}));
-		answers.set(viewId, found);
+/**
+ * The build's answer for the filters, where they are a state it answered
+ * (./answered.ts): fetched when chosen; undefined for any other state, or
+ * if it cannot be had (the engine answers then). Kept by the caller's cache.
+ */
+async function answerOf(viewId: string, filters: Filters, context: ViewContext): Promise<unknown> {
+	if (!answeredState(context.choices.regions.map((r) => r.value), answerName(filters))) return undefined;
+	try {
+		const response = await fetch(`${base}/answers/${viewId}/${answerName(filters)}.json`);
+		return response.ok ? parse(await response.text()) : undefined;
+	} catch {
+		return undefined;
 	}
-	return found;
 }
 
 /**

@@ -108,22 +108,21 @@ export class ShownFigures<Results> {
 }
 
 /**
- * Where a view's results come from: the build's answer for the query
- * string where it has one (no wait for the engine), else the engine; each
- * remembered in `cache` by view and query string.
+ * Where a view's results come from: the build's answer for the filters
+ * where it has one (no wait for the engine; undefined where it has none or
+ * cannot be had), else the engine; each remembered in `cache` by view and
+ * query string.
  */
 export function resultsSource<Results>(
 	viewId: string,
-	source: { answers: () => Promise<Record<string, unknown>>; engine: (filters: Filters) => Promise<Results>; cache: ReturnType<typeof memo<unknown>> },
+	source: { answer: (filters: Filters) => Promise<unknown>; engine: (filters: Filters) => Promise<Results>; cache: ReturnType<typeof memo<unknown>> },
 ) {
 	return {
-		resultsFor: (filters: Filters) => {
-			const key = filterSearch(filters);
-			return source.cache.get(`${viewId}${key}`, async () => {
-				const answer = (await source.answers())[key];
+		resultsFor: (filters: Filters) =>
+			source.cache.get(`${viewId}${filterSearch(filters)}`, async () => {
+				const answer = await source.answer(filters);
 				return answer !== undefined ? answer : source.engine(filters);
-			}) as Promise<Results>;
-		},
+			}) as Promise<Results>,
 		known: (filters: Filters) => source.cache.known(`${viewId}${filterSearch(filters)}`) as Results | undefined,
 	};
 }
