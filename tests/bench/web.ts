@@ -18,8 +18,11 @@
  *   worker fetches) before the first combined change was drawn, the marts it
  *   fetched by the end, and the JavaScript heap after those thirteen changes.
  * Medians of RUNS runs, as JSON. BENCH_UNITS=1,10,100 chooses the scales.
+ * BENCH_SITE=<folder> measures a site already built there instead (a hundred
+ * times the units takes over an hour to build): its scale is read from its
+ * manifest.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -206,11 +209,18 @@ async function measure(baseUrl: string, path: string, sent: () => number): Promi
 	}
 }
 
-/** Builds the site at one scale and measures it. */
+/** A site built before, as buildSite describes one: its units and report rows from its manifest. */
+function builtSite(buildDir: string) {
+	const manifest = JSON.parse(readFileSync(join(buildDir, 'data', 'manifest.json'), 'utf8')) as { inputs: { unit_rows: number; report_rows: number } };
+	return { buildDir, units: manifest.inputs.unit_rows, reportRows: manifest.inputs.report_rows };
+}
+
+/** Builds the site at one scale (or takes the one at BENCH_SITE) and measures it. */
 async function benchScale(scale: number): Promise<Record<string, unknown>> {
 	const root = mkdtempSync(join(tmpdir(), `ips-bench-web-${scale}-`));
 	try {
-		const site = await buildSite(root, { seed: 1, from: '2015-01', to: '2026-10', scale: 1, unitsScale: scale });
+		const built = process.env.BENCH_SITE;
+		const site = built ? builtSite(built) : await buildSite(root, { seed: 1, from: '2015-01', to: '2026-10', scale: 1, unitsScale: scale });
 		const server = await serveStatic(site.buildDir, 0);
 		const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 		const sent = sentBytes(server);
@@ -241,12 +251,12 @@ async function benchScale(scale: number): Promise<Record<string, unknown>> {
 			};
 		}
 		server.close();
-		return { units_scale: scale, units: site.units, report_rows: site.reportRows, runs: RUNS, views };
+		return { units_scale: built ? null : scale, site: built ?? null, units: site.units, report_rows: site.reportRows, runs: RUNS, views };
 	} finally {
 		rmSync(root, { recursive: true, force: true });
 	}
 }
 
 const results = [];
-for (const scale of SCALES) results.push(await benchScale(scale));
+for (const scale of process.env.BENCH_SITE ? [0] : SCALES) results.push(await benchScale(scale));
 console.log(JSON.stringify({ benchmark: 'web', cold_cache: true, results }, null, 2));
