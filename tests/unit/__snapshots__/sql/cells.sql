@@ -143,21 +143,18 @@ cube_served AS (
     )
     GROUP BY ALL
 ),
+-- A cell's weeks with a report from one of its units (weeks), and with one
+-- of its units open (open_weeks).
 cube_weeks AS (
-    SELECT quarter, region_code, org_type, funding, count(*) AS weeks
+    SELECT quarter, region_code, org_type, funding, count(*) FILTER (WHERE reported) AS weeks, count(*) FILTER (WHERE NOT reported) AS open_weeks
     FROM (
         SELECT DISTINCT w.quarter, cell_key(by_region, w.region_code) AS region_code, cell_key(by_org, w.org_type) AS org_type,
-            cell_key(by_funding, w.funding) AS funding, w.week
-        FROM (SELECT DISTINCT quarter, region_code, org_type, funding, week FROM cell_unit_week) w, margins
-    )
-    GROUP BY ALL
-),
-cube_open_weeks AS (
-    SELECT quarter, region_code, org_type, funding, count(*) AS open_weeks
-    FROM (
-        SELECT DISTINCT w.quarter, cell_key(by_region, w.region_code) AS region_code, cell_key(by_org, w.org_type) AS org_type,
-            cell_key(by_funding, w.funding) AS funding, w.week
-        FROM (SELECT DISTINCT quarter, region_code, org_type, funding, week FROM cell_unit_open) w, margins
+            cell_key(by_funding, w.funding) AS funding, w.week, w.reported
+        FROM (
+            SELECT DISTINCT quarter, region_code, org_type, funding, week, true AS reported FROM cell_unit_week
+            UNION
+            SELECT DISTINCT quarter, region_code, org_type, funding, week, false FROM cell_unit_open
+        ) w, margins
     )
     GROUP BY ALL
 )
@@ -176,7 +173,7 @@ SELECT quarter, 'unit' AS level, unit_id, region_code, org_type, funding, coales
 FROM cell_units
 UNION ALL
 SELECT quarter, 'cube', NULL, nullif(region_code, '*'), nullif(org_type, '*'), nullif(funding, '*'), coalesce(w.weeks, 0), coalesce(c.reported, 0),
-    coalesce(c.expected, 0), coalesce(o.open_weeks, 0), coalesce(c.units_open, 0), coalesce(s.areas_served, 0), coalesce(s.population_served, 0),
+    coalesce(c.expected, 0), coalesce(w.open_weeks, 0), coalesce(c.units_open, 0), coalesce(s.areas_served, 0), coalesce(s.population_served, 0),
     CASE WHEN weeks > 0 THEN fte::DOUBLE / weeks END AS fte,
     CASE WHEN weeks > 0 THEN waitlist::DOUBLE / weeks END AS waitlist,
     CASE WHEN weeks > 0 THEN caseload::DOUBLE / weeks END AS caseload,
@@ -189,5 +186,4 @@ SELECT quarter, 'cube', NULL, nullif(region_code, '*'), nullif(org_type, '*'), n
     job_starts,
     education_starts
 FROM cube c FULL JOIN cube_served s USING (quarter, region_code, org_type, funding)
-    LEFT JOIN cube_weeks w USING (quarter, region_code, org_type, funding)
-    LEFT JOIN cube_open_weeks o USING (quarter, region_code, org_type, funding);
+    LEFT JOIN cube_weeks w USING (quarter, region_code, org_type, funding);
