@@ -33,6 +33,7 @@ import { memo } from '$lib/memo';
 import type { Period, ViewContext, ViewDefinition } from './context';
 import { answeredState, answerName } from './answered';
 import { resultsSource, ShownFigures } from './shown.svelte';
+import { decodeRows, ROWS } from './transport';
 
 export type { Shown, ViewStatus } from './shown.svelte';
 
@@ -152,7 +153,7 @@ async function answerOf(viewId: string, filters: Filters, context: ViewContext):
 	if (!answeredState(context.choices.regions.map((r) => r.value), answerName(filters))) return undefined;
 	try {
 		const response = await fetch(`${base}/answers/${viewId}/${answerName(filters)}.json`);
-		return response.ok ? parse(await response.text()) : undefined;
+		return response.ok ? parse(await response.text(), { [ROWS]: decodeRows }) : undefined;
 	} catch {
 		return undefined;
 	}
