@@ -22,6 +22,7 @@ import { loadTable, sqlFile, type ColumnType } from './db.ts';
 import { buildCells, buildStaffing } from './cells.ts';
 import { isSmall, suppress, withholdBeside, type Constraint } from './suppress.ts';
 import { narrowTogether, narrowValues, type ProtectionSystem, type Relation } from './protect.ts';
+import { protectWindows, type PeriodSystem } from './windows.ts';
 import { atRisk, kaplanMeier } from '../src/lib/stats/survival.ts';
 import { MARTS, PROTECTION_LEVELS, WEEKLY_FACTS } from '../src/lib/contract/index.ts';
 
@@ -107,8 +108,17 @@ export async function buildPublicMarts(conn: DuckDBConnection, minCell: number):
         ORDER BY c.quarter, c.level, c.unit_id, c.region_code, c.org_type, c.funding`,
 	);
 	overWeeksOpen(cells);
-	counts.public_cells = await protect({ table: 'public_cells', rows: cells, period: 'quarter', dims: CELL_DIMS, columns: CELL_COLUMNS, rules: CELL_RULES }, minCell);
+	const quarters = new Map<string, PeriodSystem>();
+	counts.public_cells = await protect({ table: 'public_cells', rows: cells, period: 'quarter', dims: CELL_DIMS, columns: CELL_COLUMNS, rules: CELL_RULES }, minCell, quarters);
 	await publish(conn, 'public_cells', cells, ['quarter', 'unit_id', ...CELL_DIMS]);
+
+	// The funnels' windows, checked against the quarters' systems as withheld above (./windows.ts).
+	const unitQuarters = cells
+		.filter((row) => row.level === 'unit')
+		.map((row) => ({ unit_id: String(row.unit_id), quarter: String(row.quarter), weeks: Number(row.weeks), leaf: CELL_DIMS.map((d) => row[d] ?? '*').join('|') }));
+	const windows = await protectWindows(await windowEnds(conn), quarters, unitQuarters, minCell);
+	counts.public_windows = windows.counts;
+	await publish(conn, 'public_windows', windows.rows as unknown as Row[], ['quarter', 'unit_id']);
 
 	const staffing = await rowsOf(conn, 'SELECT * FROM staffing_raw ORDER BY year, level, unit_id, region_code, org_type, funding, team_size');
 	counts.public_staffing = await protect({ table: 'public_staffing', rows: staffing, period: 'year', dims: STAFFING_DIMS, columns: STAFFING_COLUMNS, rules: STAFFING_RULES }, minCell);
@@ -171,7 +181,7 @@ async function publish(conn: DuckDBConnection, mart: PublicMart, rows: readonly 
         ORDER BY ${order.map((c) => `${c} NULLS FIRST`).join(', ')}`);
 }
 
-type PublicMart = 'public_cells' | 'public_staffing' | 'public_stability' | 'public_tenure';
+type PublicMart = 'public_cells' | 'public_windows' | 'public_staffing' | 'public_stability' | 'public_tenure';
 
 /**
  * Withholds, in place (NULL), the table's small counts of people and the
@@ -182,7 +192,7 @@ type PublicMart = 'public_cells' | 'public_staffing' | 'public_stability' | 'pub
  * funding, which no filter can choose, counts in the sums and is never
  * published.
  */
-async function protect(table: CubeTable, minCell: number): Promise<SuppressionCounts[string]> {
+async function protect(table: CubeTable, minCell: number, checked?: Map<string, PeriodSystem>): Promise<SuppressionCounts[string]> {
 	const total = { cells: 0, primary: 0, secondary: 0, unprotected: 0 };
 	const levels = PROTECTION_LEVELS[table.table];
 	for (const row of table.rows) row.hidden = row.level === 'cube' && row.funding === '';
@@ -293,6 +303,7 @@ async function protect(table: CubeTable, minCell: number): Promise<SuppressionCo
 			}
 			for (const column of columns) settle(column);
 		}
+		checked?.set(String(rows[0]![table.period]), { system, withheld: withheldNow() });
 
 		for (const column of columns) {
 			for (const [id] of column.values) {
@@ -342,6 +353,22 @@ function constraintsOf(rows: readonly Row[], dims: readonly string[], ids: Reado
 		constraints.push({ total: ids.get(leaf)!, parts: members.map((m) => ids.get(m)!) });
 	}
 	return constraints;
+}
+
+/**
+ * The last quarters of the funnels' windows: the latest full quarter (the
+ * one before the quarter of the week after the last reported week, as the
+ * site's default period has it, src/lib/views/context.ts) and every fourth
+ * before it.
+ */
+async function windowEnds(conn: DuckDBConnection): Promise<string[]> {
+	const rows = await rowsOf(
+		conn,
+		`WITH latest AS (SELECT (quarter_of((max(week) + INTERVAL 7 DAY)::DATE) - INTERVAL 3 MONTH)::DATE AS q, min(week) AS first FROM mart_unit_week)
+        SELECT strftime((q - to_months(12 * k))::DATE, '%Y-%m-%d') AS quarter FROM latest, range(0, 100) t(k)
+        WHERE (q - to_months(12 * k + 9))::DATE >= quarter_of(first) ORDER BY 1`,
+	);
+	return rows.map((row) => String(row.quarter));
 }
 
 /**

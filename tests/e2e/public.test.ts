@@ -22,7 +22,7 @@ const base = () => inject('publicUrl');
 beforeAll(async () => {
 	browser = await launchBrowser();
 	db = await (await DuckDBInstance.create(':memory:')).connect();
-	for (const name of ['public_cells', 'public_staffing', 'units', 'areas']) {
+	for (const name of ['public_cells', 'public_windows', 'public_staffing', 'units', 'areas']) {
 		await db.run(`CREATE TABLE ${name} AS SELECT * FROM read_parquet('${join(inject('publicDataDir'), `${name}.parquet`)}')`);
 	}
 });
@@ -177,19 +177,24 @@ describe('the public build', () => {
 		await page.context().close();
 	});
 
-	it('leaves units out of a funnel where a count their rate rests on is withheld, says how many, and draws no line from the units left', async () => {
-		// The window: 2023 Q3 to 2024 Q2. A unit is withheld when a quarter it reported in has the count withheld.
+	it('places a unit in a funnel from its published window where a quarter is withheld, leaves out the rest, says how many, and draws no line from the units left', async () => {
+		// The window: 2023 Q3 to 2024 Q2. A count with a withheld quarter is given by the unit's published window
+		// (public_windows, rounded), or the unit is left out.
 		const window = `quarter BETWEEN DATE '2023-07-01' AND DATE '${LATEST}'`;
-		const withheldUnits = async (count: string) =>
+		const unitsOf = async (count: string) =>
 			(
 				await rows(
 					db,
-					`SELECT count(*) FILTER (WHERE withheld) AS withheld FROM (
-						SELECT unit_id, sum(expected) AS expected, bool_or(weeks > 0 AND (${count} IS NULL OR caseload IS NULL)) AS withheld
+					`WITH q AS (
+						SELECT unit_id, sum(expected) AS expected, bool_or(weeks > 0 AND ${count} IS NULL) AS count_withheld, bool_or(weeks > 0 AND caseload IS NULL) AS caseload_withheld
 						FROM public_cells WHERE unit_id IS NOT NULL AND ${window} GROUP BY unit_id
-					) WHERE expected > 0`,
+					)
+					SELECT count(*) FILTER (WHERE (count_withheld AND w.${count} IS NULL) OR (caseload_withheld AND w.caseload IS NULL)) AS withheld,
+						count(*) FILTER (WHERE (count_withheld OR caseload_withheld) AND NOT ((count_withheld AND w.${count} IS NULL) OR (caseload_withheld AND w.caseload IS NULL))) AS rounded
+					FROM q LEFT JOIN public_windows w ON w.unit_id = q.unit_id AND w.quarter = DATE '${LATEST}'
+					WHERE expected > 0`,
 				)
-			)[0]!.withheld;
+			)[0]!;
 		// The nation's own cells over the window: its rate, or NULL where a quarter's count is withheld.
 		const nationRate = async (count: string) =>
 			(
@@ -200,11 +205,17 @@ describe('the public build', () => {
 				)
 			)[0]!.rate as number | null;
 		const { page } = await open('/sites');
-		let withheldSomewhere = 0;
+		let [withheldSomewhere, roundedSomewhere] = [0, 0];
 		for (const [funnel, count] of [['employment', 'employed'], ['education', 'in_education']] as const) {
 			const chart = page.locator(`[data-chart="funnel_${funnel}"]`);
-			const [units, network] = [await withheldUnits(count), await nationRate(count)];
+			const [{ withheld: units, rounded }, network] = [await unitsOf(count), await nationRate(count)];
 			withheldSomewhere += units as number;
+			roundedSomewhere += rounded as number;
+			// Placed from a window: counted, and said to be approximate.
+			if (rounded) {
+				expect(Number(await chart.locator('[data-rounded-units]').getAttribute('data-rounded-units')), funnel).toBe(rounded);
+				expect(await chart.locator('[data-rounded-units]').innerText()).toContain('to the nearest 4');
+			} else await expect(chart.locator('[data-rounded-units]').count()).resolves.toBe(0);
 			if (!units) continue;
 			expect(Number(await chart.locator('[data-withheld-units]').getAttribute('data-withheld-units')), funnel).toBe(units);
 			expect(await chart.locator('[data-withheld-units]').innerText()).toContain('withheld (:)');
@@ -220,6 +231,7 @@ describe('the public build', () => {
 			}
 		}
 		expect(withheldSomewhere).toBeGreaterThan(0);
+		expect(roundedSomewhere).toBeGreaterThan(0);
 	});
 
 	it('shows staffing for a unit only where published: tenure for the nation with the reason, a withheld stability index', async () => {

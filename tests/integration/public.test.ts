@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { simulate } from '../../pipelines/simulate/index.ts';
-import { MARTS, NOT_PEOPLE_COLUMNS, PEOPLE_COLUMNS, PROFILE_MARTS, type MartName } from '../../src/lib/contract/index.ts';
+import { MARTS, NOT_PEOPLE_COLUMNS, PEOPLE_COLUMNS, PROFILE_MARTS, WINDOW_COUNTS, WINDOW_ROUNDING, type MartName } from '../../src/lib/contract/index.ts';
 import { martsDatabase } from '../../src/lib/server/database.ts';
 import { ALL_METRICS, queryMeasures, unitWindowSql, type MeasureRow } from '../../src/lib/metrics/index.ts';
 import { attackPublic } from '../support/publicAttacker.ts';
@@ -73,9 +73,9 @@ describe('the public profile', () => {
 		const manifest = (await import(join(published, 'manifest.json'), { with: { type: 'json' } })).default;
 		expect(manifest.profile).toBe('public');
 		expect(manifest.min_cell).toBe(MIN_CELL);
-		expect(Object.keys(manifest.suppression).sort()).toEqual(['public_cells', 'public_stability', 'public_staffing']);
+		expect(Object.keys(manifest.suppression).sort()).toEqual(['public_cells', 'public_stability', 'public_staffing', 'public_windows']);
 		// Every withheld value is protected to its level on the demo: none is left narrower because nothing beside it could be withheld.
-		for (const counts of Object.values(manifest.suppression) as { unprotected?: number }[]) expect(counts.unprotected).toBe(0);
+		for (const table of ['public_cells', 'public_stability', 'public_staffing']) expect(manifest.suppression[table].unprotected, table).toBe(0);
 	});
 
 	it('puts every numeric column of a public mart in one list: a count of people, or not one and why', () => {
@@ -126,6 +126,67 @@ describe('the public profile', () => {
 			const cubeJobStarts = attack.exact.filter((f) => f.column === 'job_starts' && f.cell.startsWith('cube:'));
 			expect(cubeJobStarts.length).toBeGreaterThan(10);
 		}, ATTACK_TIMEOUT);
+
+		it('is not idle with windows: every window over a withheld quarter published unchecked narrows cells the published ones leave wide', async () => {
+			// (unit_quarter's counts are per week reported, its weeks those reported.)
+			// Every unit's rounded window over each published window's quarters, wherever a quarter is withheld and the
+			// rounded value is at least the threshold, from the internal build: what the pipeline would publish without its check.
+			const dir = join(tempDir(), 'unchecked');
+			mkdirSync(dir);
+			for (const file of readdirSync(published).filter((f) => f.endsWith('.parquet'))) copyFileSync(join(published, file), join(dir, file));
+			const rounded = (sum: string) => `${WINDOW_ROUNDING} * round(${sum} / p.weeks / ${WINDOW_ROUNDING})`;
+			await rowsOf(`COPY (
+				WITH ends AS (SELECT DISTINCT quarter AS window_end FROM ${parquet(published, 'public_windows')}),
+				p AS (
+					SELECT c.unit_id, window_end AS quarter, sum(c.weeks)::INTEGER AS weeks,
+						${WINDOW_COUNTS.map((count) => `bool_or(c.weeks > 0 AND c.${count} IS NULL) AS ${count}_withheld`).join(', ')}
+					FROM ${parquet(published, 'public_cells')} c JOIN ends ON c.quarter BETWEEN (window_end - INTERVAL 9 MONTH)::DATE AND window_end
+					WHERE c.unit_id IS NOT NULL GROUP BY ALL HAVING sum(c.weeks) > 0
+				),
+				i AS (
+					SELECT u.unit_id, window_end AS quarter, ${WINDOW_COUNTS.map((count) => `sum(u.${count} * u.weeks) AS ${count}`).join(', ')}
+					FROM ${parquet(internal, 'unit_quarter')} u JOIN ends ON u.quarter BETWEEN (window_end - INTERVAL 9 MONTH)::DATE AND window_end GROUP BY ALL
+				)
+				SELECT p.quarter, p.unit_id, p.weeks,
+					${WINDOW_COUNTS.map((count) => `CASE WHEN ${count}_withheld AND ${rounded(`i.${count}`)} >= ${MIN_CELL} THEN ${rounded(`i.${count}`)} END AS ${count}`).join(', ')}
+				FROM p JOIN i USING (unit_id, quarter)
+			) TO '${join(dir, 'public_windows.parquet')}' (FORMAT parquet)`);
+			const [counts] = await rowsOf(`SELECT (SELECT count(*) FROM ${parquet(dir, 'public_windows')}) AS unchecked, (SELECT count(*) FROM ${parquet(published, 'public_windows')}) AS published`);
+			expect(counts!.unchecked).toBeGreaterThan(counts!.published as number);
+			const attack = await attackPublic(dir, MIN_CELL, await teamSizes(internal), ['public_cells']);
+			expect(attack.narrow.filter((f) => (WINDOW_COUNTS as readonly string[]).includes(f.column)).length).toBeGreaterThan(0);
+		}, ATTACK_TIMEOUT);
+
+		it('publishes each window as the unit’s count over its four quarters, rounded, only where a quarter is withheld, never under the threshold', async () => {
+			const windows = await rowsOf(`
+				WITH w AS (SELECT * FROM ${parquet(published, 'public_windows')}),
+				p AS (
+					SELECT w.quarter, w.unit_id, sum(c.weeks) AS weeks, ${WINDOW_COUNTS.map((count) => `bool_or(c.weeks > 0 AND c.${count} IS NULL) AS ${count}_withheld`).join(', ')}
+					FROM w JOIN ${parquet(published, 'public_cells')} c ON c.unit_id = w.unit_id AND c.quarter BETWEEN (w.quarter - INTERVAL 9 MONTH)::DATE AND w.quarter GROUP BY ALL
+				),
+				i AS (
+					SELECT w.quarter, w.unit_id, ${WINDOW_COUNTS.map((count) => `sum(u.${count} * u.weeks) AS ${count}`).join(', ')}
+					FROM w JOIN ${parquet(internal, 'unit_quarter')} u ON u.unit_id = w.unit_id AND u.quarter BETWEEN (w.quarter - INTERVAL 9 MONTH)::DATE AND w.quarter GROUP BY ALL
+				)
+				SELECT w.*, p.weeks AS open_weeks, ${WINDOW_COUNTS.map((count) => `p.${count}_withheld, i.${count} AS ${count}_sum`).join(', ')}
+				FROM w JOIN p USING (quarter, unit_id) JOIN i USING (quarter, unit_id)`);
+			expect(windows.length).toBeGreaterThan(20);
+			let shown = 0;
+			for (const w of windows) {
+				expect(w.weeks, `${w.unit_id} ${w.quarter}`).toBe(w.open_weeks);
+				for (const count of WINDOW_COUNTS) {
+					if (w[count] === null) continue;
+					shown++;
+					expect(w[`${count}_withheld`], `${w.unit_id} ${w.quarter} ${count}`).toBe(true);
+					expect(w[count] as number).toBeGreaterThanOrEqual(MIN_CELL);
+					// People in an average week open, to the nearest WINDOW_ROUNDING: the sum lies in the band.
+					const mean = (w[`${count}_sum`] as number) / (w.weeks as number);
+					expect(Math.abs(mean - (w[count] as number)), `${w.unit_id} ${w.quarter} ${count}`).toBeLessThanOrEqual(WINDOW_ROUNDING / 2);
+					expect((w[count] as number) % WINDOW_ROUNDING).toBe(0);
+				}
+			}
+			expect(shown).toBeGreaterThan(40);
+		});
 
 		it('publishes no figure of fewer specialists than the threshold: FTE, weeks reported, headcount, leavers, unit-weeks', async () => {
 			// Specialists per unit and quarter (and year) from the internal spells: a spell that overlaps the period.
@@ -215,12 +276,14 @@ describe('the public profile', () => {
 		it('finds nothing to difference across adjacent quarters or years: each count is published for one period length, once per cell', async () => {
 			// A count published per quarter and again per year (or per quarter and cumulated) would tie the periods: the year less
 			// three quarters gives the fourth. No count of people is in two tables, and no table repeats a cell of a period.
-			const counts = Object.values(PEOPLE_COLUMNS).flat();
+			// public_windows is the one exception, by design: a band, not a count, solved with its quarters by the attacker above.
+			const counts = Object.entries(PEOPLE_COLUMNS).flatMap(([mart, columns]) => (mart === 'public_windows' ? [] : columns));
 			expect(new Set(counts).size).toBe(counts.length);
 			for (const [mart, period, keys] of [
 				['public_cells', 'quarter', 'unit_id, region_code, org_type, funding'],
 				['public_staffing', 'year', 'unit_id, region_code, org_type, funding, team_size'],
 				['public_stability', 'quarter', 'region_code, org_type, funding'],
+				['public_windows', 'quarter', 'unit_id'],
 			] as const) {
 				const [dup] = await rowsOf(`SELECT count(*) AS n FROM (SELECT ${period}, ${keys} FROM ${parquet(published, mart)} GROUP BY ALL HAVING count(*) > 1)`);
 				expect(dup!.n, mart).toBe(0);
@@ -288,15 +351,28 @@ describe('the public profile', () => {
 			expect(compared).toBeGreaterThan(1000);
 			expect(suppressed).toBeGreaterThan(10);
 			expect(rescaled).toBeGreaterThan(0);
-			// A unit's window of four quarters with one withheld is withheld, never the sum of the three shown.
+			// A unit's window of four quarters with one withheld is withheld, never the sum of the three shown; or, where its
+			// published window gives the count, that count rounded: within half the rounding of the internal one, per week open.
 			const windows = await pub.query<MeasureRow>(unitWindowSql(ALL_METRICS, 'public'), params({ first_quarter: '2025-10-01', last_quarter: '2026-07-01' }));
 			const internalWindows = await int.query<MeasureRow>(unitWindowSql(ALL_METRICS, 'internal'), params({ first_quarter: '2025-10-01', last_quarter: '2026-07-01' }));
+			let placedFromWindows = 0;
 			windows.forEach((row, n) => {
+				const rounded = WINDOW_COUNTS.some((count) => row[`rounded_${count}`]);
+				if (rounded) {
+					const own = internalWindows[n]!;
+					for (const part of ['numerator', 'denominator'] as const) {
+						const [value, exact] = [row[`employment_rate.${part}`], own[`employment_rate.${part}`]];
+						if (value !== null) expect(Math.abs((value as number) - (exact as number)) / (row.weeks as number), `${row.unit_id} ${part}`).toBeLessThanOrEqual(WINDOW_ROUNDING / 2 + 1e-9);
+					}
+					if (row['employment_rate.value'] !== null) placedFromWindows++;
+					return;
+				}
 				for (const metric of ALL_METRICS) {
 					if (row[`${metric.id}.suppressed`]) expect(row[`${metric.id}.value`]).toBeNull();
 					else expectSame(metric.id, row[`${metric.id}.value`], internalWindows[n]![`${metric.id}.value`], { public: row.weeks, internal: internalWindows[n]!.weeks }, `window ${row.unit_id} ${metric.id}`);
 				}
 			});
+			expect(placedFromWindows).toBeGreaterThan(10);
 		});
 	});
 });

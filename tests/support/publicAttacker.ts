@@ -19,12 +19,16 @@
  *   those in post, a leaver and a reporting unit-week each at least one
  *   specialist-week.
  *
- * It solves linear programs over each table's period at once, all columns
- * together (./intervals.ts).
+ * - that a unit's published window (public_windows: people in an average
+ *   week over four quarters, rounded to WINDOW_ROUNDING) puts the sum of
+ *   its quarters in a band: the four quarters are then one system.
+ *
+ * It solves linear programs over each table's period at once (four
+ * quarters where a window ties them), all columns together (./intervals.ts).
  */
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { PROTECTION_LEVELS } from '../../src/lib/contract/index.ts';
+import { PROTECTION_LEVELS, WINDOW_COUNTS, WINDOW_ROUNDING } from '../../src/lib/contract/index.ts';
 import { intervals, type Relation, type Unknown } from './intervals.ts';
 
 type Row = Record<string, string | number | null>;
@@ -84,12 +88,34 @@ export async function attackPublic(dir: string, minCell: number, teams: Readonly
 		const rows = await readRows(dir, spec.table);
 		const levels = PROTECTION_LEVELS[spec.table];
 		const columns = Object.keys(levels);
-		for (const group of groupBy(rows, (r) => String(r[spec.period])).values()) {
-			const system = buildSystem(spec.table, group, spec.dims, spec.unitKeys, columns, levels, minCell);
-			attack.withheld[spec.table] += system.published.size;
+		const windows = spec.table === 'public_cells' ? await readRows(dir, 'public_windows') : [];
+		const periods = groupBy(rows, (r) => String(r[spec.period]));
+		for (const block of blocksOf([...periods.keys()], windows)) {
+			// Each period's system, its ids prefixed with the period, and the windows' bands across them.
+			const known = new Map<string, number>();
+			const unknowns = new Map<string, Unknown>();
+			const relations: Relation[] = [];
+			const published = new Map<string, { factor: number; cell: string; column: string }>();
+			for (const period of block.periods) {
+				const system = buildSystem(spec.table, periods.get(period) ?? [], spec.dims, spec.unitKeys, columns, levels, minCell);
+				const at = (id: string) => `${period}#${id}`;
+				for (const [id, v] of system.known) known.set(at(id), v);
+				for (const [id, u] of system.unknowns) unknowns.set(at(id), u);
+				for (const r of system.relations) relations.push({ ...r, terms: r.terms.map(([id, c]) => [at(id), c] as const) });
+				for (const [id, p] of system.published) published.set(at(id), { ...p, cell: `${p.cell} ${period}` });
+			}
+			for (const w of block.windows) {
+				for (const column of WINDOW_COUNTS) {
+					if (w[column] === null) continue;
+					const terms = block.periods.map((q) => `${q}#${column}@unit:${w.unit_id}`).filter((id) => known.has(id) || unknowns.has(id));
+					const [value, weeks] = [Number(w[column]), Number(w.weeks)];
+					relations.push({ terms: terms.map((id) => [id, 1] as const), lower: (value - WINDOW_ROUNDING / 2) * weeks, upper: (value + WINDOW_ROUNDING / 2) * weeks });
+				}
+			}
+			attack.withheld[spec.table] += published.size;
 			// A column's values are solved alone first, the other columns held at a table that fits (./intervals.ts).
-			const found = await intervals(system.known, system.unknowns, system.relations, (id) => id.slice(0, id.indexOf('@')));
-			for (const [id, { factor, cell, column }] of system.published) {
+			const found = await intervals(known, unknowns, relations, (id) => id.slice(id.indexOf('#') + 1, id.indexOf('@')));
+			for (const [id, { factor, cell, column }] of published) {
 				const interval = found.get(id)!;
 				const level = levels[column]!(minCell);
 				const finding = { table: spec.table, cell, column, lower: interval.lower / factor, upper: interval.upper / factor, level };
@@ -100,6 +126,26 @@ export async function attackPublic(dir: string, minCell: number, teams: Readonly
 	}
 	return attack;
 }
+
+/** The periods solved together: the four quarters of each published window, every other period alone. */
+function blocksOf(periods: readonly string[], windows: readonly Row[]): { periods: string[]; windows: Row[] }[] {
+	const byEnd = groupBy(windows, (w) => String(w.quarter));
+	const blocks: { periods: string[]; windows: Row[] }[] = [];
+	const taken = new Set<string>();
+	for (const [end, rows] of byEnd) {
+		const quarters = [9, 6, 3, 0].map((months) => monthsBefore(end, months)).filter((q) => periods.includes(q));
+		for (const q of quarters) taken.add(q);
+		blocks.push({ periods: quarters, windows: rows });
+	}
+	for (const period of periods) if (!taken.has(period)) blocks.push({ periods: [period], windows: [] });
+	return blocks;
+}
+
+const monthsBefore = (quarter: string, months: number) => {
+	const [y, m] = quarter.split('-').map(Number) as [number, number];
+	const index = y * 12 + m - 1 - months;
+	return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}-01`;
+};
 
 const keysOfUnit = (u: Row) => [u.region_code as string, u.org_type as string, (u.funding_current as string | null) ?? ''];
 

@@ -121,6 +121,16 @@ export const MARTS = {
 	// The public profile's own marts: aggregates, small counts of people suppressed (NULL). See PEOPLE_COLUMNS.
 	/** The cube and unit_quarter in one table (unit_id set on a unit's rows), protected. */
 	public_cells: { quarter: 'DATE', unit_id: 'VARCHAR', ...CUBE_KEYS, ...CELL_FACTS },
+	/**
+	 * Per unit, its caseload, employed and in education over the four
+	 * quarters ending with `quarter` (the latest full quarter and every
+	 * fourth before it: the sites view's funnels), as people in an average
+	 * week open rounded to WINDOW_ROUNDING, where a quarter of that count is
+	 * withheld in public_cells (where none is, the quarters give it exactly)
+	 * and the rounded value narrows no withheld value below its level (#20).
+	 * NULL where it is not published.
+	 */
+	public_windows: { quarter: 'DATE', unit_id: 'VARCHAR', weeks: 'INTEGER', caseload: 'DOUBLE', employed: 'DOUBLE', in_education: 'DOUBLE' },
 	/** staffing, protected. */
 	public_staffing: STAFFING,
 	/** public_stability, protected: the cube's cells of stability (a unit's is its few specialists'). */
@@ -157,7 +167,7 @@ export type Profile = (typeof PROFILES)[number];
 /** The marts each profile publishes, in the order they are written and loaded. */
 export const PROFILE_MARTS: Record<Profile, readonly MartName[]> = {
 	internal: ['cube', 'unit_quarter', 'staffing', 'stability', 'report_weeks', 'unit_week', 'units', 'unit_areas', 'unit_funding', 'areas', 'fidelity', 'specialist_spells'],
-	public: ['public_cells', 'public_staffing', 'public_stability', 'public_tenure', 'public_weeks', 'units', 'unit_areas', 'unit_funding', 'areas', 'fidelity'],
+	public: ['public_cells', 'public_windows', 'public_staffing', 'public_stability', 'public_tenure', 'public_weeks', 'units', 'unit_areas', 'unit_funding', 'areas', 'fidelity'],
 };
 
 /**
@@ -177,6 +187,7 @@ export const siteMarts = (profile: Profile): readonly MartName[] => PROFILE_MART
  */
 export const PEOPLE_COLUMNS = {
 	public_cells: ['waitlist', 'caseload', 'caseload_young', 'employed', 'in_education', 'enrolled', 'referrals', 'job_starts', 'education_starts'],
+	public_windows: ['caseload', 'employed', 'in_education'],
 	public_staffing: ['mean_headcount', 'leavers'],
 	public_stability: ['in_post', 'stayed'],
 } as const satisfies Partial<Record<MartName, readonly string[]>>;
@@ -211,6 +222,21 @@ export const PROTECTION_LEVELS: Record<'public_cells' | 'public_staffing' | 'pub
 	public_stability: { in_post: (minCell) => minCell, stayed: (minCell) => minCell },
 };
 
+/**
+ * public_windows' counts (#20), people in an average week over a unit's
+ * four quarters, are published to the nearest this many: a window over a
+ * withheld quarter then tells an attacker only that the quarters' sum lies
+ * in a band this wide times the window's weeks (four people over 52 weeks
+ * is 208 participant-weeks, against a quarter's level of five people over
+ * 13 weeks, 65), and a window is published only where the band narrows no
+ * withheld value below its level (pipelines/windows.ts). On the demo, a
+ * band of 2 people placed 2 of 42 units in the employment funnel, 3 people
+ * 14 and 4 people 22: bands that narrow each other through their leaf's
+ * sum are dropped. WINDOW_COUNTS: the counts windowed.
+ */
+export const WINDOW_ROUNDING = 4;
+export const WINDOW_COUNTS = ['caseload', 'employed', 'in_education'] as const;
+
 export const NOT_PEOPLE_COLUMNS: Partial<Record<MartName, Record<string, string>>> = {
 	public_cells: {
 		weeks: "calendar weeks a unit of the cell was open, from the units' dates",
@@ -222,6 +248,7 @@ export const NOT_PEOPLE_COLUMNS: Partial<Record<MartName, Record<string, string>
 		fte: "specialists' full-time equivalents, a unit's resource",
 		wait_days: 'days, withheld wherever enrolled is',
 	},
+	public_windows: { weeks: 'calendar weeks the unit was open in the window, from its dates' },
 	public_staffing: { year: 'a year', weeks: 'calendar weeks', unit_weeks: 'unit-weeks with a report', vacancy_weeks: 'unit-weeks, withheld wherever mean_headcount is' },
 	public_tenure: {
 		time: 'days in post',

@@ -8,7 +8,7 @@ import { type Filters } from '$lib/filters';
 import { quarterStart, shiftQuarter } from '$lib/time';
 import type { Params } from '$lib/db/statement';
 import type { Database } from '$lib/db/database';
-import type { Profile } from '$lib/contract';
+import { WINDOW_COUNTS, type Profile } from '$lib/contract';
 import { eachFact, GRAIN_KEYS, PEOPLE_FACTS, type Grain } from './facts';
 import { factsOf, type Cells } from './cells';
 import type { Metric, MetricFormula, MetricRow } from './types';
@@ -107,19 +107,33 @@ export function unitWindowSql(measures: readonly Metric[], profile: Profile = 'i
 }
 
 function writeUnitWindowSql(measures: readonly Metric[], profile: Profile): string {
+	const isPublic = profile === 'public';
 	// A window with a withheld quarter is withheld: a sum of the quarters shown would be a wrong number.
-	const sum = (fact: string, of = fact) =>
-		profile === 'public' && PEOPLE_FACTS.includes(fact) ? `CASE WHEN bool_or(weeks > 0 AND ${fact} IS NULL) THEN NULL ELSE sum(${of}) END` : `sum(${of})`;
-	return `${factsOf(profile, 'unit_quarter')}SELECT strftime($last_quarter::DATE, '%Y-%m-%d') AS quarter, unit_id, unit_name, region_code, closed, weeks,
+	const withheldIn = (fact: string) => `bool_or(weeks > 0 AND ${fact} IS NULL)`;
+	const sum = (fact: string, of = fact) => (isPublic && PEOPLE_FACTS.includes(fact) ? `CASE WHEN ${withheldIn(fact)} THEN NULL ELSE sum(${of}) END` : `sum(${of})`);
+	// On a public build, the unit's published window stands in for a withheld quarter: its count rounded, times the window's weeks (#20).
+	const windowed = (fact: string) => isPublic && (WINDOW_COUNTS as readonly string[]).includes(fact);
+	const total = (name: string, of: string) => (windowed(name) ? `coalesce(${sum(name, of)}, any_value(window_${name}) * sum(weeks))` : sum(name, of));
+	const fromWindow = WINDOW_COUNTS.map((name) => `(${withheldIn(name)} AND any_value(window_${name}) IS NOT NULL) AS rounded_${name}`).join(', ');
+	return `${factsOf(profile, 'unit_quarter')}SELECT strftime($last_quarter::DATE, '%Y-%m-%d') AS quarter, unit_id, unit_name, region_code, closed, weeks,${isPublic ? WINDOW_COUNTS.map((name) => ` rounded_${name},`).join('') : ''}
     ${measures.map((m) => formulaColumns(m.id, m.formula, profile)).join(',\n    ')}
 FROM (
     SELECT unit_id, unit_name, region_code, closed,
         arg_max(units_open, quarter) AS units_open, arg_max(areas_served, quarter) AS areas_served,
         arg_max(population_served, quarter) AS population_served, any_value(areas) AS areas, any_value(population) AS population,
         sum(weeks) AS weeks,
-        ${eachFact((name, fact) => (fact.quarter === 'avg' ? `${sum(name, `${name} * weeks`)} / sum(weeks) AS ${name}` : `${sum(name)} AS ${name}`))},
-        ${sum('reported')} AS reported, sum(expected) AS expected
-    FROM facts
+        ${eachFact((name, fact) => (fact.quarter === 'avg' ? `${sum(name, `${name} * weeks`)} / sum(weeks) AS ${name}` : `${total(name, name)} AS ${name}`))},
+        ${sum('reported')} AS reported, sum(expected) AS expected${isPublic ? `,
+        ${fromWindow}` : ''}
+    FROM facts${
+		isPublic
+			? `
+    LEFT JOIN (
+        SELECT unit_id AS window_unit, ${WINDOW_COUNTS.map((name) => `${name} AS window_${name}`).join(', ')} FROM public_windows
+        WHERE quarter = $last_quarter::DATE AND (quarter - INTERVAL 9 MONTH)::DATE = $first_quarter::DATE
+    ) w ON w.window_unit = facts.unit_id`
+			: ''
+	}
     GROUP BY unit_id, unit_name, region_code, closed
 ) facts
 ORDER BY unit_name, unit_id`;

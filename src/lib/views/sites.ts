@@ -10,6 +10,7 @@
  * in the window and r its mean weekly number employed (or in education).
  * Report completeness is binomial as it is: n expected unit-weeks, r reported.
  */
+import { WINDOW_COUNTS } from '$lib/contract';
 import { quarterStart, shiftQuarter } from '$lib/time';
 import { measureOf, queryMeasures, reportCompleteness, unitWindowSql, type MeasureRow } from '$lib/metrics';
 import { FUNNEL_MEASURES } from '$lib/metrics/funnel';
@@ -49,6 +50,8 @@ export interface Funnel {
 	leftOut: number;
 	/** Units left out because a count their rate rests on is withheld (public build). */
 	withheld: number;
+	/** Units placed from their window's rounded counts, a quarter of them withheld (public build, public_windows). */
+	rounded?: number;
 }
 
 export interface SitesResults {
@@ -72,6 +75,12 @@ function sizeOf(row: MeasureRow, funnel: FunnelId): { n: number; r: number } | n
 
 /** A unit whose rate rests on a withheld count (public build): left out of the funnel, and counted. */
 const withheldIn = (row: MeasureRow, funnel: FunnelId) => measureOf(row, FUNNEL_MEASURES[funnel]).suppressed === true;
+
+/** Whether a unit's rate rests on a count its published window gave, rounded (public build, public_windows). */
+function roundedIn(row: MeasureRow, funnel: FunnelId): boolean {
+	const { numerator, denominator } = FUNNEL_MEASURES[funnel].formula;
+	return WINDOW_COUNTS.some((count) => Boolean(row[`rounded_${count}`]) && new RegExp(`\\b${count}\\b`).test(`${numerator} ${denominator}`));
+}
 
 /**
  * The network's own rate over the window, from its cells (public build):
@@ -99,6 +108,8 @@ export function funnelOf(rows: readonly MeasureRow[], funnel: FunnelId, adjust: 
 		return size ? [{ unit_id: row.unit_id as string, unit_name: row.unit_name as string, closed: (row.closed as string | null) ?? null, ...size }] : [];
 	});
 	const given = withheld > 0 && network !== undefined ? { network } : {};
+	const placed = new Set(sized.map((u) => u.unit_id));
+	const rounded = open.filter((row) => placed.has(row.unit_id as string) && roundedIn(row, funnel)).length;
 	const empty = { target: null, phi: null, tau: null, adjusted: adjust, units: [], curve: [], leftOut: open.length, withheld, ...given };
 	if (given.network === null) return { ...empty, targetWithheld: true };
 	if (!sized.length) return empty;
@@ -116,6 +127,7 @@ export function funnelOf(rows: readonly MeasureRow[], funnel: FunnelId, adjust: 
 		curve: funnelCurve(fit.limitsAt, Math.min(...sizes) * 0.8, Math.max(...sizes) * 1.05),
 		leftOut: open.length - sized.length,
 		withheld,
+		...(rounded ? { rounded } : {}),
 		...given,
 	};
 }

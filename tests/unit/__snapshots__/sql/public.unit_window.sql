@@ -62,7 +62,7 @@ facts AS (
     LEFT JOIN open_facts o ON o.quarter = q.quarter AND o.grp = g.grp
     CROSS JOIN area_totals t
 )
-SELECT strftime($last_quarter::DATE, '%Y-%m-%d') AS quarter, unit_id, unit_name, region_code, closed, weeks,
+SELECT strftime($last_quarter::DATE, '%Y-%m-%d') AS quarter, unit_id, unit_name, region_code, closed, weeks, rounded_caseload, rounded_employed, rounded_in_education,
     (units_open)::DOUBLE AS "units_open.value", (NULL)::DOUBLE AS "units_open.numerator", (NULL)::DOUBLE AS "units_open.denominator", coalesce(weeks > 0 AND (false), false) AS "units_open.suppressed",
     (areas_served / areas)::DOUBLE AS "municipalities_served.value", (areas_served)::DOUBLE AS "municipalities_served.numerator", (areas)::DOUBLE AS "municipalities_served.denominator", coalesce(weeks > 0 AND (false), false) AS "municipalities_served.suppressed",
     (population_served / population)::DOUBLE AS "population_served.value", (population_served)::DOUBLE AS "population_served.numerator", (population)::DOUBLE AS "population_served.denominator", coalesce(weeks > 0 AND (false), false) AS "population_served.suppressed",
@@ -86,17 +86,22 @@ FROM (
         sum(weeks) AS weeks,
         CASE WHEN bool_or(weeks > 0 AND fte IS NULL) THEN NULL ELSE sum(fte * weeks) END / sum(weeks) AS fte,
         CASE WHEN bool_or(weeks > 0 AND waitlist IS NULL) THEN NULL ELSE sum(waitlist * weeks) END / sum(weeks) AS waitlist,
-        CASE WHEN bool_or(weeks > 0 AND caseload IS NULL) THEN NULL ELSE sum(caseload) END AS caseload,
+        coalesce(CASE WHEN bool_or(weeks > 0 AND caseload IS NULL) THEN NULL ELSE sum(caseload) END, any_value(window_caseload) * sum(weeks)) AS caseload,
         CASE WHEN bool_or(weeks > 0 AND caseload_young IS NULL) THEN NULL ELSE sum(caseload_young) END AS caseload_young,
-        CASE WHEN bool_or(weeks > 0 AND employed IS NULL) THEN NULL ELSE sum(employed) END AS employed,
-        CASE WHEN bool_or(weeks > 0 AND in_education IS NULL) THEN NULL ELSE sum(in_education) END AS in_education,
+        coalesce(CASE WHEN bool_or(weeks > 0 AND employed IS NULL) THEN NULL ELSE sum(employed) END, any_value(window_employed) * sum(weeks)) AS employed,
+        coalesce(CASE WHEN bool_or(weeks > 0 AND in_education IS NULL) THEN NULL ELSE sum(in_education) END, any_value(window_in_education) * sum(weeks)) AS in_education,
         CASE WHEN bool_or(weeks > 0 AND wait_days IS NULL) THEN NULL ELSE sum(wait_days) END AS wait_days,
         CASE WHEN bool_or(weeks > 0 AND enrolled IS NULL) THEN NULL ELSE sum(enrolled) END AS enrolled,
         CASE WHEN bool_or(weeks > 0 AND referrals IS NULL) THEN NULL ELSE sum(referrals) END AS referrals,
         CASE WHEN bool_or(weeks > 0 AND job_starts IS NULL) THEN NULL ELSE sum(job_starts) END AS job_starts,
         CASE WHEN bool_or(weeks > 0 AND education_starts IS NULL) THEN NULL ELSE sum(education_starts) END AS education_starts,
-        CASE WHEN bool_or(weeks > 0 AND reported IS NULL) THEN NULL ELSE sum(reported) END AS reported, sum(expected) AS expected
+        CASE WHEN bool_or(weeks > 0 AND reported IS NULL) THEN NULL ELSE sum(reported) END AS reported, sum(expected) AS expected,
+        (bool_or(weeks > 0 AND caseload IS NULL) AND any_value(window_caseload) IS NOT NULL) AS rounded_caseload, (bool_or(weeks > 0 AND employed IS NULL) AND any_value(window_employed) IS NOT NULL) AS rounded_employed, (bool_or(weeks > 0 AND in_education IS NULL) AND any_value(window_in_education) IS NOT NULL) AS rounded_in_education
     FROM facts
+    LEFT JOIN (
+        SELECT unit_id AS window_unit, caseload AS window_caseload, employed AS window_employed, in_education AS window_in_education FROM public_windows
+        WHERE quarter = $last_quarter::DATE AND (quarter - INTERVAL 9 MONTH)::DATE = $first_quarter::DATE
+    ) w ON w.window_unit = facts.unit_id
     GROUP BY unit_id, unit_name, region_code, closed
 ) facts
 ORDER BY unit_name, unit_id
