@@ -72,9 +72,16 @@ export async function narrowValues(system: ProtectionSystem, withheld: ReadonlyS
 /**
  * Of `suspects`, those narrower than their level over the whole system, all
  * groups free together: for a value that only another column holds in place
- * (days waited where nobody enrolled, that count withheld too).
+ * (days waited where nobody enrolled, that count withheld too). `extremes`
+ * is told, for each narrow value, the relations that hold it.
  */
-export async function narrowTogether(system: ProtectionSystem, withheld: ReadonlySet<string>, wide: Set<string>, suspects: ReadonlySet<string>): Promise<Set<string>> {
+export async function narrowTogether(
+	system: ProtectionSystem,
+	withheld: ReadonlySet<string>,
+	wide: Set<string>,
+	suspects: ReadonlySet<string>,
+	extremes?: Extremes,
+): Promise<Set<string>> {
 	const highs = await (loading ??= highsLoader());
 	const narrow = new Set<string>();
 	for (const part of independentParts(system, withheld)) {
@@ -82,7 +89,7 @@ export async function narrowTogether(system: ProtectionSystem, withheld: Readonl
 		const program = programOf(system, part);
 		// Only the suspects are solved: the others need no interval of their own here.
 		for (const u of program.unknowns) if (!suspects.has(u.id)) u.level = 0;
-		const ranges = ranged(highs, program, wide);
+		const ranges = ranged(highs, program, wide, extremes);
 		for (const u of program.unknowns) if (suspects.has(u.id) && ranges.get(u.id) !== WIDE) narrow.add(u.id);
 	}
 	for (const id of suspects) if (!narrow.has(id)) wide.add(id);
@@ -131,6 +138,8 @@ interface Row {
 	terms: Map<string, number>;
 	lower: number;
 	upper: number;
+	/** The system's relation it was written from. */
+	source?: Relation;
 }
 
 interface Program {
@@ -149,7 +158,7 @@ function programOf(system: ProtectionSystem, part: { unknowns: string[]; relatio
 			else known += c * system.values.get(id)!;
 		}
 		for (const [id, c] of terms) if (c === 0) terms.delete(id);
-		return { terms, lower: relation.lower - known, upper: relation.upper - known };
+		return { terms, lower: relation.lower - known, upper: relation.upper - known, source: relation };
 	});
 	const unknowns = part.unknowns.map((id) => ({ id, lower: 0, upper: Infinity, truth: system.values.get(id)!, level: system.level(id), integer: system.integer(id) }));
 	return { unknowns, rows: rows.filter((row) => row.terms.size) };
@@ -230,6 +239,12 @@ function partWidth(part: Unknown, parts: readonly Unknown[], least: number, grea
 	return width(Math.min(part.upper, greatest - othersLeast), Math.max(part.lower, least - othersMost), part.integer);
 }
 
+/**
+ * Told, for a value found narrow, the relations that hold it there: those
+ * with a dual value at its greatest or least (a bound they prove).
+ */
+export type Extremes = (id: string, holding: ReadonlySet<Relation>) => void;
+
 /** Marks an unknown shown as wide as its level. */
 const WIDE = 'wide';
 
@@ -244,7 +259,7 @@ const SPREADING_SOLVES = 6;
  * `wide`), or its least and greatest value. An unknown whose level is
  * Infinity always gets its two ends; one whose level is 0 gets nothing.
  */
-function ranged(highs: Highs, program: Program, wide: Set<string>): Map<string, typeof WIDE | readonly [number, number]> {
+function ranged(highs: Highs, program: Program, wide: Set<string>, extremes?: Extremes): Map<string, typeof WIDE | readonly [number, number]> {
 	const { unknowns, rows } = program;
 	const index = new Map(unknowns.map((u, j) => [u.id, j]));
 	const starts = [0];
@@ -282,6 +297,7 @@ function ranged(highs: Highs, program: Program, wide: Set<string>): Map<string, 
 	try {
 		// Presolve would set each re-solve's basis aside; a new objective leaves the last basis feasible, so the primal simplex starts from it.
 		model.options.set({ output_flag: false, presolve: 'off', solver: 'simplex', simplex_strategy: 4 });
+		let holding = new Set<Relation>();
 		const solve = (sense: 'maximize' | 'minimize') => {
 			model.changeObjectiveSense(highs.constants.objectiveSense[sense]);
 			model.run();
@@ -289,6 +305,12 @@ function ranged(highs: Highs, program: Program, wide: Set<string>): Map<string, 
 			if (status === highs.constants.modelStatus.unbounded) return sense === 'maximize' ? Infinity : -Infinity;
 			if (status !== highs.constants.modelStatus.optimal) throw new Error(`protection check: the solver ended with status ${status}`);
 			const x = model.getSolution().colValue;
+			if (extremes) {
+				const duals = model.getSolution().rowDual;
+				rows.forEach((row, i) => {
+					if (row.source && Math.abs(duals[i]!) > 1e-9) holding.add(row.source);
+				});
+			}
 			for (let k = 0; k < unknowns.length; k++) {
 				if (x[k]! < least[k]!) least[k] = x[k]!;
 				if (x[k]! > greatest[k]!) greatest[k] = x[k]!;
@@ -312,13 +334,17 @@ function ranged(highs: Highs, program: Program, wide: Set<string>): Map<string, 
 				return;
 			}
 			model.changeColCost(j, 1);
+			holding = new Set();
 			const top = solve('maximize');
 			const bottom = shownWide(u, j) ? least[j]! : solve('minimize');
 			model.changeColCost(j, 0);
 			if (shownWide(u, j) || width(top, bottom, u.integer) >= u.level) {
 				wide.add(u.id);
 				result.set(u.id, WIDE);
-			} else result.set(u.id, u.integer ? [Math.ceil(bottom - 1e-6), Math.floor(top + 1e-6)] : [bottom, top]);
+			} else {
+				result.set(u.id, u.integer ? [Math.ceil(bottom - 1e-6), Math.floor(top + 1e-6)] : [bottom, top]);
+				extremes?.(u.id, holding);
+			}
 		});
 		return result;
 	} finally {

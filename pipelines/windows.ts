@@ -122,33 +122,44 @@ export async function protectWindows(
 /**
  * The candidates that may be published together. Without windows every
  * withheld value was checked wide (./public.ts), save those it left as wide
- * as what is published allows; a value narrow with windows and not before
- * loses the windows that reach it.
+ * as what is published allows. A value narrow with windows is solved with
+ * every column free, and the windows whose bands hold it there (a dual
+ * value at its greatest or least) are dropped; round by round until none is
+ * narrow.
  */
 async function check(block: PeriodSystem, candidates: readonly Candidate[], leafOf: ReadonlyMap<string, string>): Promise<Candidate[]> {
 	if (!candidates.length) return [];
-	// Narrow before any window: solved alone, then those with every column free.
+	// Narrow before any window: as wide as what the quarters publish allows (none on the demo).
 	const alone = await narrowValues(block.system, block.withheld, new Set());
 	const before = alone.size ? await narrowTogether(block.system, block.withheld, new Set(), alone) : new Set<string>();
 	let kept = [...candidates];
 	// Windows are only ever taken away, and that only widens: a value once shown wide stays wide.
 	const wide = new Set<string>();
 	for (;;) {
-		const system = withWindows(block.system, kept);
-		const narrowAlone = await narrowValues(system, block.withheld, wide);
-		const suspects = new Set([...narrowAlone].filter((key) => alone.has(key)));
-		const narrow = new Set([...narrowAlone].filter((key) => !alone.has(key)));
-		if (suspects.size) for (const key of await narrowTogether(system, block.withheld, wide, suspects)) narrow.add(key);
+		const bands = new Map(kept.map((c) => [c, bandOf(c)] as const));
+		const system = { ...block.system, relations: [...block.system.relations, ...bands.values()] };
+		const suspects = await narrowValues(system, block.withheld, wide);
+		if (!suspects.size) return kept;
+		const holding = new Map<string, Set<Candidate>>();
+		const windowOf = new Map([...bands].map(([c, band]) => [band, c]));
+		const narrow = await narrowTogether(system, block.withheld, wide, suspects, (id, relations) => {
+			holding.set(id, new Set([...relations].flatMap((r) => (windowOf.has(r) ? [windowOf.get(r)!] : []))));
+		});
 		const drop = new Set<Candidate>();
 		for (const key of narrow) {
-			const reaching = reachingWindows(key, kept, leafOf);
-			// Narrow before any window too, and no window reaches it: as wide as what the quarters publish allows.
-			if (!reaching.length && before.has(key)) continue;
-			for (const c of reaching.length ? reaching : kept) drop.add(c);
+			const held = [...(holding.get(key) ?? [])];
+			if (!held.length && before.has(key)) continue;
+			for (const c of held.length ? held : reachingWindows(key, kept, leafOf)) drop.add(c);
 		}
 		if (!drop.size) return kept;
 		kept = kept.filter((c) => !drop.has(c));
 	}
+}
+
+/** A window's band as a relation over its quarters. */
+function bandOf(w: Candidate): Relation {
+	const [lower, upper] = windowBand(w.value, w.weeks);
+	return { terms: w.quarters.map((q) => [`${q}#${w.count}@unit:${w.unit}`, 1] as const), lower, upper };
 }
 
 /**
@@ -205,15 +216,6 @@ function joined(periods: readonly (readonly [string, PeriodSystem])[]): PeriodSy
 		},
 		withheld,
 	};
-}
-
-/** The block's system with each window's band as a relation over its quarters. */
-function withWindows(system: ProtectionSystem, windows: readonly Candidate[]): ProtectionSystem {
-	const bands: Relation[] = windows.map((w) => {
-		const [lower, upper] = windowBand(w.value, w.weeks);
-		return { terms: w.quarters.map((q) => [`${q}#${w.count}@unit:${w.unit}`, 1] as const), lower, upper };
-	});
-	return { ...system, relations: [...system.relations, ...bands] };
 }
 
 /** The first day of the quarter `months` from `quarter` (a first day, YYYY-MM-DD). */

@@ -226,15 +226,15 @@ export const PROTECTION_LEVELS: Record<'public_cells' | 'public_staffing' | 'pub
  * public_windows' counts (#20), people in an average week over a unit's
  * four quarters, are published to the nearest this many: a window over a
  * withheld quarter then tells an attacker only that the quarters' sum lies
- * in a band this wide times the window's weeks (four people over 52 weeks
- * is 208 participant-weeks, against a quarter's level of five people over
+ * in a band this wide times the window's weeks (two people over 52 weeks
+ * is 104 participant-weeks, against a quarter's level of five people over
  * 13 weeks, 65), and a window is published only where the band narrows no
- * withheld value below its level (pipelines/windows.ts). On the demo, a
- * band of 2 people placed 2 of 42 units in the employment funnel, 3 people
- * 14 and 4 people 22: bands that narrow each other through their leaf's
- * sum are dropped. WINDOW_COUNTS: the counts windowed.
+ * withheld value below its level (pipelines/windows.ts). On the demo, bands
+ * of 2, 3 and 4 people placed 22, 22 and 24 of 42 units in the employment
+ * funnel: the narrowest that place about as many. WINDOW_COUNTS: the counts
+ * windowed.
  */
-export const WINDOW_ROUNDING = 4;
+export const WINDOW_ROUNDING = 2;
 export const WINDOW_COUNTS = ['caseload', 'employed', 'in_education'] as const;
 
 export const NOT_PEOPLE_COLUMNS: Partial<Record<MartName, Record<string, string>>> = {

@@ -69,6 +69,14 @@ export const measureOf = (row: MeasureRow, metric: Metric): MetricRow => ({
 	...(row[`${metric.id}.suppressed`] ? { suppressed: true } : {}),
 });
 
+/**
+ * On a public build, whether a unit window's measure rests on a count that
+ * the unit's published window gave, rounded (public_windows, #20): the
+ * funnels place the unit from it and say so; a figure compared exactly
+ * treats it as withheld.
+ */
+export const roundedIn = (row: MeasureRow, metric: Metric): boolean => peopleIn(metric.formula).some((fact) => Boolean(row[`rounded_${fact}`]));
+
 /** Each measure's series, quarters in order, from rows of the quarter grain. */
 export function seriesByMetric(rows: readonly MeasureRow[], measures: readonly Metric[]): Record<string, MetricRow[]> {
 	return Object.fromEntries(measures.map((m) => [m.id, rows.map((row) => measureOf(row, m))]));

@@ -10,9 +10,8 @@
  * in the window and r its mean weekly number employed (or in education).
  * Report completeness is binomial as it is: n expected unit-weeks, r reported.
  */
-import { WINDOW_COUNTS } from '$lib/contract';
 import { quarterStart, shiftQuarter } from '$lib/time';
-import { measureOf, queryMeasures, reportCompleteness, unitWindowSql, type MeasureRow } from '$lib/metrics';
+import { measureOf, queryMeasures, reportCompleteness, roundedIn, unitWindowSql, type MeasureRow } from '$lib/metrics';
 import { FUNNEL_MEASURES } from '$lib/metrics/funnel';
 import { funnelCurve, funnelProportions, type FunnelFlag, type FunnelLimits } from '$lib/stats/funnel';
 import type { ViewDefinition } from './context';
@@ -76,12 +75,6 @@ function sizeOf(row: MeasureRow, funnel: FunnelId): { n: number; r: number } | n
 /** A unit whose rate rests on a withheld count (public build): left out of the funnel, and counted. */
 const withheldIn = (row: MeasureRow, funnel: FunnelId) => measureOf(row, FUNNEL_MEASURES[funnel]).suppressed === true;
 
-/** Whether a unit's rate rests on a count its published window gave, rounded (public build, public_windows). */
-function roundedIn(row: MeasureRow, funnel: FunnelId): boolean {
-	const { numerator, denominator } = FUNNEL_MEASURES[funnel].formula;
-	return WINDOW_COUNTS.some((count) => Boolean(row[`rounded_${count}`]) && new RegExp(`\\b${count}\\b`).test(`${numerator} ${denominator}`));
-}
-
 /**
  * The network's own rate over the window, from its cells (public build):
  * null when a count it rests on is withheld in any quarter of the window.
@@ -109,7 +102,7 @@ export function funnelOf(rows: readonly MeasureRow[], funnel: FunnelId, adjust: 
 	});
 	const given = withheld > 0 && network !== undefined ? { network } : {};
 	const placed = new Set(sized.map((u) => u.unit_id));
-	const rounded = open.filter((row) => placed.has(row.unit_id as string) && roundedIn(row, funnel)).length;
+	const rounded = open.filter((row) => placed.has(row.unit_id as string) && roundedIn(row, FUNNEL_MEASURES[funnel])).length;
 	const empty = { target: null, phi: null, tau: null, adjusted: adjust, units: [], curve: [], leftOut: open.length, withheld, ...given };
 	if (given.network === null) return { ...empty, targetWithheld: true };
 	if (!sized.length) return empty;

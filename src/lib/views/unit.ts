@@ -19,10 +19,12 @@ import {
 	measureOf,
 	queryMeasures,
 	reportCompleteness,
+	roundedIn,
 	unitWindowSql,
 	waitlistPerFte,
 	type MeasureRow,
 	type Metric,
+	type MetricRow,
 } from '$lib/metrics';
 import type { Params } from '$lib/db/statement';
 import type { Database } from '$lib/db/database';
@@ -254,11 +256,13 @@ function turnoverYears([own, network, nation]: TurnoverRow[][]): TurnoverYear[] 
 /** Every spine measure has its row, with what is missing said: withheld (":") or no data. */
 function spineRows(rows: MeasureRow[], unitId: string): SpineRow[] {
 	const mine = rows.find((r) => r.unit_id === unitId);
+	// A rate from a unit's rounded window (public build) is approximate: the spine compares exact figures, so there it is withheld.
+	const exact = (row: MeasureRow, metric: Metric): MetricRow => (roundedIn(row, metric) ? { ...measureOf(row, metric), value: null, suppressed: true } : measureOf(row, metric));
 	return SPINE.map((metric) => {
-		const measures = rows.map((r) => measureOf(r, metric));
+		const measures = rows.map((r) => exact(r, metric));
 		const rangeWithheld = measures.some((m) => m.suppressed);
 		const values = measures.map((m) => m.value).filter((v): v is number => v !== null && Number.isFinite(v));
-		const own = mine ? measureOf(mine, metric) : null;
+		const own = mine ? exact(mine, metric) : null;
 		return {
 			measure: metric.id,
 			value: own?.value ?? null,
