@@ -110,8 +110,8 @@ export const messages = {
 		sv: 'Linjen är nätverkets egen andel, {rate}, från dess publicerade summor med alla enheter; spridningen (φ, τ) skattas från de enheter som visas.',
 	},
 	funnel_rounded: {
-		en: '{n} units placed from their counts over the four quarters as published where a quarter is withheld: people in an average week to the nearest {step}, so their rate is approximate.',
-		sv: '{n} enheter placerade efter sina antal över de fyra kvartalen som de publiceras där ett kvartal är undertryckt: personer en genomsnittlig vecka avrundat till närmaste {step}, så deras andel är ungefärlig.',
+		en: '{n} units are placed from their counts over the four quarters, published rounded to the nearest {step} people in an average week because a quarter of them is withheld: their rate is approximate.',
+		sv: '{n} enheter är placerade efter sina antal över de fyra kvartalen, publicerade avrundade till närmaste {step} personer en genomsnittlig vecka eftersom ett av kvartalen är undertryckt: deras andel är ungefärlig.',
 	},
 	funnel_network_withheld: {
 		en: 'No funnel: the network’s rate is withheld (:), and a line drawn from the units that are not would be a wrong number.',
