@@ -278,7 +278,9 @@ function ranged(highs: Highs, program: Program, wide: Set<string>, extremes?: Ex
 	const greatest = [...least];
 	const spread = (j: number) => width(greatest[j]!, least[j]!, unknowns[j]!.integer);
 	const result = new Map<string, typeof WIDE | readonly [number, number]>();
-	const shownWide = (u: Unknown, j: number) => wide.has(u.id) || (u.enough ? u.enough(least[j]!, greatest[j]!) : spread(j) >= u.level);
+	// A pool's id names it in this program alone (pool#0 is another pool in the next): `wide` holds values, never pools.
+	const shownWide = (u: Unknown, j: number) => (u.enough ? u.enough(least[j]!, greatest[j]!) : wide.has(u.id) || spread(j) >= u.level);
+	const markWide = (u: Unknown) => void (u.enough ? undefined : wide.add(u.id));
 	const pending = () => unknowns.filter((u, j) => u.level > 0 && !shownWide(u, j));
 	if (!pending().length) {
 		for (const u of unknowns) if (u.level > 0) result.set(u.id, WIDE);
@@ -329,7 +331,7 @@ function ranged(highs: Highs, program: Program, wide: Set<string>, extremes?: Ex
 		unknowns.forEach((u, j) => {
 			if (u.level <= 0) return;
 			if (shownWide(u, j)) {
-				wide.add(u.id);
+				markWide(u);
 				result.set(u.id, WIDE);
 				return;
 			}
@@ -339,7 +341,7 @@ function ranged(highs: Highs, program: Program, wide: Set<string>, extremes?: Ex
 			const bottom = shownWide(u, j) ? least[j]! : solve('minimize');
 			model.changeColCost(j, 0);
 			if (shownWide(u, j) || width(top, bottom, u.integer) >= u.level) {
-				wide.add(u.id);
+				markWide(u);
 				result.set(u.id, WIDE);
 			} else {
 				result.set(u.id, u.integer ? [Math.ceil(bottom - 1e-6), Math.floor(top + 1e-6)] : [bottom, top]);
