@@ -23,6 +23,7 @@ import { buildCells, buildStaffing } from './cells.ts';
 import { isSmall, suppress, withholdBeside, type Constraint } from './suppress.ts';
 import { narrowTogether, narrowValues, type ProtectionSystem, type Relation } from './protect.ts';
 import { protectWindows, type PeriodSystem } from './windows.ts';
+import { groupBy } from './groupBy.ts';
 import { atRisk, kaplanMeier } from '../src/lib/stats/survival.ts';
 import { MARTS, PROTECTION_LEVELS, WEEKLY_FACTS } from '../src/lib/contract/index.ts';
 
@@ -444,15 +445,4 @@ async function load(conn: DuckDBConnection, table: string, rows: readonly Row[],
 		for (const name of dates) out[name] = out[name] === null ? null : Date.parse(`${out[name]}T00:00:00Z`) / 86_400_000;
 		return out;
 	}));
-}
-
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-	const groups = new Map<string, T[]>();
-	for (const item of items) {
-		const k = key(item);
-		const group = groups.get(k);
-		if (group) group.push(item);
-		else groups.set(k, [item]);
-	}
-	return groups;
 }

@@ -24,6 +24,7 @@
  */
 import { WINDOW_COUNTS, WINDOW_ROUNDING } from '../src/lib/contract/index.ts';
 import { narrowTogether, narrowValues, type ProtectionSystem, type Relation } from './protect.ts';
+import { groupBy } from './groupBy.ts';
 
 /** One period's protection system as ./public.ts checked it, and what it withheld (keys `column@id`). */
 export interface PeriodSystem {
@@ -223,15 +224,4 @@ function shiftMonths(quarter: string, months: number): string {
 	const [y, m] = quarter.split('-').map(Number) as [number, number];
 	const index = y * 12 + (m - 1) + months;
 	return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}-01`;
-}
-
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-	const groups = new Map<string, T[]>();
-	for (const item of items) {
-		const k = key(item);
-		const group = groups.get(k);
-		if (group) group.push(item);
-		else groups.set(k, [item]);
-	}
-	return groups;
 }
