@@ -14,9 +14,8 @@
  * a band, and a window is published only where, with every other window
  * published beside it, its band narrows no withheld value of public_cells
  * below its protection level (./protect.ts, over the four quarters' systems
- * joined by the windows). A window narrowing a value is dropped, with the
- * windows of the units around it where the value is a cube cell's, until
- * none does.
+ * joined by the windows). Where a value is narrow, the windows whose
+ * bands hold it there are dropped, round by round until none is.
  *
  * Only windows over a withheld quarter are published (the rest the quarters
  * give exactly), and only where the rounded value is at least the
@@ -24,6 +23,7 @@
  */
 import { WINDOW_COUNTS, WINDOW_ROUNDING } from '../src/lib/contract/index.ts';
 import { narrowTogether, narrowValues, type ProtectionSystem, type Relation } from './protect.ts';
+import { quarterOf, quarterStart, shiftQuarter } from '../src/lib/time/index.ts';
 import { groupBy } from './groupBy.ts';
 
 /** One period's protection system as ./public.ts checked it, and what it withheld (keys `column@id`). */
@@ -87,7 +87,7 @@ export async function protectWindows(
 	const rows: WindowRow[] = [];
 	const counts = { cells: 0, primary: 0, secondary: 0 };
 	for (const end of ends) {
-		const quarters = [-9, -6, -3, 0].map((months) => shiftMonths(end, months));
+		const quarters = [-3, -2, -1, 0].map((by) => quarterStart(shiftQuarter(quarterOf(end), by)));
 		if (!quarters.every((q) => periods.has(q))) continue;
 		const block = joined(quarters.map((q) => [q, periods.get(q)!] as const));
 		const units = groupBy(
@@ -217,11 +217,4 @@ function joined(periods: readonly (readonly [string, PeriodSystem])[]): PeriodSy
 		},
 		withheld,
 	};
-}
-
-/** The first day of the quarter `months` from `quarter` (a first day, YYYY-MM-DD). */
-function shiftMonths(quarter: string, months: number): string {
-	const [y, m] = quarter.split('-').map(Number) as [number, number];
-	const index = y * 12 + (m - 1) + months;
-	return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}-01`;
 }
