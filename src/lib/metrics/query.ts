@@ -121,7 +121,7 @@ function writeUnitWindowSql(measures: readonly Metric[], profile: Profile): stri
 	const sum = (fact: string, of = fact) => (isPublic && PEOPLE_FACTS.includes(fact) ? `CASE WHEN ${withheldIn(fact)} THEN NULL ELSE sum(${of}) END` : `sum(${of})`);
 	// On a public build, the unit's published window stands in for a withheld quarter: its count rounded, times the window's weeks (#20).
 	const windowed = (fact: string) => isPublic && (WINDOW_COUNTS as readonly string[]).includes(fact);
-	const total = (name: string, of: string) => (windowed(name) ? `coalesce(${sum(name, of)}, any_value(window_${name}) * sum(weeks))` : sum(name, of));
+	const total = (name: string) => (windowed(name) ? `coalesce(${sum(name)}, any_value(window_${name}) * sum(weeks))` : sum(name));
 	const fromWindow = WINDOW_COUNTS.map((name) => `(${withheldIn(name)} AND any_value(window_${name}) IS NOT NULL) AS rounded_${name}`).join(', ');
 	return `${factsOf(profile, 'unit_quarter')}SELECT strftime($last_quarter::DATE, '%Y-%m-%d') AS quarter, unit_id, unit_name, region_code, closed, weeks,${isPublic ? WINDOW_COUNTS.map((name) => ` rounded_${name},`).join('') : ''}
     ${measures.map((m) => formulaColumns(m.id, m.formula, profile)).join(',\n    ')}
@@ -130,7 +130,7 @@ FROM (
         arg_max(units_open, quarter) AS units_open, arg_max(areas_served, quarter) AS areas_served,
         arg_max(population_served, quarter) AS population_served, any_value(areas) AS areas, any_value(population) AS population,
         sum(weeks) AS weeks,
-        ${eachFact((name, fact) => (fact.quarter === 'avg' ? `${sum(name, `${name} * weeks`)} / sum(weeks) AS ${name}` : `${total(name, name)} AS ${name}`))},
+        ${eachFact((name, fact) => (fact.quarter === 'avg' ? `${sum(name, `${name} * weeks`)} / sum(weeks) AS ${name}` : `${total(name)} AS ${name}`))},
         ${sum('reported')} AS reported, sum(expected) AS expected${isPublic ? `,
         ${fromWindow}` : ''}
     FROM facts${
