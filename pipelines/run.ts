@@ -50,6 +50,8 @@ export interface RunOptions {
 	profile?: Profile;
 	/** The public profile's threshold: counts of people from 1 to minCell − 1 are withheld (default 5). */
 	minCell?: number;
+	/** The most rows of a part of a mart written in parts (default PART_ROWS; the browser tests cut the units' rows smaller, to fetch parts as a large network would). */
+	partRows?: number;
 	onProgress?: (message: string) => void;
 	/** Hears what the operator should know although nothing failed (a stale lock taken over, a swap recovered). */
 	onNotice?: (message: string) => void;
@@ -174,7 +176,7 @@ async function publish(options: RunOptions, progress: (message: string) => void)
 			const marts: Record<string, MartFacts> = {};
 			for (const mart of PROFILE_MARTS[profile]) {
 				progress(`writing ${mart}`);
-				marts[mart] = await writeMart(conn, `mart_${mart}`, staging, mart);
+				marts[mart] = await writeMart(conn, `mart_${mart}`, staging, mart, options.partRows);
 			}
 			const rejectsSummary = await log.summaryCsv();
 			writeFileAtomic(join(staging, REJECTS_SUMMARY_FILE), rejectsSummary);

@@ -7,9 +7,9 @@
 import { createHash } from 'node:crypto';
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, realpathSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative } from 'node:path';
-import type { DuckDBConnection, DuckDBDateValue } from '@duckdb/node-api';
+import type { DuckDBConnection, DuckDBDateValue, DuckDBResultReader } from '@duckdb/node-api';
 import { DuckDBTypeId } from '@duckdb/node-api';
-import type { FileFacts, MartFacts } from '../src/lib/contract/index.ts';
+import { compareUnitKeys, cutIntoParts, PART_ROWS, PARTITIONED_MARTS, type FileFacts, type MartFacts, type MartName, type Part } from '../src/lib/contract/index.ts';
 import { Bool, DateDay, Float64, Int32, Table, Utf8, tableToIPC, vectorFromArray, type Vector } from 'apache-arrow';
 
 const DAY_MS = 86_400_000;
@@ -40,23 +40,67 @@ const facts = (path: string): FileFacts => {
 	return { bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
 };
 
-/** Writes `<name>.parquet` and `<name>.arrow` from a view; returns rows, sizes and hashes. */
-export async function writeMart(conn: DuckDBConnection, view: string, dir: string, name: string): Promise<MartFacts> {
+/**
+ * Writes `<name>.parquet` and `<name>.arrow` from a view, or for a mart of
+ * PARTITIONED_MARTS its Arrow in parts (`<name>/part-000.arrow`, …);
+ * returns rows, sizes and hashes.
+ */
+export async function writeMart(conn: DuckDBConnection, view: string, dir: string, name: MartName, partRows = PART_ROWS): Promise<MartFacts> {
 	// Computed once, then written twice.
 	const table = `published_${name}`;
 	await conn.run(`CREATE OR REPLACE TEMP TABLE ${table} AS SELECT * FROM ${view}`);
 	const parquetPath = join(dir, `${name}.parquet`);
 	await conn.run(`COPY ${table} TO '${parquetPath.replaceAll("'", "''")}' (FORMAT parquet, COMPRESSION zstd)`);
+	const parquet = facts(parquetPath);
+	if (PARTITIONED_MARTS.includes(name)) {
+		const parts = await writeParts(conn, table, dir, name, partRows);
+		return { rows: parts.reduce((sum, part) => sum + part.rows, 0), parquet, parts };
+	}
+	const arrowPath = join(dir, `${name}.arrow`);
+	const rows = writeArrow(await conn.runAndReadAll(`SELECT * FROM ${table}`), arrowPath);
+	return { rows, parquet, arrow: facts(arrowPath) };
+}
 
-	const reader = await conn.runAndReadAll(`SELECT * FROM ${table}`);
+/** Writes a result as an Arrow IPC stream; returns its rows. */
+function writeArrow(reader: DuckDBResultReader, path: string): number {
 	const names = reader.columnNames();
 	const types = reader.columnTypes();
 	// An empty result has no column chunks: each column is then empty.
 	const columns = reader.getColumns();
 	const vectors = Object.fromEntries(names.map((col, i) => [col, arrowVector(types[i]!.typeId, columns[i] ?? [], col)]));
-	const arrowPath = join(dir, `${name}.arrow`);
-	writeFileSync(arrowPath, tableToIPC(new Table(vectors), 'stream'));
-	return { rows: reader.currentRowCount, parquet: facts(parquetPath), arrow: facts(arrowPath) };
+	writeFileSync(path, tableToIPC(new Table(vectors), 'stream'));
+	return reader.currentRowCount;
+}
+
+/**
+ * A mart of units' rows as parts of whole units, in the order of parts
+ * (region, then unit: src/lib/contract/parts.ts), each part's rows in the
+ * mart's own order. A mart without rows is one empty part, so that the
+ * browser still has its columns.
+ */
+async function writeParts(conn: DuckDBConnection, table: string, dir: string, name: MartName, partRows: number): Promise<Part[]> {
+	const units = (
+		await conn.runAndReadAll(`SELECT coalesce(u.region_code, '') AS region_code, t.unit_id, count(*)::INTEGER AS rows
+            FROM ${table} t LEFT JOIN mart_units u USING (unit_id) GROUP BY ALL`)
+	)
+		.getRowsJS()
+		.map(([region, unit, rows]) => ({ key: [String(region), String(unit)] as const, rows: Number(rows) }))
+		.sort((a, b) => compareUnitKeys(a.key, b.key));
+	const parts: (typeof units)[] = units.length ? cutIntoParts(units, partRows) : [[]];
+	const literal = (text: string) => `'${text.replaceAll("'", "''")}'`;
+	await conn.run(`CREATE OR REPLACE TEMP TABLE unit_parts (unit_id VARCHAR, part INTEGER)`);
+	if (units.length) await conn.run(`INSERT INTO unit_parts VALUES ${parts.flatMap((part, i) => part.map(({ key }) => `(${literal(key[1])}, ${i})`)).join(', ')}`);
+	mkdirSync(join(dir, name));
+	const written: Part[] = [];
+	// One at a time: the one connection runs one statement at a time.
+	for (const [i, part] of parts.entries()) {
+		const file = `${name}/part-${String(i).padStart(3, '0')}.arrow`;
+		// A filter keeps the mart's order (the pipeline's connection preserves insertion order).
+		const rows = writeArrow(await conn.runAndReadAll(`SELECT * FROM ${table} WHERE unit_id IN (SELECT unit_id FROM unit_parts WHERE part = ${i})`), join(dir, file));
+		const key = (unit: (typeof part)[number] | undefined): [string, string] => (unit ? [unit.key[0], unit.key[1]] : ['', '']);
+		written.push({ file, rows, ...facts(join(dir, file)), regions: [...new Set(part.map(({ key }) => key[0]))], first: key(part[0]), last: key(part.at(-1)) });
+	}
+	return written;
 }
 
 /** Whether --out is a symbolic link: then each run publishes a new version beside the link's target and points the link at it. */

@@ -60,7 +60,7 @@ interface Run {
 	/** Of each, the engine's own time (the view's queries, the runtime's `engine:` measure), apart from drawing. */
 	combined_engine_ms: number[];
 	bytes_before_first_combined_change: number;
-	/** The marts fetched (data/*.arrow) by the end of the run. */
+	/** The marts and parts of marts fetched (data/*.arrow, data/<mart>/part-*.arrow) by the end of the run. */
 	marts_fetched: string[];
 	js_heap_mb: number;
 }
@@ -183,7 +183,8 @@ async function measure(baseUrl: string, path: string, sent: () => number): Promi
 			if (combined.length === 1) bytesBeforeCombined = (await page.evaluate(PAGE_BYTES)) as number;
 		}
 		const marts = (await page.evaluate(
-			`performance.getEntriesByType('resource').map((r) => r.name).filter((name) => /\\/data\\/[^/]+\\.arrow$/.test(name)).map((name) => name.split('/').pop())`,
+			// A part of a mart (unit_quarter/part-003.arrow) by its path under data/.
+			`performance.getEntriesByType('resource').map((r) => r.name).filter((name) => /\\/data\\/.+\\.arrow$/.test(name)).map((name) => name.split('/data/').pop())`,
 		)) as string[];
 		const cdp = await context.newCDPSession(page);
 		await cdp.send('HeapProfiler.collectGarbage');

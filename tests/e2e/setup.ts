@@ -27,10 +27,17 @@ declare module 'vitest' {
 
 /**
  * Sweden, 2019-01 to 2024-07, seed 11: its latest full quarter is 2024 Q2.
- * E2E_UNITS_SCALE=10 runs every test on ten times the units (a national
- * rollout): the tests compare with SQL of their own, so they hold at any scale.
+ * E2E_UNITS_SCALE=10 (or 100) runs every test on ten (a hundred) times the
+ * units (a national rollout): the tests compare with SQL of their own, so
+ * they hold at any scale.
  */
-export const FIXTURE = { seed: 11, from: '2019-01', to: '2024-07', scale: 1, unitsScale: Number(process.env.E2E_UNITS_SCALE ?? 1) } as const;
+const UNITS_SCALE = Number(process.env.E2E_UNITS_SCALE ?? 1);
+/**
+ * The units' rows in parts of at most 64 rows on the demo's units (a few
+ * units a part), so that the pages fetch parts as a large network's
+ * do; at ten or a hundred times the units, the pipeline's own PART_ROWS.
+ */
+export const FIXTURE = { seed: 11, from: '2019-01', to: '2024-07', scale: 1, unitsScale: UNITS_SCALE, ...(UNITS_SCALE === 1 ? { partRows: 64 } : {}) } as const;
 /** The public build's threshold: counts of people under it are withheld. */
 export const PUBLIC_MIN_CELL = 5;
 /** tests/fixtures/tile-country: 24 municipalities, no boundaries. */

@@ -1,8 +1,12 @@
 /** The waitlists view in Chromium, its figures against SQL written here on the published Parquet. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { Browser } from 'playwright-core';
+import { tableFromIPC } from 'apache-arrow';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { PALETTE } from '$lib/charts/theme';
+import { manifestSchema } from '$lib/contract';
 import { launchBrowser } from './browser.ts';
 import { downloadCsv, marts, rows, sameNumber } from './csv.ts';
 import { chartsSettled, figureText, openPage } from './site.ts';
@@ -109,6 +113,45 @@ describe('waitlists', () => {
 			expect(sameNumber(row[7], truth[i]!.caseload_per_fte)).toBe(true);
 		}
 		await page.context().close();
+	});
+
+	it('fetches only the parts of the units\' rows its filters need: a region\'s, then one unit\'s (#23)', async () => {
+		const dataDir = inject('dataDir');
+		const facts = manifestSchema.parse(JSON.parse(readFileSync(join(dataDir, 'manifest.json'), 'utf8'))).marts.unit_quarter!;
+		const parts = 'parts' in facts ? facts.parts : [];
+		expect(parts.length, 'unit_quarter in parts').toBeGreaterThan(2);
+		const partsFetched = async (page: Page) =>
+			(await page.evaluate(() => performance.getEntriesByType('resource').map((entry) => entry.name)))
+				.map((url) => /\/data\/(unit_quarter\/part-\d+\.arrow)$/.exec(url)?.[1])
+				.filter((file) => file !== undefined)
+				.sort();
+		// A region with an organisation type: the engine's, with the units' growth table of that region.
+		const { page, consoleErrors } = await openPage(browser, '/waitlists?region=14&org=municipal');
+		await chartsSettled(page);
+		const inRegion = parts.filter((part) => part.regions.includes('14')).map((part) => part.file);
+		expect(inRegion.length).toBeLessThan(parts.length);
+		expect(await partsFetched(page)).toEqual(inRegion.sort());
+		const csv = await downloadCsv(page, 'waitlist_growth');
+		const truth = await rows(db, `
+			WITH weekly AS (SELECT w.unit_id, date_trunc('quarter', week)::DATE AS quarter, avg(waitlist) AS waitlist
+				FROM unit_week w JOIN units u USING (unit_id) WHERE u.region_code = '14' AND u.org_type = 'municipal'
+				AND (week >= DATE '2023-04-01' AND week < DATE '2023-07-01' OR week >= DATE '2024-04-01' AND week < DATE '2024-07-01') GROUP BY ALL)
+			SELECT now.unit_id FROM weekly now JOIN weekly before ON before.unit_id = now.unit_id AND before.quarter = DATE '2023-04-01'
+			WHERE now.quarter = DATE '2024-04-01' AND now.waitlist - before.waitlist >= 0.05 ORDER BY now.waitlist - before.waitlist DESC, now.unit_id LIMIT 10`);
+		expect(csv.rows.map((r) => r[0])).toEqual(truth.map((r) => r.unit_id));
+		expect(consoleErrors).toEqual([]);
+		await page.context().close();
+
+		// One unit of another region, on a view that reads its rows: only the part that holds them (read here from the files).
+		const [other] = await rows(db, `SELECT unit_id FROM units WHERE region_code <> '14' AND opened_on < DATE '2023-01-01' ORDER BY unit_id DESC LIMIT 1`);
+		const unitId = other!.unit_id as string;
+		const holding = parts.filter((part) => (tableFromIPC(readFileSync(join(dataDir, part.file))).getChild('unit_id')!.toArray() as string[]).includes(unitId)).map((part) => part.file);
+		expect(holding).toHaveLength(1);
+		const unitPage = await openPage(browser, `/outcomes?unit=${unitId}`);
+		await chartsSettled(unitPage.page);
+		expect(await partsFetched(unitPage.page)).toEqual(holding);
+		expect(unitPage.consoleErrors).toEqual([]);
+		await unitPage.page.context().close();
 	});
 
 	it('changes the URL and every chart when a filter changes', async () => {

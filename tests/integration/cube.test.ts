@@ -9,20 +9,24 @@ import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { simulate } from '../../pipelines/simulate/index.ts';
-import { PROFILE_MARTS, WEEKLY_FACTS } from '../../src/lib/contract/index.ts';
+import { compareUnitKeys, partsFor, PROFILE_MARTS, WEEKLY_FACTS, type Manifest, type Part, type UnitKey } from '../../src/lib/contract/index.ts';
 import { martsDatabase } from '../../src/lib/server/database.ts';
 import { employmentRate, measureOf, peopleWaiting, queryMeasures } from '../../src/lib/metrics/index.ts';
 import type { Database } from '../../src/lib/db/database.ts';
-import { run, tempDir } from '../helpers.ts';
+import { readArrow, run, tempDir } from '../helpers.ts';
 
 let conn: DuckDBConnection;
 let db: Database;
+let published: { outDir: string; manifest: Manifest };
+/** The units' rows cut small, so that the demo's 80 units make parts as a large network's do. */
+const PART_ROWS = 300;
 
 beforeAll(async () => {
 	const raw = join(tempDir(), 'raw');
 	simulate({ seed: 2, from: '2019-01', to: '2026-10', scale: 1, out: raw, referenceDir: 'data/reference/se', faults: false });
-	const result = await run(raw, { referenceDir: 'data/reference/se', asOf: '2026-11-30' });
+	const result = await run(raw, { referenceDir: 'data/reference/se', asOf: '2026-11-30', partRows: PART_ROWS });
 	expect(result.published).toBe(true);
+	published = { outDir: result.outDir, manifest: result.manifest! };
 	conn = await (await DuckDBInstance.create(':memory:')).connect();
 	for (const name of PROFILE_MARTS.internal) await conn.run(`CREATE VIEW ${name} AS SELECT * FROM read_parquet('${join(result.outDir, `${name}.parquet`)}')`);
 	db = await martsDatabase(result.outDir);
@@ -140,5 +144,66 @@ describe('the internal cube', () => {
 			expect(measureOf(row, employmentRate).value, quarter as string).toBeCloseTo(rate as number, 12);
 			expect(measureOf(row, peopleWaiting).value, quarter as string).toBeCloseTo(waiting as number, 9);
 		}
+	});
+});
+
+describe('unit_quarter in parts', () => {
+	/** Each part's rows as unit_id|quarter, read from its Arrow file. */
+	const rowsOf = (part: Part) => {
+		const table = readArrow(join(published.outDir, part.file));
+		const units = table.getChild('unit_id')!.toArray() as string[];
+		const quarters = table.getChild('quarter')!.toArray() as ArrayLike<number>; // ms since 1970
+		return units.map((unit, i) => `${unit}|${quarters[i]}`);
+	};
+	const parts = () => {
+		const facts = published.manifest.marts.unit_quarter!;
+		if (!('parts' in facts)) throw new Error('unit_quarter is not in parts');
+		return facts.parts;
+	};
+	/** Every published unit's place in the order of parts, from the units mart. */
+	const unitKeys = async () =>
+		(await conn.runAndReadAll('SELECT region_code, unit_id FROM units ORDER BY ALL')).getRowsJS().map(([region, unit]) => [String(region), String(unit)] as UnitKey);
+
+	it('cuts the rows into parts of whole units, in order of region and unit, each as the manifest describes it', async () => {
+		const all = parts();
+		expect(all.length).toBeGreaterThan(2);
+		expect(all.reduce((sum, part) => sum + part.rows, 0)).toBe(published.manifest.marts.unit_quarter!.rows);
+		const byUnit = new Map<string, number>();
+		for (const [i, part] of all.entries()) {
+			const rows = rowsOf(part);
+			expect(rows.length, part.file).toBe(part.rows);
+			const units = [...new Set(rows.map((row) => row.split('|')[0]!))];
+			// A part over PART_ROWS holds one unit alone.
+			if (part.rows > PART_ROWS) expect(units, part.file).toHaveLength(1);
+			for (const unit of units) {
+				expect(byUnit.has(unit), `${unit} in two parts`).toBe(false);
+				byUnit.set(unit, i);
+			}
+			expect(compareUnitKeys(part.first, part.last), part.file).toBeLessThanOrEqual(0);
+			if (i > 0) expect(compareUnitKeys(all[i - 1]!.last, part.first), part.file).toBeLessThan(0);
+		}
+		// Together, exactly the Parquet file's rows.
+		const parquet = (await conn.runAndReadAll(`SELECT unit_id || '|' || epoch_ms(quarter::TIMESTAMP) FROM unit_quarter`)).getRowsJS().map(([row]) => String(row));
+		expect(all.flatMap(rowsOf).sort()).toEqual(parquet.sort());
+	});
+
+	it('names for each unit the one part holding its rows, and for each region the parts holding all of its units', async () => {
+		const all = parts();
+		const keys = await unitKeys();
+		const unitsIn = (chosen: Part[]) => new Set(chosen.flatMap(rowsOf).map((row) => row.split('|')[0]!));
+		const withRows = new Set(all.flatMap(rowsOf).map((row) => row.split('|')[0]!));
+		for (const key of keys) {
+			const chosen = partsFor(all, { region: null, unit: key });
+			expect(chosen.length, key.join('/')).toBeLessThanOrEqual(1);
+			if (withRows.has(key[1])) expect(unitsIn(chosen).has(key[1]), key.join('/')).toBe(true);
+		}
+		for (const region of new Set(keys.map(([region]) => region))) {
+			const chosen = partsFor(all, { region, unit: null });
+			const held = unitsIn(chosen);
+			for (const [r, unit] of keys) if (r === region && withRows.has(unit)) expect(held.has(unit), `${region}/${unit}`).toBe(true);
+			// No part is fetched for a region without holding one of its units.
+			for (const part of chosen) expect(part.regions, part.file).toContain(region);
+		}
+		expect(partsFor(all, { region: null, unit: null })).toEqual(all);
 	});
 });

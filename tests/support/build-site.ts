@@ -24,6 +24,8 @@ export interface Fixture {
 	/** The publication profile (default internal), and the public profile's threshold. */
 	profile?: Profile;
 	minCell?: number;
+	/** The most rows of a part of the units' rows (the pipeline's partRows; default PART_ROWS). */
+	partRows?: number;
 }
 
 export async function buildSite(root: string, fixture: Fixture): Promise<{ buildDir: string; dataDir: string; reportRows: number; units: number }> {
@@ -41,6 +43,7 @@ export async function buildSite(root: string, fixture: Fixture): Promise<{ build
 		rejectsPath: join(root, 'rejects.csv'),
 		profile: fixture.profile,
 		minCell: fixture.minCell,
+		partRows: fixture.partRows,
 	});
 	if (!published.published) throw new Error('the fixture data did not publish');
 

@@ -8,5 +8,6 @@ export * from './marts.ts';
 export * from './weeklyFacts.ts';
 export * from './aggregates.ts';
 export * from './manifest.ts';
+export * from './parts.ts';
 export * from './csv.ts';
 export * from './rejects.ts';

@@ -6,6 +6,14 @@ import { z } from 'zod';
 import { PROFILES } from './marts.ts';
 
 const fileFacts = z.object({ bytes: z.number(), sha256: z.string() });
+const unitKey = z.tuple([z.string(), z.string()]);
+/** One part of a mart (./parts.ts): its path under data/ (unit_quarter/part-000.arrow), rows, size and hash, and the regions of its units and its first and last unit in the order of parts. */
+const part = fileFacts.extend({ file: z.string(), rows: z.number(), regions: z.array(z.string()), first: unitKey, last: unitKey });
+/** A mart's rows and Parquet file, and its Arrow as one file or, for a mart of PARTITIONED_MARTS, as parts (./parts.ts). */
+const martFacts = z.union([
+	z.object({ rows: z.number(), parquet: fileFacts, arrow: fileFacts }),
+	z.object({ rows: z.number(), parquet: fileFacts, parts: z.array(part) }),
+]);
 
 export const manifestSchema = z.object({
 	schema_version: z.literal(1),
@@ -23,7 +31,7 @@ export const manifestSchema = z.object({
 	data_period: z
 		.object({ first_week: z.string(), last_week: z.string(), first_iso_week: z.string(), last_iso_week: z.string() })
 		.nullable(),
-	marts: z.record(z.string(), z.object({ rows: z.number(), parquet: fileFacts, arrow: fileFacts })),
+	marts: z.record(z.string(), martFacts),
 	/** Published beside the marts when the country has boundaries (see BOUNDARIES_FILE). */
 	boundaries: fileFacts.nullable().optional(),
 	/** Rejected rows and problems; `summary` is the published rejects_summary.csv (counts only, no values). */
@@ -50,8 +58,5 @@ export const manifestSchema = z.object({
 
 export type Manifest = z.infer<typeof manifestSchema>;
 export type FileFacts = z.infer<typeof fileFacts>;
-export interface MartFacts {
-	rows: number;
-	parquet: FileFacts;
-	arrow: FileFacts;
-}
+export type MartFacts = z.infer<typeof martFacts>;
+export type Part = z.infer<typeof part>;

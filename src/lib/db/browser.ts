@@ -12,7 +12,7 @@ import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import type { AsyncDuckDBConnection, AsyncPreparedStatement } from '@duckdb/duckdb-wasm';
 import type { Table } from 'apache-arrow';
-import { manifestSchema, siteMarts, type Manifest } from '$lib/contract';
+import { manifestSchema, partsFor, siteMarts, type FileFacts, type Manifest, type Part, type UnitKey } from '$lib/contract';
 import { SHARED_STATEMENTS } from '$lib/metrics/shared';
 import { DataError, type Database } from './database';
 import { bind, compile, plainValue, type Params } from './statement';
@@ -30,7 +30,17 @@ export interface BrowserDatabase extends Database {
 	 * queries, on a reader's own aggregates (src/lib/check/ownUnit.ts). What it creates goes into `schema`.
 	 */
 	inSchema(schema: string): Promise<Database & Pick<BrowserDatabase, 'run'>>;
+	/**
+	 * The same engine for warming it up: a statement that needs a part of a
+	 * mart not fetched yet is refused (PartsNotFetched) rather than fetching
+	 * it, so that warming never fetches units' rows the reader did not ask
+	 * for (at a hundred times the units, 12.9 MB of unit_quarter).
+	 */
+	warming: Database;
 }
+
+/** A statement run to warm the engine up needed units' rows that no reader's statement has fetched. */
+export class PartsNotFetched extends Error {}
 
 let opened: Promise<BrowserDatabase> | undefined;
 
@@ -71,12 +81,18 @@ async function open(): Promise<BrowserDatabase> {
 	await conn.query('SET preserve_insertion_order = false');
 	const manifest = await manifestRequest;
 	const { query, enqueue } = queryOn(conn);
-	const { ready, loadAll } = onDemand(manifest, enqueue, conn);
+	const { ready, loadAll, fetched } = onDemand(manifest, enqueue, conn);
 	const schemas = new Map<string, ReturnType<typeof connectInSchema>>();
 	return {
 		manifest,
 		loadAll,
-		query: async (sql, params) => (await ready(sql), query(sql, params)),
+		query: async (sql, params) => (await ready(sql, params), query(sql, params)),
+		warming: {
+			query: async (sql, params) => {
+				if (!(await fetched(sql, params))) throw new PartsNotFetched();
+				return (await ready(sql, params), query(sql, params));
+			},
+		},
 		run: async (sql) => (await ready(sql), enqueue(async () => void (await conn.query(sql)))),
 		insertTable: (name, table) =>
 			enqueue(async () => {
@@ -103,7 +119,7 @@ async function open(): Promise<BrowserDatabase> {
 		const { query, enqueue: enqueueScoped } = queryOn(scoped);
 		// The published marts it reads are loaded as for the main connection (an unqualified name it shadows with its own is loaded too: harmless).
 		return {
-			query: async <Row>(sql: string, params?: Params) => (await ready(sql), query<Row>(sql, params)),
+			query: async <Row>(sql: string, params?: Params) => (await ready(sql, params), query<Row>(sql, params)),
 			run: async (sql: string) => (await ready(sql), enqueueScoped(async () => void (await scoped.query(sql)))),
 		};
 	}
@@ -117,6 +133,10 @@ async function open(): Promise<BrowserDatabase> {
  * engine's start, this fetching waits for the first statement: a page's
  * first engine answer pays for its marts. A page thus fetches only the marts its own
  * queries read: a change that names no unit never waits for the units'.
+ * A mart published in parts (src/lib/contract/parts.ts) is fetched a part
+ * at a time, only the parts the statement's filters need: its unit's part
+ * (the unit's region read from `units`), its region's, or all of them; the
+ * table holds the parts fetched so far.
  * Each is fetched once, whoever asks; the inserts take their turn on the
  * connection with the queries.
  */
@@ -127,35 +147,66 @@ function onDemand(manifest: Manifest, enqueue: <T>(work: () => Promise<T>) => Pr
 	const statementOf = new Map(SHARED_STATEMENTS.map((statement) => [/MACRO (\w+)\(/.exec(statement)![1]!, statement]));
 	const macros = named([...statementOf.keys()]);
 	const loads = new Map<string, Promise<void>>();
+	const created = new Set<string>();
 
 	/** The marts and macros a statement names (its comments left out). */
 	const needsOf = (sql: string, self?: string) => {
 		const code = sql.replace(/--[^\n]*/g, '');
 		return [...marts, ...macros].filter(({ name, pattern }) => name !== self && pattern.test(code)).map(({ name }) => name);
 	};
-	const load = (name: string): Promise<void> => {
-		let loading = loads.get(name);
-		if (!loading) {
-			const macro = statementOf.get(name);
-			loading = macro === undefined ? loadMart(name) : ready(macro, name).then(() => enqueue(async () => void (await conn.query(macro))));
-			loads.set(name, loading);
-		}
+	/** Fetches once, whoever asks: a mart or one of its parts (by its file), or a macro (by its name). */
+	const once = (key: string, work: () => Promise<void>): Promise<void> => {
+		let loading = loads.get(key);
+		if (!loading) loads.set(key, (loading = work()));
 		return loading;
 	};
-	const loadMart = async (name: string) => {
-		const bytes = new Uint8Array(await (await fetchData(`${name}.arrow`)).arrayBuffer());
-		await checkAgainstManifest(`${name}.arrow`, bytes, manifest.marts[name]?.arrow);
+	const load = (name: string, params?: Params): Promise<void> => {
+		const facts = manifest.marts[name];
+		if (facts && 'parts' in facts) return loadParts(name, facts.parts, params);
+		const macro = statementOf.get(name);
+		return once(name, () => (macro === undefined ? loadFile(name, `${name}.arrow`, facts && 'arrow' in facts ? facts.arrow : undefined) : ready(macro, undefined, name).then(() => enqueue(async () => void (await conn.query(macro))))));
+	};
+	/** The parts of a mart a statement bound with `params` reads (all of them without params). */
+	const chosenParts = async (parts: readonly Part[], params?: Params) => {
+		if (!params) return [...parts];
+		const unit = typeof params.unit === 'string' ? await unitKey(params.unit) : null;
+		const chosen = partsFor(parts, { region: typeof params.region === 'string' ? params.region : null, unit });
+		// The table must exist for the statement to bind, even where no part holds a chosen unit.
+		return chosen.length ? chosen : parts.slice(0, 1);
+	};
+	const loadParts = async (name: string, parts: readonly Part[], params?: Params) =>
+		void (await Promise.all((await chosenParts(parts, params)).map((part) => once(part.file, () => loadFile(name, part.file, part)))));
+	/** Whether every part a statement reads has been fetched, or is being. */
+	const fetched = async (sql: string, params?: Params) => {
+		for (const name of needsOf(sql)) {
+			const facts = manifest.marts[name];
+			if (facts && 'parts' in facts && (await chosenParts(facts.parts, params)).some((part) => !loads.has(part.file))) return false;
+		}
+		return true;
+	};
+	/** A unit's place in the order of parts, from its region in `units`; null for a unit not published. */
+	const unitKey = async (unit: string): Promise<UnitKey | null> => {
+		await load('units');
+		const rows = await enqueue(async () => (await conn.query(`SELECT region_code FROM units WHERE unit_id = '${unit.replaceAll("'", "''")}'`)).toArray());
+		const region = rows[0]?.region_code as string | undefined;
+		return region === undefined ? null : [region, unit];
+	};
+	/** Fetches a file of a mart, checks it against the manifest and inserts its rows (the first of a mart's parts makes its table). */
+	const loadFile = async (name: string, file: string, expected: FileFacts | undefined) => {
+		const bytes = new Uint8Array(await (await fetchData(file)).arrayBuffer());
+		await checkAgainstManifest(file, bytes, expected);
 		await enqueue(async () => {
 			try {
-				await conn.insertArrowFromIPCStream(bytes, { name, create: true });
+				await conn.insertArrowFromIPCStream(bytes, { name, create: !created.has(name) });
+				created.add(name);
 			} catch (error) {
-				throw new DataError(`data/${name}.arrow`, `not a readable Arrow IPC stream (${String(error)})`);
+				throw new DataError(`data/${file}`, `not a readable Arrow IPC stream (${String(error)})`);
 			}
 		});
 	};
-	const ready = async (sql: string, self?: string) => void (await Promise.all(needsOf(sql, self).map(load)));
+	const ready = async (sql: string, params?: Params, self?: string) => void (await Promise.all(needsOf(sql, self).map((name) => load(name, params))));
 	const loadAll = async () => void (await Promise.all([...marts, ...macros].map(({ name }) => load(name))));
-	return { ready, loadAll };
+	return { ready, loadAll, fetched };
 }
 
 /**
@@ -164,7 +215,7 @@ function onDemand(manifest: Manifest, enqueue: <T>(work: () => Promise<T>) => Pr
  * Crypto exists only in a secure context: served over plain HTTP from another
  * host than localhost, the size alone is checked.)
  */
-async function checkAgainstManifest(file: string, bytes: Uint8Array, expected: { bytes: number; sha256: string } | undefined) {
+async function checkAgainstManifest(file: string, bytes: Uint8Array, expected: FileFacts | undefined) {
 	const fix = 'it does not belong to this manifest.json (from another run, or damaged in copying): publish again with npm run data';
 	if (!expected) throw new DataError(`data/${file}`, `manifest.json does not list it: publish again with npm run data`);
 	if (bytes.length !== expected.bytes) throw new DataError(`data/${file}`, `${bytes.length} bytes where manifest.json says ${expected.bytes}; ${fix}`);
