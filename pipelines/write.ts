@@ -46,19 +46,23 @@ const facts = (path: string): FileFacts => {
  * returns rows, sizes and hashes.
  */
 export async function writeMart(conn: DuckDBConnection, view: string, dir: string, name: MartName, partRows = PART_ROWS): Promise<MartFacts> {
-	// Computed once, then written twice.
+	// Computed once, then written twice; dropped after, so that the next mart has the memory (unit_week at a hundred times the units).
 	const table = `published_${name}`;
 	await conn.run(`CREATE OR REPLACE TEMP TABLE ${table} AS SELECT * FROM ${view}`);
-	const parquetPath = join(dir, `${name}.parquet`);
-	await conn.run(`COPY ${table} TO '${parquetPath.replaceAll("'", "''")}' (FORMAT parquet, COMPRESSION zstd)`);
-	const parquet = facts(parquetPath);
-	if (PARTITIONED_MARTS.includes(name)) {
-		const parts = await writeParts(conn, table, dir, name, partRows);
-		return { rows: parts.reduce((sum, part) => sum + part.rows, 0), parquet, parts };
+	try {
+		const parquetPath = join(dir, `${name}.parquet`);
+		await conn.run(`COPY ${table} TO '${parquetPath.replaceAll("'", "''")}' (FORMAT parquet, COMPRESSION zstd)`);
+		const parquet = facts(parquetPath);
+		if (PARTITIONED_MARTS.includes(name)) {
+			const parts = await writeParts(conn, table, dir, name, partRows);
+			return { rows: parts.reduce((sum, part) => sum + part.rows, 0), parquet, parts };
+		}
+		const arrowPath = join(dir, `${name}.arrow`);
+		const rows = writeArrow(await conn.runAndReadAll(`SELECT * FROM ${table}`), arrowPath);
+		return { rows, parquet, arrow: facts(arrowPath) };
+	} finally {
+		await conn.run(`DROP TABLE ${table}`);
 	}
-	const arrowPath = join(dir, `${name}.arrow`);
-	const rows = writeArrow(await conn.runAndReadAll(`SELECT * FROM ${table}`), arrowPath);
-	return { rows, parquet, arrow: facts(arrowPath) };
 }
 
 /** Writes a result as an Arrow IPC stream; returns its rows. */
@@ -100,6 +104,7 @@ async function writeParts(conn: DuckDBConnection, table: string, dir: string, na
 		const key = (unit: (typeof part)[number] | undefined): [string, string] => (unit ? [unit.key[0], unit.key[1]] : ['', '']);
 		written.push({ file, rows, ...facts(join(dir, file)), regions: [...new Set(part.map(({ key }) => key[0]))], first: key(part[0]), last: key(part.at(-1)) });
 	}
+	await conn.run('DROP TABLE unit_parts');
 	return written;
 }
 
