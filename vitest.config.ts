@@ -3,6 +3,9 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vitest/config';
 import { TakenInTurn } from './tests/sequencer.ts';
 
+/** The browser tests at a hundred times the units (npm run test:e2e:units100): pages of 8,000+ units, and the SQL they are checked against, take longer. */
+const E2E_SLOWER = Number(process.env.E2E_UNITS_SCALE ?? 1) >= 100 ? 3 : 1;
+
 export default defineConfig({
 	// Compiles Svelte's runes in .svelte.ts modules (a table's sort state, the view runtime) for the tests that import them.
 	plugins: [svelte()],
@@ -26,8 +29,8 @@ export default defineConfig({
 					include: ['tests/e2e/**/*.test.ts'],
 					// Builds the site from a simulated fixture and serves it on a free port.
 					globalSetup: ['tests/e2e/setup.ts'],
-					hookTimeout: 180_000,
-					testTimeout: 90_000,
+					hookTimeout: 180_000 * E2E_SLOWER,
+					testTimeout: 90_000 * E2E_SLOWER,
 				},
 			},
 		],
