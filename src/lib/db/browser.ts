@@ -184,12 +184,19 @@ function onDemand(manifest: Manifest, enqueue: <T>(work: () => Promise<T>) => Pr
 		}
 		return true;
 	};
-	/** A unit's place in the order of parts, from its region in `units`; null for a unit not published. */
-	const unitKey = async (unit: string): Promise<UnitKey | null> => {
-		await load('units');
-		const rows = await enqueue(async () => (await conn.query(`SELECT region_code FROM units WHERE unit_id = '${unit.replaceAll("'", "''")}'`)).toArray());
-		const region = rows[0]?.region_code as string | undefined;
-		return region === undefined ? null : [region, unit];
+	/** A unit's place in the order of parts, from its region in `units` (looked up once a unit); null for a unit not published. */
+	const unitKeys = new Map<string, Promise<UnitKey | null>>();
+	const unitKey = (unit: string): Promise<UnitKey | null> => {
+		let key = unitKeys.get(unit);
+		if (!key) {
+			key = load('units').then(async () => {
+				const rows = await enqueue(async () => (await conn.query(`SELECT region_code FROM units WHERE unit_id = '${unit.replaceAll("'", "''")}'`)).toArray());
+				const region = rows[0]?.region_code as string | undefined;
+				return region === undefined ? null : [region, unit];
+			});
+			unitKeys.set(unit, key);
+		}
+		return key;
 	};
 	/** Fetches a file of a mart, checks it against the manifest and inserts its rows (the first of a mart's parts makes its table). */
 	const loadFile = async (name: string, file: string, expected: FileFacts | undefined) => {
