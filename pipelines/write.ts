@@ -42,8 +42,8 @@ const facts = (path: string): FileFacts => {
 
 /**
  * Writes `<name>.parquet` and `<name>.arrow` from a view, or for a mart of
- * PARTITIONED_MARTS its Arrow in parts (`<name>/part-000.arrow`, …);
- * returns rows, sizes and hashes.
+ * PARTITIONED_MARTS its Arrow in parts (`<name>/part-000.arrow`, …, and its
+ * cube cells as `<name>/cells.arrow`); returns rows, sizes and hashes.
  */
 export async function writeMart(conn: DuckDBConnection, view: string, dir: string, name: MartName, partRows = PART_ROWS): Promise<MartFacts> {
 	// Computed once, then written twice; dropped after, so that the next mart has the memory (unit_week at a hundred times the units).
@@ -53,9 +53,12 @@ export async function writeMart(conn: DuckDBConnection, view: string, dir: strin
 		const parquetPath = join(dir, `${name}.parquet`);
 		await conn.run(`COPY ${table} TO '${parquetPath.replaceAll("'", "''")}' (FORMAT parquet, COMPRESSION zstd)`);
 		const parquet = facts(parquetPath);
-		if (PARTITIONED_MARTS.includes(name)) {
+		const read = PARTITIONED_MARTS[name];
+		if (read) {
+			mkdirSync(join(dir, name));
+			const cells = read === 'cells' ? await writeCells(conn, table, dir, name) : undefined;
 			const parts = await writeParts(conn, table, dir, name, partRows);
-			return { rows: parts.reduce((sum, part) => sum + part.rows, 0), parquet, parts };
+			return { rows: parts.reduce((sum, part) => sum + part.rows, cells?.rows ?? 0), parquet, parts, ...(cells ? { cells } : {}) };
 		}
 		const arrowPath = join(dir, `${name}.arrow`);
 		const rows = writeArrow(await conn.runAndReadAll(`SELECT * FROM ${table}`), arrowPath);
@@ -76,8 +79,15 @@ function writeArrow(reader: DuckDBResultReader, path: string): number {
 	return reader.currentRowCount;
 }
 
+/** A mart's cube cells (its rows without a unit) as a file of their own, in the mart's order. */
+async function writeCells(conn: DuckDBConnection, table: string, dir: string, name: MartName) {
+	const file = `${name}/cells.arrow`;
+	const rows = writeArrow(await conn.runAndReadAll(`SELECT * FROM ${table} WHERE unit_id IS NULL`), join(dir, file));
+	return { file, rows, ...facts(join(dir, file)) };
+}
+
 /**
- * A mart of units' rows as parts of whole units, in the order of parts
+ * A mart's units' rows as parts of whole units, in the order of parts
  * (region, then unit: src/lib/contract/parts.ts), each part's rows in the
  * mart's own order. A mart without rows is one empty part, so that the
  * browser still has its columns.
@@ -85,7 +95,7 @@ function writeArrow(reader: DuckDBResultReader, path: string): number {
 async function writeParts(conn: DuckDBConnection, table: string, dir: string, name: MartName, partRows: number): Promise<Part[]> {
 	const units = (
 		await conn.runAndReadAll(`SELECT coalesce(u.region_code, '') AS region_code, t.unit_id, count(*)::INTEGER AS rows
-            FROM ${table} t LEFT JOIN mart_units u USING (unit_id) GROUP BY ALL`)
+            FROM ${table} t LEFT JOIN mart_units u USING (unit_id) WHERE t.unit_id IS NOT NULL GROUP BY ALL`)
 	)
 		.getRowsJS()
 		.map(([region, unit, rows]) => ({ key: [String(region), String(unit)] as const, rows: Number(rows) }))
@@ -94,7 +104,6 @@ async function writeParts(conn: DuckDBConnection, table: string, dir: string, na
 	const literal = (text: string) => `'${text.replaceAll("'", "''")}'`;
 	await conn.run(`CREATE OR REPLACE TEMP TABLE unit_parts (unit_id VARCHAR, part INTEGER)`);
 	if (units.length) await conn.run(`INSERT INTO unit_parts VALUES ${parts.flatMap((part, i) => part.map(({ key }) => `(${literal(key[1])}, ${i})`)).join(', ')}`);
-	mkdirSync(join(dir, name));
 	const written: Part[] = [];
 	// One at a time: the one connection runs one statement at a time.
 	for (const [i, part] of parts.entries()) {

@@ -1,7 +1,11 @@
 /** The staffing and survival views in Chromium, against independent computations on the published Parquet. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { Browser } from 'playwright-core';
+import { tableFromIPC } from 'apache-arrow';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { manifestSchema } from '$lib/contract';
 import { launchBrowser } from './browser.ts';
 import { downloadCsv, marts, rows, sameNumber } from './csv.ts';
 import { chartsSettled, openPage } from './site.ts';
@@ -90,6 +94,54 @@ describe('staffing', () => {
 		expectCurve(csv.rows.slice(1), truth);
 		expect(await page.locator('[data-stability]').innerText()).toMatch(/^Stability index: \d+\.\d% of the \d+ specialists/);
 		await page.context().close();
+	});
+
+	it('fetches the staffing aggregates\' cube cells alone without a unit, and with one only the part holding its rows, with its figures (#23)', async () => {
+		const dataDir = inject('dataDir');
+		const manifest = manifestSchema.parse(JSON.parse(readFileSync(join(dataDir, 'manifest.json'), 'utf8')));
+		const dataFetched = async (page: Page) =>
+			(await page.evaluate(() => performance.getEntriesByType('resource').map((entry) => entry.name)))
+				.map((url) => /\/data\/((staffing|stability)(\/[\w-]+)?\.arrow)$/.exec(url)?.[1])
+				.filter((file) => file !== undefined)
+				.sort();
+		const cells = ['stability/cells.arrow', 'staffing/cells.arrow'];
+		const { page, consoleErrors } = await openPage(browser, '/staffing?org=municipal&funding=project');
+		await chartsSettled(page);
+		expect(await dataFetched(page)).toEqual(cells);
+		expect(consoleErrors).toEqual([]);
+		await page.context().close();
+
+		// A unit with leavers: its part of each mart, found here by reading the files.
+		const [chosen] = await rows(db, `SELECT unit_id FROM specialist_spells WHERE ended GROUP BY unit_id ORDER BY count(*) DESC, unit_id LIMIT 1`);
+		const unitId = chosen!.unit_id as string;
+		const holding = (['staffing', 'stability'] as const).map((mart) => {
+			const facts = manifest.marts[mart]!;
+			const parts = 'parts' in facts ? facts.parts : [];
+			expect(parts.length, mart).toBeGreaterThan(0);
+			const found = parts.filter((part) => (tableFromIPC(readFileSync(join(dataDir, part.file))).getChild('unit_id')!.toArray() as string[]).includes(unitId));
+			expect(found, mart).toHaveLength(1);
+			return found[0]!.file;
+		});
+		const unitPage = await openPage(browser, `/staffing?unit=${unitId}`);
+		await chartsSettled(unitPage.page);
+		expect(await dataFetched(unitPage.page)).toEqual([...cells, ...holding].sort());
+		// Its leavers per year wholly in the data, from its own spells.
+		const csv = await downloadCsv(unitPage.page, 'turnover_by_year');
+		const truth = await rows(db, `
+			WITH years AS (SELECT DISTINCT year(week) AS year FROM unit_week GROUP BY year(week)
+				HAVING min(week) <= make_date(year(week), 1, 7) AND max(week) >= make_date(year(week), 12, 25) AND year(week) <= 2023)
+			SELECT y.year, (SELECT count(*) FROM specialist_spells s WHERE s.unit_id = '${unitId}' AND s.ended AND year(s.last_week) = y.year) AS leavers
+			FROM years y ORDER BY y.year`);
+		// The unit's own rows (group all; its region's follow), in the years it had specialists: every leaver of those years, none left out.
+		expect(csv.header).toBe('year,group,leavers,mean_headcount,turnover');
+		const own = csv.rows.filter((r) => r[1] === 'all').map((r) => [Number(r[0]), Number(r[2])]);
+		const leavers = new Map(truth.map((t) => [Number(t.year), Number(t.leavers)]));
+		expect(own.length).toBeGreaterThan(0);
+		expect(own).toEqual(own.map(([year]) => [year, leavers.get(year!)]));
+		expect(own.reduce((sum, [, n]) => sum + n!, 0)).toBe([...leavers.values()].reduce((sum, n) => sum + n, 0));
+		expect(own.some(([, n]) => n! > 0)).toBe(true);
+		expect(unitPage.consoleErrors).toEqual([]);
+		await unitPage.page.context().close();
 	});
 
 	it('changes the URL and every chart with a filter, and is in Swedish at /sv/staffing', async () => {

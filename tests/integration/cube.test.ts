@@ -19,7 +19,7 @@ let conn: DuckDBConnection;
 let db: Database;
 let published: { outDir: string; manifest: Manifest };
 /** The units' rows cut small, so that the demo's 80 units make parts as a large network's do. */
-const PART_ROWS = 300;
+const PART_ROWS = 100;
 
 beforeAll(async () => {
 	const raw = join(tempDir(), 'raw');
@@ -147,7 +147,7 @@ describe('the internal cube', () => {
 	});
 });
 
-describe('unit_quarter in parts', () => {
+describe('the units\' rows in parts', () => {
 	/** Each part's rows as unit_id|quarter, read from its Arrow file. */
 	const rowsOf = (part: Part) => {
 		const table = readArrow(join(published.outDir, part.file));
@@ -155,36 +155,50 @@ describe('unit_quarter in parts', () => {
 		const quarters = table.getChild('quarter')!.toArray() as ArrayLike<number>; // ms since 1970
 		return units.map((unit, i) => `${unit}|${quarters[i]}`);
 	};
-	const parts = () => {
-		const facts = published.manifest.marts.unit_quarter!;
-		if (!('parts' in facts)) throw new Error('unit_quarter is not in parts');
-		return facts.parts;
+	const partedMart = (name: 'unit_quarter' | 'staffing' | 'stability') => {
+		const facts = published.manifest.marts[name]!;
+		if (!('parts' in facts)) throw new Error(`${name} is not in parts`);
+		return facts;
 	};
+	const parts = () => partedMart('unit_quarter').parts;
 	/** Every published unit's place in the order of parts, from the units mart. */
 	const unitKeys = async () =>
 		(await conn.runAndReadAll('SELECT region_code, unit_id FROM units ORDER BY ALL')).getRowsJS().map(([region, unit]) => [String(region), String(unit)] as UnitKey);
 
-	it('cuts the rows into parts of whole units, in order of region and unit, each as the manifest describes it', async () => {
-		const all = parts();
-		expect(all.length).toBeGreaterThan(2);
-		expect(all.reduce((sum, part) => sum + part.rows, 0)).toBe(published.manifest.marts.unit_quarter!.rows);
-		const byUnit = new Map<string, number>();
-		for (const [i, part] of all.entries()) {
-			const rows = rowsOf(part);
-			expect(rows.length, part.file).toBe(part.rows);
-			const units = [...new Set(rows.map((row) => row.split('|')[0]!))];
+	it.each([
+		['unit_quarter', 'expected'],
+		['staffing', 'leavers'],
+		['stability', 'in_post'],
+	] as const)('cuts %s into parts of whole units, in order of region and unit, each as the manifest describes it, its cube cells apart', async (name, column) => {
+		const facts = partedMart(name);
+		expect(facts.parts.length, name).toBeGreaterThan(1);
+		expect(Boolean(facts.cells), 'a file of cells').toBe(name !== 'unit_quarter');
+		// Per unit (∅ for a cube cell), the rows and the sum of a count, in the Arrow files and in the Parquet file.
+		const fromArrow = new Map<string, [number, number]>();
+		const files = [...(facts.cells ? [facts.cells] : []), ...facts.parts];
+		for (const [i, part] of files.entries()) {
+			const table = readArrow(join(published.outDir, part.file));
+			expect(table.numRows, part.file).toBe(part.rows);
+			const units = (table.getChild('unit_id')!.toArray() as (string | null)[]).map((unit) => unit ?? '∅');
+			const counts = table.getChild(column)!.toArray() as ArrayLike<number | null>;
+			const own = new Set(units);
+			if (part === facts.cells) expect([...own], part.file).toEqual(['∅']);
+			for (const unit of own) expect(fromArrow.has(unit), `${unit} in two files`).toBe(false);
+			units.forEach((unit, row) => {
+				const [rows, sum] = fromArrow.get(unit) ?? [0, 0];
+				fromArrow.set(unit, [rows + 1, sum + Number(counts[row] ?? 0)]);
+			});
+			if (part === facts.cells) continue;
+			const cut = part as Part;
 			// A part over PART_ROWS holds one unit alone.
-			if (part.rows > PART_ROWS) expect(units, part.file).toHaveLength(1);
-			for (const unit of units) {
-				expect(byUnit.has(unit), `${unit} in two parts`).toBe(false);
-				byUnit.set(unit, i);
-			}
-			expect(compareUnitKeys(part.first, part.last), part.file).toBeLessThanOrEqual(0);
-			if (i > 0) expect(compareUnitKeys(all[i - 1]!.last, part.first), part.file).toBeLessThan(0);
+			if (cut.rows > PART_ROWS) expect(own.size, cut.file).toBe(1);
+			expect(compareUnitKeys(cut.first, cut.last), cut.file).toBeLessThanOrEqual(0);
+			const previous = files[i - 1];
+			if (previous && previous !== facts.cells) expect(compareUnitKeys((previous as Part).last, cut.first), cut.file).toBeLessThan(0);
 		}
-		// Together, exactly the Parquet file's rows.
-		const parquet = (await conn.runAndReadAll(`SELECT unit_id || '|' || epoch_ms(quarter::TIMESTAMP) FROM unit_quarter`)).getRowsJS().map(([row]) => String(row));
-		expect(all.flatMap(rowsOf).sort()).toEqual(parquet.sort());
+		const fromParquet = (await conn.runAndReadAll(`SELECT coalesce(unit_id, '∅'), count(*)::INTEGER, coalesce(sum(${column}), 0)::DOUBLE FROM ${name} GROUP BY ALL`)).getRowsJS();
+		expect(new Map(fromParquet.map(([unit, rows, sum]) => [String(unit), [Number(rows), Number(sum)]]))).toEqual(fromArrow);
+		expect(files.reduce((sum, part) => sum + part.rows, 0)).toBe(facts.rows);
 	});
 
 	it('names for each unit the one part holding its rows, and for each region the parts holding all of its units', async () => {

@@ -46,4 +46,10 @@ describe('the parts a statement needs', () => {
 		expect(files(partsFor(parts, { region: '07', unit: null }))).toEqual([]);
 		expect(files(partsFor(parts, { region: null, unit: null }))).toEqual(['p0', 'p1', 'p2', 'p3']);
 	});
+
+	it('on a mart whose cube cells are a file of their own: a unit\'s part where a unit is named, else none', () => {
+		expect(files(partsFor(parts, { region: '01', unit: null }, 'cells'))).toEqual([]);
+		expect(files(partsFor(parts, { region: null, unit: null }, 'cells'))).toEqual([]);
+		expect(files(partsFor(parts, { region: null, unit: ['03', 'U4'] }, 'cells'))).toEqual(['p2']);
+	});
 });

@@ -12,7 +12,8 @@ const part = fileFacts.extend({ file: z.string(), rows: z.number(), regions: z.a
 /** A mart's rows and Parquet file, and its Arrow as one file or, for a mart of PARTITIONED_MARTS, as parts (./parts.ts). */
 const martFacts = z.union([
 	z.object({ rows: z.number(), parquet: fileFacts, arrow: fileFacts }),
-	z.object({ rows: z.number(), parquet: fileFacts, parts: z.array(part) }),
+	// A mart holding the cube's cells too has them in a file of their own, which every statement that names it reads.
+	z.object({ rows: z.number(), parquet: fileFacts, parts: z.array(part), cells: fileFacts.extend({ file: z.string(), rows: z.number() }).optional() }),
 ]);
 
 export const manifestSchema = z.object({

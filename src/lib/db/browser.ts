@@ -12,7 +12,7 @@ import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import type { AsyncDuckDBConnection, AsyncPreparedStatement } from '@duckdb/duckdb-wasm';
 import type { Table } from 'apache-arrow';
-import { manifestSchema, partsFor, siteMarts, type FileFacts, type Manifest, type Part, type UnitKey } from '$lib/contract';
+import { manifestSchema, partsFor, siteMarts, type FileFacts, type Manifest, type MartFacts, type UnitKey } from '$lib/contract';
 import { SHARED_STATEMENTS } from '$lib/metrics/shared';
 import { DataError, type Database } from './database';
 import { bind, compile, plainValue, type Params } from './statement';
@@ -135,11 +135,16 @@ async function open(): Promise<BrowserDatabase> {
  * queries read: a change that names no unit never waits for the units'.
  * A mart published in parts (src/lib/contract/parts.ts) is fetched a part
  * at a time, only the parts the statement's filters need: its unit's part
- * (the unit's region read from `units`), its region's, or all of them; the
- * table holds the parts fetched so far.
+ * (the unit's region read from `units`), its region's, or all of them, and
+ * a mart's cube cells, where it has them, always; the table holds the parts
+ * fetched so far.
  * Each is fetched once, whoever asks; the inserts take their turn on the
  * connection with the queries.
  */
+/** A mart published in parts, as the manifest lists it; one of its files. */
+type PartedMart = Extract<MartFacts, { parts: unknown }>;
+type MartFile = FileFacts & { file: string };
+
 function onDemand(manifest: Manifest, enqueue: <T>(work: () => Promise<T>) => Promise<T>, conn: AsyncDuckDBConnection) {
 	// A name alone or in main: a table of another schema (own.unit_quarter, a reader's own) is not the published one.
 	const named = (names: readonly string[]) => names.map((name) => ({ name, pattern: new RegExp(`(?<![\\w.])${name}\\b|\\bmain\\.${name}\\b`) }));
@@ -162,25 +167,26 @@ function onDemand(manifest: Manifest, enqueue: <T>(work: () => Promise<T>) => Pr
 	};
 	const load = (name: string, params?: Params): Promise<void> => {
 		const facts = manifest.marts[name];
-		if (facts && 'parts' in facts) return loadParts(name, facts.parts, params);
+		if (facts && 'parts' in facts) return loadParts(name, facts, params);
 		const macro = statementOf.get(name);
 		return once(name, () => (macro === undefined ? loadFile(name, `${name}.arrow`, facts && 'arrow' in facts ? facts.arrow : undefined) : ready(macro, undefined, name).then(() => enqueue(async () => void (await conn.query(macro))))));
 	};
-	/** The parts of a mart a statement bound with `params` reads (all of them without params). */
-	const chosenParts = async (parts: readonly Part[], params?: Params) => {
-		if (!params) return [...parts];
+	/** The files of a mart in parts that a statement bound with `params` reads (all of them without params): its cells, and the units' parts it needs. */
+	const chosenParts = async (facts: PartedMart, params?: Params): Promise<MartFile[]> => {
+		const cells = facts.cells ? [facts.cells] : [];
+		if (!params) return [...cells, ...facts.parts];
 		const unit = typeof params.unit === 'string' ? await unitKey(params.unit) : null;
-		const chosen = partsFor(parts, { region: typeof params.region === 'string' ? params.region : null, unit });
+		const chosen = [...cells, ...partsFor(facts.parts, { region: typeof params.region === 'string' ? params.region : null, unit }, facts.cells ? 'cells' : 'units')];
 		// The table must exist for the statement to bind, even where no part holds a chosen unit.
-		return chosen.length ? chosen : parts.slice(0, 1);
+		return chosen.length ? chosen : facts.parts.slice(0, 1);
 	};
-	const loadParts = async (name: string, parts: readonly Part[], params?: Params) =>
-		void (await Promise.all((await chosenParts(parts, params)).map((part) => once(part.file, () => loadFile(name, part.file, part)))));
+	const loadParts = async (name: string, facts: PartedMart, params?: Params) =>
+		void (await Promise.all((await chosenParts(facts, params)).map((part) => once(part.file, () => loadFile(name, part.file, part)))));
 	/** Whether every part a statement reads has been fetched, or is being. */
 	const fetched = async (sql: string, params?: Params) => {
 		for (const name of needsOf(sql)) {
 			const facts = manifest.marts[name];
-			if (facts && 'parts' in facts && (await chosenParts(facts.parts, params)).some((part) => !loads.has(part.file))) return false;
+			if (facts && 'parts' in facts && (await chosenParts(facts, params)).some((part) => !loads.has(part.file))) return false;
 		}
 		return true;
 	};
