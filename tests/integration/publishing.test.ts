@@ -1,17 +1,24 @@
 /** Determinism, atomic replacement, incremental runs, the reject threshold and the CLI's exit codes. */
 import { execFile } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { runPipeline } from '../../pipelines/run.ts';
-import { PROFILE_MARTS } from '../../src/lib/contract/index.ts';
+import { manifestSchema, PROFILE_MARTS } from '../../src/lib/contract/index.ts';
 import { copyFixture, FIXTURES, REFERENCE, tempDir } from '../helpers.ts';
 
 const small = join(FIXTURES, 'small');
 
+/** Every file under a folder (a mart's parts in theirs), by its path there, as its bytes. */
 const snapshot = (dir: string) =>
-	Object.fromEntries(readdirSync(dir).sort().map((name) => [name, readFileSync(join(dir, name)).toString('base64')]));
+	Object.fromEntries(
+		readdirSync(dir, { recursive: true, withFileTypes: true })
+			.filter((entry) => entry.isFile())
+			.map((entry) => join(entry.parentPath, entry.name))
+			.sort()
+			.map((path) => [relative(dir, path), readFileSync(path).toString('base64')]),
+	);
 
 const options = (inDir: string, outDir: string, maxRejectRate = 0.01) => ({
 	inDir, referenceDir: REFERENCE, outDir, maxRejectRate, rejectsPath: join(outDir, '..', 'failed.csv'),
@@ -23,8 +30,15 @@ describe('publishing', () => {
 		await runPipeline(options(small, join(root, 'a')));
 		await runPipeline(options(small, join(root, 'b')));
 		const a = snapshot(join(root, 'a'));
-		// Each mart as Parquet and Arrow, the manifest and the rejects' summary.
-		expect(Object.keys(a)).toHaveLength(PROFILE_MARTS.internal.length * 2 + 2);
+		// Each mart as Parquet and Arrow (one file, or its parts and cells), the manifest and the rejects' summary.
+		const { marts } = manifestSchema.parse(JSON.parse(readFileSync(join(root, 'a', 'manifest.json'), 'utf8')));
+		const arrows = (name: string) => {
+			const facts = marts[name]!;
+			return 'parts' in facts ? [...(facts.cells ? [facts.cells.file] : []), ...facts.parts.map((part) => part.file)] : [`${name}.arrow`];
+		};
+		expect(Object.keys(a).sort()).toEqual(
+			[...PROFILE_MARTS.internal.flatMap((name) => [`${name}.parquet`, ...arrows(name)]), 'manifest.json', 'rejects_summary.csv'].sort(),
+		);
 		expect(snapshot(join(root, 'b'))).toEqual(a);
 	});
 
@@ -58,7 +72,7 @@ describe('publishing', () => {
 		// Both copied lines name an unknown unit; every line is a file, a rule, a column and a count, nothing of the line itself.
 		expect(summary).toContain('reports/bad.csv,unit_unknown,unit_id,2');
 		for (const line of summary.slice(1)) expect(line).toMatch(/^reports\/[\w.-]+,[a-z_]+,[a-z_]+,\d+$/);
-		for (const name of readdirSync(out)) expect(readFileSync(join(out, name)).includes('s-secret'), name).toBe(false);
+		for (const [name, base64] of Object.entries(snapshot(out))) expect(Buffer.from(base64, 'base64').includes('s-secret'), name).toBe(false);
 		expect(result.rejectsPath).toBe(join(out, '..', 'failed.csv'));
 		expect(readFileSync(result.rejectsPath, 'utf8')).toContain('reports/bad.csv,2,unit_id,nowhere,unit_unknown,');
 		expect(result.manifest!.rejects.summary.bytes).toBe(readFileSync(join(out, 'rejects_summary.csv')).length);
