@@ -31,10 +31,11 @@ export interface BrowserDatabase extends Database {
 	 */
 	inSchema(schema: string): Promise<Database & Pick<BrowserDatabase, 'run'>>;
 	/**
-	 * The same engine for warming it up: a statement that needs a part of a
-	 * mart not fetched yet is refused (PartsNotFetched) rather than fetching
-	 * it, so that warming never fetches units' rows the reader did not ask
-	 * for (at a hundred times the units, 12.9 MB of unit_quarter).
+	 * The same engine for warming it up: a statement that needs a part of
+	 * units' rows not fetched yet is refused (PartsNotFetched) rather than
+	 * fetching it, so that warming never fetches units' rows the reader did
+	 * not ask for (at a hundred times the units, 12.9 MB of unit_quarter);
+	 * a mart's cube cells it fetches as a whole mart.
 	 */
 	warming: Database;
 }
@@ -182,11 +183,11 @@ function onDemand(manifest: Manifest, enqueue: <T>(work: () => Promise<T>) => Pr
 	};
 	const loadParts = async (name: string, facts: PartedMart, params?: Params) =>
 		void (await Promise.all((await chosenParts(facts, params)).map((part) => once(part.file, () => loadFile(name, part.file, part)))));
-	/** Whether every part a statement reads has been fetched, or is being. */
+	/** Whether every part of units a statement reads has been fetched, or is being (a mart's cells are the cube's, which do not grow with the units). */
 	const fetched = async (sql: string, params?: Params) => {
 		for (const name of needsOf(sql)) {
 			const facts = manifest.marts[name];
-			if (facts && 'parts' in facts && (await chosenParts(facts, params)).some((part) => !loads.has(part.file))) return false;
+			if (facts && 'parts' in facts && (await chosenParts(facts, params)).some((part) => part !== facts.cells && !loads.has(part.file))) return false;
 		}
 		return true;
 	};

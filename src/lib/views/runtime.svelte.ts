@@ -166,9 +166,9 @@ async function answerOf(viewId: string, filters: Filters, context: ViewContext):
  * country, each region and each organisation type in turn, twice over, one
  * at a time (a reader's own change never waits behind more than one), for up
  * to WARM_UP_MS. Nothing computed here is kept, and nothing is fetched for it
- * but whole marts: it stops at a variant that needs units' rows no change of
- * the reader's fetched (a view's unit table on the whole country, at a
- * hundred times the units 12.9 MB).
+ * but whole marts and marts' cube cells: it stops at a variant that needs
+ * units' rows no change of the reader's fetched (a view's unit table on the
+ * whole country, at a hundred times the units 12.9 MB).
  */
 async function warmUp<Results>(view: ViewDefinition<Results>, context: ViewContext) {
 	// A view opened later takes over: the engine warms on what the reader now looks at.
