@@ -126,6 +126,10 @@ async function open(): Promise<BrowserDatabase> {
 	}
 }
 
+/** A mart published in parts, as the manifest lists it; one of its files. */
+type PartedMart = Extract<MartFacts, { parts: unknown }>;
+type MartFile = FileFacts & { file: string };
+
 /**
  * Loads what a statement reads the first time one names it: a published mart
  * the site reads (siteMarts: fetched, checked against the manifest, and
@@ -142,10 +146,6 @@ async function open(): Promise<BrowserDatabase> {
  * Each is fetched once, whoever asks; the inserts take their turn on the
  * connection with the queries.
  */
-/** A mart published in parts, as the manifest lists it; one of its files. */
-type PartedMart = Extract<MartFacts, { parts: unknown }>;
-type MartFile = FileFacts & { file: string };
-
 function onDemand(manifest: Manifest, enqueue: <T>(work: () => Promise<T>) => Promise<T>, conn: AsyncDuckDBConnection) {
 	// A name alone or in main: a table of another schema (own.unit_quarter, a reader's own) is not the published one.
 	const named = (names: readonly string[]) => names.map((name) => ({ name, pattern: new RegExp(`(?<![\\w.])${name}\\b|\\bmain\\.${name}\\b`) }));
