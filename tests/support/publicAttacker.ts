@@ -28,6 +28,7 @@
  */
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
+import { groupBy } from '../../pipelines/groupBy.ts';
 import { PROTECTION_LEVELS, WINDOW_COUNTS, WINDOW_ROUNDING } from '../../src/lib/contract/index.ts';
 import { intervals, type Relation, type Unknown } from './intervals.ts';
 
@@ -213,15 +214,4 @@ function buildSystem(table: Table, group: Row[], dims: string[], unitKeys: (row:
 		for (const column of columns) relations.push({ terms: [[`${column}@cube:${key}`, -1], ...members.map((m) => [`${column}@unit:${m.unit_id}`, 1] as const)], lower: 0, upper: 0 });
 	}
 	return { known, unknowns, relations, published };
-}
-
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-	const groups = new Map<string, T[]>();
-	for (const item of items) {
-		const k = key(item);
-		const list = groups.get(k);
-		if (list) list.push(item);
-		else groups.set(k, [item]);
-	}
-	return groups;
 }
