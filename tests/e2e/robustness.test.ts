@@ -2,7 +2,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser.ts';
-import { axeViolations, chartsSettled, englishIn, englishOnlyWords, EVERY_ROUTE, figureText, isTextPage, openPage, visibleSwedishText } from './site.ts';
+import { axeViolations, baseUrl, chartsSettled, englishIn, englishOnlyWords, EVERY_ROUTE, figureText, isTextPage, openPage, visibleSwedishText } from './site.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -156,6 +156,56 @@ describe('a page captured whole', () => {
 		}
 		expect(blank, 'blank in a capture of the whole page').toEqual([]);
 		expect(consoleErrors).toEqual([]);
+		await page.context().close();
+	});
+});
+
+describe('before the page is live', () => {
+	/** A page drawn, its scripts held back until the reader has acted on it; `release` lets them run. */
+	async function drawnNotLive(path: string, viewport: { width: number; height: number }) {
+		const context = await browser.newContext({ viewport });
+		const page = await context.newPage();
+		const errors: string[] = [];
+		page.on('pageerror', (error) => errors.push(error.message));
+		let release!: () => void;
+		const held = new Promise<void>((resolve) => (release = resolve));
+		await page.route(/\/_app\/immutable\/entry\//, async (route) => {
+			await held;
+			await route.continue();
+		});
+		await page.goto(`${baseUrl()}${path}`, { waitUntil: 'domcontentloaded' });
+		await page.locator('[data-chart] svg').first().waitFor();
+		expect(await page.evaluate(() => document.documentElement.dataset.running)).toBeUndefined();
+		return { page, errors, release };
+	}
+
+	it('takes a filter chosen before its scripts have run: the URL and the figures follow (#23)', async () => {
+		const { page: direct } = await openPage(browser, '/?region=01');
+		await chartsSettled(direct);
+		const regional = await figureText(direct, 'units_open');
+		await direct.context().close();
+
+		const { page, errors, release } = await drawnNotLive('/', { width: 1280, height: 1000 });
+		const unfiltered = await figureText(page, 'units_open');
+		await page.selectOption('#filter-region', '01');
+		release();
+		await page.waitForURL(/\?region=01$/);
+		await chartsSettled(page);
+		expect(regional).not.toBe(unfiltered);
+		expect(await figureText(page, 'units_open')).toBe(regional);
+		expect(await page.locator('#filter-region').inputValue()).toBe('01');
+		expect(errors).toEqual([]);
+		await page.context().close();
+	});
+
+	it("takes a button pressed before its scripts have run: the phone's filters open (#23)", async () => {
+		const { page, errors, release } = await drawnNotLive('/', { width: 375, height: 800 });
+		await page.click('button.filters-toggle');
+		expect(await page.locator('#filters').isVisible()).toBe(false);
+		release();
+		await page.locator('#filters').waitFor({ state: 'visible' });
+		expect(await page.locator('button.filters-toggle').getAttribute('aria-expanded')).toBe('true');
+		expect(errors).toEqual([]);
 		await page.context().close();
 	});
 });
