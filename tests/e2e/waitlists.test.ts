@@ -154,6 +154,23 @@ describe('waitlists', () => {
 		await unitPage.page.context().close();
 	});
 
+	it('fetches every part on the whole country once its engine is ready: a change of period there waits for no part (#23)', async () => {
+		const facts = manifestSchema.parse(JSON.parse(readFileSync(join(inject('dataDir'), 'manifest.json'), 'utf8'))).marts.unit_quarter!;
+		const parts = 'parts' in facts ? facts.parts.map((part) => part.file).sort() : [];
+		const { page, consoleErrors } = await openPage(browser, '/waitlists');
+		await page.waitForFunction(() => document.documentElement.dataset.engine === 'ready', undefined, { timeout: 60_000 });
+		const fetched = () =>
+			page.evaluate(() => performance.getEntriesByType('resource').map((entry) => entry.name.split('/data/')[1]).filter((file) => file?.startsWith('unit_quarter/')).sort());
+		expect(await fetched()).toEqual(parts);
+		const [from] = await page.locator('#filter-from option').evaluateAll((options) => options.slice(3, 4).map((o) => (o as HTMLOptionElement).value));
+		await page.selectOption('#filter-from', from!);
+		await page.waitForURL(new RegExp(`\\?from=${from}$`));
+		await chartsSettled(page);
+		expect(await fetched()).toEqual(parts);
+		expect(consoleErrors).toEqual([]);
+		await page.context().close();
+	});
+
 	it('changes the URL and every chart when a filter changes', async () => {
 		const { page, consoleErrors } = await openPage(browser, '/waitlists');
 		await chartsSettled(page);
