@@ -260,6 +260,32 @@ describe('plot functions', () => {
 		await expect(drawing.outerHTML).toMatchFileSnapshot(snapshot('step'));
 	});
 
+	it('step: a time with censoring alone draws no point of its own, and the curve is the same drawing (#23)', async () => {
+		const { stepPlot, stepsOnly } = await import('$lib/charts/step');
+		const row = (stratum: string, time: number, survival: number, censored = 0) => ({ stratum, time, survival, lower: survival - 0.1, upper: Math.min(1, survival + 0.1), censored });
+		// A: a drop at day 200; days 100, 300 and 400 censor only. B: nothing but censoring.
+		const rows = [row('A', 0, 1), row('A', 100, 1, 1), row('A', 200, 0.8), row('A', 300, 0.8, 1), row('A', 400, 0.8, 2), row('B', 0, 1), row('B', 50, 1, 1), row('B', 500, 1, 3)];
+		// Worked out by hand: each stratum's first and last point, and A's drop.
+		expect(stepsOnly(rows, ['survival']).map((r) => `${r.stratum}${r.time}`)).toEqual(['A0', 'A200', 'A400', 'B0', 'B500']);
+		const kept = rows.filter((r) => ['A0', 'A200', 'A400', 'B0', 'B500'].includes(`${r.stratum}${r.time}`));
+		const drawn = (rs: typeof rows) => stepPlot(rs, { document, format: String, xLabel: 'Years' });
+		const paths = (drawing: Element, mark: string) => [...drawing.querySelectorAll(`[aria-label="${mark}"] path`)].map((p) => p.getAttribute('d'));
+		const [all, steps] = [drawn(rows), drawn(kept)];
+		expect(paths(all, 'line')).toEqual(paths(steps, 'line'));
+		expect(paths(all, 'area')).toEqual(paths(steps, 'area'));
+		expect(paths(all, 'line')[0]).toMatch(/^M[^M]+$/);
+		// The censoring marks are all still drawn: five times with censoring (A 100, 300, 400; B 50, 500).
+		expect(all.querySelectorAll('[aria-label="dot"] path')).toHaveLength(5);
+	});
+
+	it('step: censoring marks less than a pixel apart on one level are one mark (#23)', async () => {
+		const { censorMarks } = await import('$lib/charts/step');
+		const point = (stratum: string, years: number, survival: number, censored: number) => ({ stratum, years, survival, censored });
+		// At 10 pixels a year: 0.01 and 0.04 years share column 0, 0.06 is column 1; 0.07 is column 1 too but lower; B's column 0 is its own.
+		const points = [point('A', 0.01, 1, 1), point('A', 0.04, 1, 2), point('A', 0.05, 1, 0), point('A', 0.06, 1, 1), point('A', 0.07, 0.9, 1), point('B', 0.02, 1, 1)];
+		expect(censorMarks(points, 10).map((p) => `${p.stratum}${p.years}`)).toEqual(['A0.01', 'A0.06', 'A0.07', 'B0.02']);
+	});
+
 	it('timeline: a bar per period on the data\'s time axis, coloured by kind, an arrow where a period still runs', async () => {
 		const rows = [
 			{ label: 'Funding', from: '2018-03-01', to: '2020-01-01', kind: 'project' },
