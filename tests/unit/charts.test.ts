@@ -286,6 +286,25 @@ describe('plot functions', () => {
 		expect(censorMarks(points, 10).map((p) => `${p.stratum}${p.years}`)).toEqual(['A0.01', 'A0.06', 'A0.07', 'B0.02']);
 	});
 
+	it('rounds what places a server drawing to a hundredth of a pixel, and nothing else (#23)', async () => {
+		const { roundPositions } = await import('$lib/charts/serverDocument');
+		const { document: doc } = parseHTML(
+			'<svg width="640" viewBox="0 0 640 300"><g transform="translate(59.0602327173169,20)"><circle r="3.5" cx="338.4" cy="151.52453140607557"></circle><path d="M48,20L50.2516,-0.0049"></path><text x="1.005">0.123456</text></g></svg>',
+		);
+		const svg = doc.querySelector('svg')!;
+		roundPositions(svg as unknown as Element);
+		expect(svg.querySelector('g')!.getAttribute('transform')).toBe('translate(59.06,20)');
+		expect(svg.querySelector('circle')!.getAttribute('cx')).toBe('338.4');
+		expect(svg.querySelector('circle')!.getAttribute('cy')).toBe('151.52');
+		expect(svg.querySelector('path')!.getAttribute('d')).toBe('M48,20L50.25,0');
+		// 1.005 is 1.00499… as a double: a hundredth down.
+		expect(svg.querySelector('text')!.getAttribute('x')).toBe('1');
+		expect(svg.querySelector('text')!.textContent).toBe('0.123456');
+		expect(svg.getAttribute('viewBox')).toBe('0 0 640 300');
+		// No attribute added: each element has the ones it had.
+		expect([...svg.querySelectorAll('*')].map((e) => e.getAttributeNames().join())).toEqual(['transform', 'r,cx,cy', 'd', 'x']);
+	});
+
 	it('timeline: a bar per period on the data\'s time axis, coloured by kind, an arrow where a period still runs', async () => {
 		const rows = [
 			{ label: 'Funding', from: '2018-03-01', to: '2020-01-01', kind: 'project' },
