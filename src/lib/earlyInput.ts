@@ -20,18 +20,24 @@ declare global {
 	}
 }
 
-/** Replays the recorded input, in order; from the page's root once it has hydrated. */
-export function replayEarlyInput() {
+/**
+ * Stops recording the moment the page has hydrated (its own handlers hear
+ * what comes next: recorded as well, a file chosen then would be checked
+ * twice) and returns what replays the recorded input, in order.
+ */
+export function takeEarlyInput(): () => void {
 	const early = window.ipsEarlyInput?.() ?? [];
-	// Only a control's last choice counts: choosing twice before the page was live is one choice.
-	const lastChange = new Map<EventTarget, EarlyEvent>();
-	for (const event of early) if (event.type === 'change' && event.target) lastChange.set(event.target, event);
-	for (const event of early) {
-		const { target } = event;
-		if (!(target instanceof Element) || !target.isConnected) continue;
-		if (event.type === 'change' && lastChange.get(target) === event) choose(target, event);
-		if (event.type === 'click') press(target);
-	}
+	return () => {
+		// Only a control's last choice counts: choosing twice before the page was live is one choice.
+		const lastChange = new Map<EventTarget, EarlyEvent>();
+		for (const event of early) if (event.type === 'change' && event.target) lastChange.set(event.target, event);
+		for (const event of early) {
+			const { target } = event;
+			if (!(target instanceof Element) || !target.isConnected) continue;
+			if (event.type === 'change' && lastChange.get(target) === event) choose(target, event);
+			if (event.type === 'click') press(target);
+		}
+	};
 }
 
 function choose(control: Element, { value, checked }: EarlyEvent) {
