@@ -159,6 +159,19 @@ async function downloadRejects(page: Page): Promise<string[]> {
 }
 
 /** One unit's lines of every report file the e2e sites were published from, in their own dialects; the other units' left out. */
+/**
+ * The unit whose reports the unit-page tests check: U0001, the demo's first unit, where it reported; in the fixture
+ * at ten times the units (another landscape) the unit of the last report line of the last file.
+ */
+function reportingUnit(): string {
+	const reports = filesIn(join(inject('dataDir'), '..', '..', 'raw', 'reports')).filter((file) => file.endsWith('.csv')).sort();
+	const texts = reports.map((file) => readFileSync(file, 'utf8'));
+	if (texts.some((text) => text.includes('U0001-S'))) return 'U0001';
+	// The last file's last report: a unit that still reports, so its own reports reach past what the site publishes.
+	const last = texts.at(-1)!.trim().split('\n').at(-1)!;
+	return /(U\d+)-S/.exec(last)![1]!;
+}
+
 function reportsOf(unit: string): string {
 	const siteRaw = join(inject('dataDir'), '..', '..', 'raw');
 	const mine = mkdtempSync(join(tmpdir(), 'ips-own-'));
@@ -293,7 +306,7 @@ describe('check your own reports', () => {
 	});
 
 	it('draws your unit’s page from your accepted reports, every chart marked, beside the published network: its published figures where the quarters are published', async () => {
-		const unit = 'U0001';
+		const unit = reportingUnit();
 		const mine = reportsOf(unit);
 		const { page, consoleErrors, foreignRequests } = await openPage(browser, '/check');
 		await checkFiles(page, filesIn(mine));
@@ -353,7 +366,7 @@ describe('check your own reports', () => {
 
 	it('draws your unit on a public build too: your own figures in full beside the network as published there', async () => {
 		// The public build withholds the unit's small counts; the reader's own reports are theirs, shown whole.
-		const unit = 'U0001';
+		const unit = reportingUnit();
 		const mine = reportsOf(unit);
 		const publicUrl = inject('publicUrl');
 		const { page, consoleErrors, foreignRequests } = await openPage(browser, '/check', {}, publicUrl);
