@@ -41,10 +41,10 @@ export function takeEarlyInput(): () => void {
 }
 
 function choose(control: Element, { value, checked }: EarlyEvent) {
+	if (!(control instanceof HTMLInputElement || control instanceof HTMLSelectElement)) return;
 	if (control instanceof HTMLInputElement && (control.type === 'checkbox' || control.type === 'radio')) control.checked = checked ?? control.checked;
 	// A file input keeps its files; its value cannot be set.
-	else if ((control instanceof HTMLSelectElement || control instanceof HTMLInputElement) && control.type !== 'file' && value !== undefined) control.value = value;
-	else if (!(control instanceof HTMLInputElement)) return;
+	else if (control.type !== 'file') control.value = value ?? control.value;
 	control.dispatchEvent(new Event('change', { bubbles: true }));
 }
 
