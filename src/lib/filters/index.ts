@@ -37,7 +37,15 @@ export interface FilterChoices {
 
 const QUARTER = /^\d{4}-Q[1-4]$/;
 
+/** Schemas by the choices they allow: a page parses every change against the same choices (at scale, thousands of units). */
+const schemas = new WeakMap<FilterChoices, ReturnType<typeof buildSchema>>();
 function schemaFor(choices: FilterChoices) {
+	let schema = schemas.get(choices);
+	if (!schema) schemas.set(choices, (schema = buildSchema(choices)));
+	return schema;
+}
+
+function buildSchema(choices: FilterChoices) {
 	const oneOf = (allowed: readonly string[]) => z.string().max(64).refine((value) => allowed.includes(value));
 	return {
 		from: z.string().regex(QUARTER).pipe(oneOf(choices.quarters)),
