@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { inject } from 'vitest';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { PRERENDER_ENTRIES, ROUTES } from '../../src/lib/views/routes.js';
 import { messages } from '../../src/lib/i18n/index.ts';
 import { ALL_METRICS } from '../../src/lib/metrics/index.ts';
@@ -37,9 +37,15 @@ export interface WatchedPage {
 	foreignRequests: string[];
 }
 
+/** How a page is opened: the browser context's options, and what to set on the context before the page is visited (routes). */
+export interface OpenOptions extends BrowserContextOptions {
+	prepare?: (context: BrowserContext) => Promise<void>;
+}
+
 /** Opens a page of the Swedish fixture site (or of the site at `base`), recording console errors and requests to other origins. */
-export async function openPage(browser: Browser, path: string, options: BrowserContextOptions = {}, base = baseUrl()): Promise<WatchedPage> {
+export async function openPage(browser: Browser, path: string, { prepare, ...options }: OpenOptions = {}, base = baseUrl()): Promise<WatchedPage> {
 	const context = await browser.newContext({ viewport: { width: 1280, height: 1000 }, acceptDownloads: true, ...options });
+	await prepare?.(context);
 	const page = await context.newPage();
 	const consoleErrors: string[] = [];
 	const foreignRequests: string[] = [];

@@ -147,8 +147,17 @@ describe('waitlists', () => {
 		const unitId = other!.unit_id as string;
 		const holding = parts.filter((part) => (tableFromIPC(readFileSync(join(dataDir, part.file))).getChild('unit_id')!.toArray() as string[]).includes(unitId)).map((part) => part.file);
 		expect(holding).toHaveLength(1);
-		const unitPage = await openPage(browser, `/outcomes?unit=${unitId}`);
+		// The list of units, which the unit in the URL is checked against, comes late (a slow line): until it has come the page
+		// stands for the whole country, and the engine, started meanwhile, must not warm on the whole country's parts.
+		const unitPage = await openPage(browser, `/outcomes?unit=${unitId}`, {
+			prepare: (context) =>
+				context.route('**/choices/units.json', async (route) => {
+					await new Promise((resolve) => setTimeout(resolve, 2000));
+					await route.continue();
+				}),
+		});
 		await chartsSettled(unitPage.page);
+		await unitPage.page.waitForFunction(() => document.documentElement.dataset.engine === 'ready', undefined, { timeout: 60_000 });
 		expect(await partsFetched(unitPage.page)).toEqual(holding);
 		expect(unitPage.consoleErrors).toEqual([]);
 		await unitPage.page.context().close();
