@@ -39,7 +39,7 @@ export interface WatchedPage {
 
 /** How a page is opened: the browser context's options, and what to set on the context before the page is visited (routes). */
 export interface OpenOptions extends BrowserContextOptions {
-	prepare?: (context: BrowserContext) => Promise<void>;
+	prepare?: (context: BrowserContext) => Promise<unknown>;
 }
 
 /** Opens a page of the Swedish fixture site (or of the site at `base`), recording console errors and requests to other origins. */
