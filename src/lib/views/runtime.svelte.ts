@@ -95,8 +95,8 @@ export function runView<Results>(view: ViewDefinition<Results>, data: () => { re
 		const start = () => {
 			// A unit in the URL is the state shown once the units it is checked against have come; until then the page
 			// parses to the whole country, whose warming would fetch every unit's rows for a page that shows one unit's.
-			const shown = page.url.searchParams.has('unit') ? unitChoices.load().then(() => untrack(() => parsed.filters)) : Promise.resolve(untrack(() => parsed.filters));
-			void shown.then((filters) => warmUp(view, context, filters)).then(
+			const unitsChecked = page.url.searchParams.has('unit') ? unitChoices.load() : Promise.resolve();
+			void unitsChecked.then(() => warmUp(view, context, untrack(() => parsed.filters))).then(
 				() => (document.documentElement.dataset.engine = 'ready'),
 				() => (document.documentElement.dataset.engine = 'failed'),
 			);
