@@ -145,6 +145,69 @@ describe('overview', () => {
 		await page.context().close();
 	});
 
+	it('keeps both of two filters chosen one right after the other, before the first is in the URL', async () => {
+		const { page, consoleErrors } = await openPage(browser, '/');
+		await chartsSettled(page);
+		// The figures of a choice are shown first and put in the URL once painted: the second choice builds on the first, not on the URL.
+		await page.evaluate(() => {
+			for (const [filter, value] of [['region', '14'], ['org', 'municipal']]) {
+				const select = document.querySelector<HTMLSelectElement>(`#filter-${filter}`)!;
+				select.value = value!;
+				select.dispatchEvent(new Event('change', { bubbles: true }));
+			}
+		});
+		await page.waitForURL(/\?region=14&org=municipal$/);
+		await chartsSettled(page);
+		expect(await page.locator('[data-view]').getAttribute('data-view')).toBe('?region=14&org=municipal');
+		expect(await figureText(page, 'units_open')).toBe(String(await unitsOpen(`region_code = '14' AND org_type = 'municipal'`)));
+		expect(consoleErrors).toEqual([]);
+		await page.context().close();
+	});
+
+	it('draws the charts on the screen with a change, and those just below it once the page is idle (#23)', async () => {
+		const { page, consoleErrors } = await openPage(browser, '/');
+		await chartsSettled(page);
+		// The last chart's drawing 100 px below the bottom of the screen: near it, not on it.
+		await page.evaluate(() => {
+			const charts = [...document.querySelectorAll('[data-chart] .live')];
+			const last = charts[charts.length - 1]!;
+			window.scrollTo(0, window.scrollY + last.getBoundingClientRect().top - window.innerHeight - 100);
+		});
+		// What each chart shows the moment the new figures are in place: on the screen, drawn; the one below, not yet.
+		const atChange = await page.evaluate(
+			() =>
+				new Promise<{ id: string; top: number; bottom: number; drawn: string }[]>((resolve) => {
+					const figures = document.querySelector('[data-view]')!;
+					const observer = new MutationObserver(() => {
+						if (figures.getAttribute('data-view') !== '?region=14') return;
+						observer.disconnect();
+						resolve(
+							[...document.querySelectorAll('[data-chart]')].map((chart) => {
+								const box = (chart.querySelector('.live') ?? chart).getBoundingClientRect();
+								return { id: chart.getAttribute('data-chart')!, top: box.top, bottom: box.bottom, drawn: chart.getAttribute('data-drawn')! };
+							}),
+						);
+					});
+					observer.observe(figures, { attributes: true, attributeFilter: ['data-view'] });
+					const select = document.querySelector<HTMLSelectElement>('#filter-region')!;
+					select.value = '14';
+					select.dispatchEvent(new Event('change', { bubbles: true }));
+				}),
+		);
+		const height = (await page.evaluate(() => window.innerHeight)) as number;
+		const onScreen = atChange.filter((c) => c.bottom > 0 && c.top < height);
+		const below = atChange.filter((c) => c.top >= height + 50 && c.top < height + 300);
+		expect(onScreen.length).toBeGreaterThan(0);
+		expect(below.map((c) => c.id)).toContain(atChange[atChange.length - 1]!.id);
+		expect(onScreen.map((c) => c.drawn)).toEqual(onScreen.map(() => 'current'));
+		expect(below.map((c) => c.drawn)).toEqual(below.map(() => 'stale'));
+		// Without scrolling, the page idle: drawn for region 14 too.
+		for (const { id } of below) await page.waitForSelector(`[data-chart="${id}"][data-drawn="current"]`, { timeout: 5000 });
+		expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+		expect(consoleErrors).toEqual([]);
+		await page.context().close();
+	});
+
 	it('answers filters together from the cube, fetching no unit rows (#23)', async () => {
 		const { page, consoleErrors } = await openPage(browser, '/');
 		await chartsSettled(page);

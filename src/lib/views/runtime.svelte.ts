@@ -8,8 +8,9 @@
  *   as built (its results come from the build, computed by the same `load`).
  * - What shows as filters change (the loading delay, results that arrive
  *   too late, back and forward) is the state machine of ./shown.svelte.ts.
- *   A filter change starts its query before the navigation that shows it
- *   (`prefetch`).
+ *   A filter changed on the page is shown first, and put in the URL once
+ *   painted (`choose`); a link on the page starts its query before its
+ *   navigation (`prefetch`).
  * - `html.has-query` (set by src/lib/boot.js before first paint to hide the
  *   prerendered default figures) is removed once the view's own state shows.
  * - The common changes (a region, an organisation type, a funding, on their
@@ -78,9 +79,31 @@ export function runView<Results>(view: ViewDefinition<Results>, data: () => { re
 	// svelte-ignore state_referenced_locally
 	const figures = new ShownFigures<Results>({ prerendered: { filters: DEFAULT_FILTERS, results: data().results }, resultsFor, known, loadingDelayMs: LOADING_DELAY_MS });
 
-	// The URL decides: the filter bar, links, back and forward all change it.
+	/**
+	 * Filters chosen on the page whose navigation has not run yet. Their
+	 * figures are shown first, and the URL follows once they (or their
+	 * loading state) are painted: a navigation reads the scroll position,
+	 * which lays the page out, and runs the router, 5-13 ms that a change at a
+	 * hundred times the units spent before its charts were drawn, or while
+	 * its answer was on its way.
+	 */
+	let chosen = $state.raw<Filters | null>(null);
 	$effect(() => {
-		const [filters, waiting] = [parsed.filters, waitingForUnits];
+		const filters = chosen;
+		if (filters === null || figures.shown.key !== filterSearch(filters)) return;
+		untrack(() =>
+			afterPaint(() => {
+				if (chosen !== filters) return;
+				void goto(`${page.url.pathname}${filterSearch(filters)}`, { keepFocus: true, noScroll: true }).finally(() => {
+					if (chosen === filters) chosen = null;
+				});
+			}),
+		);
+	});
+
+	// The URL decides (the filter bar, links, back and forward all change it), but for a choice on its way to it.
+	$effect(() => {
+		const [filters, waiting] = [chosen ?? parsed.filters, chosen === null && waitingForUnits];
 		untrack(() => {
 			if (!waiting) return figures.show(filters);
 			figures.wait();
@@ -109,7 +132,7 @@ export function runView<Results>(view: ViewDefinition<Results>, data: () => { re
 
 	return {
 		get filters() {
-			return parsed.filters;
+			return chosen ?? parsed.filters;
 		},
 		/** Filter keys in the URL that were refused, for the notice. */
 		get rejected() {
@@ -137,15 +160,30 @@ export function runView<Results>(view: ViewDefinition<Results>, data: () => { re
 			figures.changedHere();
 			if (filterSearch(filters) !== '') resultsFor(filters).catch(() => {});
 		},
-		/** Shows the view for other filters: starts computing them, then navigates to their URL (keeping focus and scroll). */
+		/**
+		 * Shows the view for other filters, then navigates to their URL (keeping
+		 * focus and scroll) once they are painted (see `chosen`).
+		 */
 		choose(filters: Filters) {
-			this.prefetch(filters);
-			void goto(`${page.url.pathname}${filterSearch(filters)}`, { keepFocus: true, noScroll: true });
+			figures.changedHere();
+			chosen = filters;
 		},
 	};
 }
 
 export type ViewState<Results> = ReturnType<typeof runView<Results>>;
+
+/** Runs `work` once the next frame is painted (or after 100 ms, where no frame comes: a hidden tab). */
+function afterPaint(work: () => void) {
+	let done = false;
+	const once = () => {
+		if (done) return;
+		done = true;
+		work();
+	};
+	requestAnimationFrame(() => setTimeout(once, 0));
+	setTimeout(once, 100);
+}
 
 /**
  * The build's answer for the filters, where they are a state it answered

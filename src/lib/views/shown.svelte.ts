@@ -74,6 +74,8 @@ export class ShownFigures<Results> {
 	/** Shows the figures for filters: at once if known, else once computed. */
 	show(filters: Filters) {
 		const wanted = filterSearch(filters);
+		// Already on their way (asked for again as the URL catches up with a choice made on the page): kept so.
+		if (this.pending === wanted) return;
 		clearTimeout(this.#loadingTimer);
 		this.pending = null;
 		if (this.shown.key === wanted) return;
