@@ -90,6 +90,19 @@ describe("the view runtime's state machine", () => {
 		expect(figures.shown).toMatchObject({ status: 'ready', results: { figure: 'Stockholm' } });
 	});
 
+	it('filters asked for again while on their way (the URL catching up with a choice) keep their computation, and show once it is done', async () => {
+		const { figures, calls, settle } = machine();
+		figures.changedHere();
+		figures.show(region('01'));
+		await vi.advanceTimersByTimeAsync(DELAY);
+		expect(figures.shown).toMatchObject({ key: '?region=01', status: 'loading' });
+		figures.show(region('01'));
+		expect(figures.pending).toBe('?region=01');
+		await settle('01', { figure: 'Stockholm' });
+		expect(calls).toHaveLength(1);
+		expect(figures.shown).toMatchObject({ key: '?region=01', status: 'ready', results: { figure: 'Stockholm' } });
+	});
+
 	it('an answer quicker than the loading delay replaces the figures with no loading state at all', async () => {
 		const { figures, settle } = machine();
 		figures.changedHere();
