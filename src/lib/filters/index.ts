@@ -91,6 +91,18 @@ export function parseFilters(search: URLSearchParams, choices: FilterChoices, vi
 	return { filters: { ...filters, options }, rejected: [...new Set(rejected)] };
 }
 
+/**
+ * The filters with one of them set to a value chosen in the filter bar ('' for
+ * all). A quarter equal to its end of the default period is the default, so
+ * that the same figures always have the same query string.
+ */
+export function withFilter(filters: Filters, key: FilterKey, value: string, period: { from: string; to: string }): Filters {
+	const next: Filters = { ...filters, [key]: value === '' ? null : value };
+	if (next.from === period.from) next.from = null;
+	if (next.to === period.to) next.to = null;
+	return next;
+}
+
 /** The query string for a set of filters, keys in a fixed order (the view's options last, by name), defaults left out. */
 export function filterSearch(filters: Filters): string {
 	const search = new URLSearchParams();
