@@ -26,5 +26,7 @@ export function memo<T>(size: number) {
 			return result;
 		},
 		known: (key: string): T | undefined => done.get(key),
+		/** The computation of a key, running or done, if there is one. */
+		peek: (key: string): Promise<T> | undefined => running.get(key),
 	};
 }

@@ -228,6 +228,32 @@ describe('overview', () => {
 		await page.context().close();
 	});
 
+	it('draws a change one step away from results computed while the reader looked, without the engine or the build (#23)', async () => {
+		const { page, consoleErrors } = await openPage(browser, '/');
+		const answers: string[] = [];
+		page.on('request', (request) => request.url().includes('/answers/') && answers.push(new URL(request.url()).pathname));
+		const engineMeasures = () => page.evaluate(() => performance.getEntriesByType('measure').filter((m) => m.name.startsWith('engine:')).length);
+		const lookedAhead = (search: string) => page.waitForFunction((s) => document.documentElement.dataset.ahead === s, search, { timeout: 60_000 });
+		await lookedAhead('');
+		const measured = await engineMeasures();
+		// A state the build answers, and then one only the engine does: both were computed while the figures stood.
+		await page.selectOption('#filter-org', 'municipal');
+		await page.waitForURL(/\?org=municipal$/);
+		await chartsSettled(page);
+		expect(await figureText(page, 'units_open')).toBe(String(await unitsOpen(`org_type = 'municipal'`)));
+		await lookedAhead('?org=municipal');
+		await page.selectOption('#filter-funding', 'project');
+		await page.waitForURL(/\?org=municipal&funding=project$/);
+		await chartsSettled(page);
+		const where = `org_type = 'municipal' AND funding_current = 'project'`;
+		expect(await figureText(page, 'units_open')).toBe(String(await unitsOpen(where)));
+		expect(await figureText(page, 'employment_rate')).toBe(`${((await employment(where)) * 100).toFixed(1)}%`);
+		expect(await engineMeasures(), 'no change waited for the engine').toBe(measured);
+		expect(answers, 'nor fetched an answer of the build').toEqual([]);
+		expect(consoleErrors).toEqual([]);
+		await page.context().close();
+	});
+
 	it.each([...ROUTES.filter((route) => !route.text).map((route) => route.path), '/check'])(
 		'%s fetches no unit × week mart, on filters only the engine answers, its engine warm or the check page ready (#23)',
 		async (path) => {

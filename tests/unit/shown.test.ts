@@ -2,7 +2,8 @@
  * The view runtime's state machine (src/lib/views/shown.svelte.ts) with fake
  * timers and a fake engine whose answers arrive when the test says: the
  * loading delay, results that arrive too late, the build's answers before
- * the engine, back and forward, and failures.
+ * the engine, back and forward, failures, and states computed ahead of the
+ * reader.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_FILTERS, filterSearch, type Filters } from '$lib/filters';
@@ -33,9 +34,10 @@ function fakeEngine() {
 
 function machine(answers: Record<string, unknown> = {}) {
 	const fake = fakeEngine();
-	const source = resultsSource<Results>('view', { answer: async (filters) => answers[filterSearch(filters)], engine: fake.engine, cache: memo<unknown>(10) });
+	const ahead = memo<unknown>(2);
+	const source = resultsSource<Results>('view', { answer: async (filters) => answers[filterSearch(filters)], engine: fake.engine, cache: memo<unknown>(10), ahead });
 	const figures = new ShownFigures<Results>({ prerendered: { filters: DEFAULT_FILTERS, results: { figure: 'country' } }, ...source, loadingDelayMs: DELAY });
-	return { figures, ...fake };
+	return { figures, computeAhead: source.computeAhead, ahead, ...fake };
 }
 
 beforeEach(() => vi.useFakeTimers());
@@ -170,5 +172,52 @@ describe("the view runtime's state machine", () => {
 		figures.dispose();
 		await vi.advanceTimersByTimeAsync(DELAY * 2);
 		expect(figures.shown).toMatchObject({ key: '', status: 'ready' });
+	});
+
+	it('a state computed ahead of the reader shows at once when chosen, without computing again', async () => {
+		const { figures, computeAhead, calls } = machine();
+		let aheadRuns = 0;
+		await computeAhead(region('03'), async () => (aheadRuns++, { figure: 'Östergötland, ahead' }));
+		figures.changedHere();
+		figures.show(region('03'));
+		expect(figures.shown).toMatchObject({ key: '?region=03', status: 'ready', results: { figure: 'Östergötland, ahead' } });
+		expect(figures.pending).toBeNull();
+		// Asked for again (the URL catching up), it is not computed again, ahead or by the engine.
+		await computeAhead(region('03'), async () => (aheadRuns++, { figure: 'again' }));
+		expect([aheadRuns, calls.length]).toEqual([1, 0]);
+	});
+
+	it('a state chosen while it is being computed ahead waits for that computation rather than starting another', async () => {
+		const { figures, computeAhead, calls } = machine();
+		let finish: (results: Results) => void = () => {};
+		void computeAhead(region('04'), () => new Promise<Results>((resolve) => (finish = resolve)));
+		figures.changedHere();
+		figures.show(region('04'));
+		expect(figures.pending).toBe('?region=04');
+		finish({ figure: 'Jönköping, ahead' });
+		await vi.advanceTimersByTimeAsync(0);
+		expect(figures.shown).toMatchObject({ key: '?region=04', status: 'ready', results: { figure: 'Jönköping, ahead' } });
+		expect(calls).toHaveLength(0);
+	});
+
+	it('states computed ahead never push out those the reader has seen, and a failed one is left to the reader', async () => {
+		const { figures, computeAhead, settle, calls } = machine();
+		figures.changedHere();
+		figures.show(region('01'));
+		await settle('01', { figure: 'Stockholm' });
+		// Three states ahead in a memory of two: the first is forgotten, the reader's is not.
+		for (const code of ['05', '06', '07']) await computeAhead(region(code), async () => ({ figure: code }));
+		await computeAhead(region('08'), () => Promise.reject(new Error('needs parts not fetched'))).catch(() => {});
+		figures.show(region('01'));
+		expect(figures.shown).toMatchObject({ key: '?region=01', status: 'ready', results: { figure: 'Stockholm' } });
+		figures.show(region('07'));
+		expect(figures.shown).toMatchObject({ key: '?region=07', status: 'ready', results: { figure: '07' } });
+		figures.show(region('05'));
+		expect(figures.pending).toBe('?region=05');
+		figures.show(region('08'));
+		expect(figures.pending).toBe('?region=08');
+		await settle('08', { figure: 'Kalmar' });
+		expect(figures.shown).toMatchObject({ key: '?region=08', status: 'ready', results: { figure: 'Kalmar' } });
+		expect(calls.map((c) => c.filters.region)).toEqual(['01', '05', '08']);
 	});
 });

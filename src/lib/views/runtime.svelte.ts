@@ -18,6 +18,10 @@
  *   answer (src/routes/answers, ./answered.ts) is fetched when chosen and
  *   shown without waiting for the engine. Every other state runs on the engine.
  * - The engine is warmed on this view's own queries after first paint.
+ * - Once the reader has been still for a moment, the states one change away
+ *   (./ahead.ts) are computed on the engine, so that the next change is
+ *   drawn from results at hand; `html[data-ahead]` then names the query
+ *   string whose neighbours are done.
  * - A URL that names a unit shows the loading state until the list of
  *   units, which no page carries, has come to check it against.
  */
@@ -26,13 +30,14 @@ import { parse } from 'devalue';
 import { goto } from '$app/navigation';
 import { base } from '$app/paths';
 import { page } from '$app/state';
-import { database, PartsNotFetched } from '$lib/db/browser';
-import { DEFAULT_FILTERS, filterSearch, ORG_TYPES, parseFilters, type Filters } from '$lib/filters';
+import { database } from '$lib/db/browser';
+import { DEFAULT_FILTERS, filterSearch, parseFilters, type Filters } from '$lib/filters';
 import { unitChoices } from '$lib/filters/unitChoices.svelte';
 import { quarterStart } from '$lib/time';
 import { memo } from '$lib/memo';
 import type { Period, ViewContext, ViewDefinition } from './context';
 import { answeredState, answerName } from './answered';
+import { statesAhead } from './ahead';
 import { resultsSource, ShownFigures } from './shown.svelte';
 import { decodeRows, ROWS } from './transport';
 
@@ -44,11 +49,24 @@ export type { Shown, ViewStatus } from './shown.svelte';
  * without a flash of empty charts.
  */
 const LOADING_DELAY_MS = 150;
-/** How long the engine warms up after it starts. */
-const WARM_UP_MS = 3000;
+/**
+ * How long the figures shown must have stood before the states one change
+ * away are computed: a run of quick changes is left alone, and a reader's
+ * change waits behind at most one of those statements.
+ */
+const AHEAD_AFTER_MS = 250;
+/**
+ * The engine time spent computing ahead for the figures shown. On a cube a
+ * state costs 20-40 ms, so the overview computes all of its 80-odd states
+ * at a hundred times the units; a view that lists every unit (100-200 ms a
+ * state) computes its nearest dozen or so, and keeps no more than that.
+ */
+const AHEAD_BUDGET_MS = 2500;
 
 /** Results already computed, by view and query string, shared by every mount of a view. */
 const computed = memo<unknown>(40);
+/** Results computed ahead of the reader, by view and query string: at most one neighbourhood's worth. */
+const aheadOfReader = memo<unknown>(100);
 
 export function runView<Results>(view: ViewDefinition<Results>, data: () => { results: Results; context: ViewContext }) {
 	let mounted = $state(false);
@@ -62,7 +80,7 @@ export function runView<Results>(view: ViewDefinition<Results>, data: () => { re
 	const waitingForUnits = $derived(mounted && unitChoices.list === null && page.url.searchParams.has('unit'));
 	const parsed = $derived(mounted && !waitingForUnits ? parseFilters(page.url.searchParams, choiceSets, view.options) : { filters: DEFAULT_FILTERS, rejected: [] });
 
-	const { resultsFor, known } = resultsSource<Results>(view.id, {
+	const { resultsFor, known, computeAhead } = resultsSource<Results>(view.id, {
 		answer: (filters) => answerOf(view.id, filters, context),
 		engine: async (filters) => {
 			const db = await database();
@@ -75,6 +93,7 @@ export function runView<Results>(view: ViewDefinition<Results>, data: () => { re
 			}
 		},
 		cache: computed,
+		ahead: aheadOfReader,
 	});
 	// svelte-ignore state_referenced_locally
 	const figures = new ShownFigures<Results>({ prerendered: { filters: DEFAULT_FILTERS, results: data().results }, resultsFor, known, loadingDelayMs: LOADING_DELAY_MS });
@@ -111,6 +130,39 @@ export function runView<Results>(view: ViewDefinition<Results>, data: () => { re
 		});
 	});
 
+	/** The engine, once warmed on the state first shown; the states ahead wait for it. */
+	let engineWarmed: (warming: Promise<unknown>) => void = () => {};
+	const warmed = new Promise<unknown>((resolve) => (engineWarmed = resolve));
+	/** Counts the figures shown: computing ahead for one stops when the next comes (or the page goes). */
+	let lookingAhead = 0;
+	$effect(() => {
+		const generation = ++lookingAhead;
+		const { status, filters } = figures.shown;
+		if (!mounted || status !== 'ready' || figures.pending !== null) return;
+		const timer = setTimeout(() => void untrack(() => lookAhead(generation, filters)), AHEAD_AFTER_MS);
+		return () => clearTimeout(timer);
+	});
+
+	/** Computes the states one change away from `filters`, nearest first, until the reader moves or the budget is spent. */
+	async function lookAhead(generation: number, filters: Filters) {
+		if (!(await warmed.then(() => true, () => false)) || generation !== lookingAhead) return;
+		// Never fetches units' rows the reader has not asked for: a state that needs them is left to the reader.
+		const db = (await database()).warming;
+		const choices = { quarters: context.choices.quarters, regions: context.choices.regions.map((r) => r.value) };
+		let spent = 0;
+		for (const next of statesAhead(filters, choices, context.period)) {
+			if (generation !== lookingAhead) return;
+			if (spent > AHEAD_BUDGET_MS) break;
+			if (known(next) !== undefined) continue;
+			const started = performance.now();
+			// A state that fails here (or needs units' rows not fetched) is left to the reader, who would see why.
+			await computeAhead(next, () => view.load(db, next, context)).catch(() => {});
+			spent += performance.now() - started;
+		}
+		// For the browser tests and the benchmark: the figures whose states one change away are computed.
+		if (generation === lookingAhead) document.documentElement.dataset.ahead = filterSearch(filters);
+	}
+
 	onMount(() => {
 		mounted = true;
 		// Once this view's own state is rendered (its figures, or loading), the prerendered default no longer needs hiding.
@@ -119,7 +171,9 @@ export function runView<Results>(view: ViewDefinition<Results>, data: () => { re
 			// A unit in the URL is the state shown once the units it is checked against have come; until then the page
 			// parses to the whole country, whose warming would fetch every unit's rows for a page that shows one unit's.
 			const unitsChecked = page.url.searchParams.has('unit') ? unitChoices.load() : Promise.resolve();
-			void unitsChecked.then(() => warmUp(view, context, untrack(() => parsed.filters))).then(
+			const warming = unitsChecked.then(() => warmUp(view, context, untrack(() => parsed.filters)));
+			engineWarmed(warming);
+			warming.then(
 				() => (document.documentElement.dataset.engine = 'ready'),
 				() => (document.documentElement.dataset.engine = 'failed'),
 			);
@@ -127,7 +181,10 @@ export function runView<Results>(view: ViewDefinition<Results>, data: () => { re
 		// Off the critical path of first paint.
 		if ('requestIdleCallback' in window) requestIdleCallback(start, { timeout: 500 });
 		else setTimeout(start, 0);
-		return () => figures.dispose();
+		return () => {
+			lookingAhead++;
+			figures.dispose();
+		};
 	});
 
 	return {
@@ -208,28 +265,9 @@ async function answerOf(viewId: string, filters: Filters, context: ViewContext):
  * table lists (every unit's on the whole country), which the reader's next
  * change most likely reads too (another period of the same units), where
  * fetching them then made that change wait 1.4-1.6 s at a hundred times the
- * units. Then for the country, each region and each organisation type in
- * turn, twice over, one at a time (a reader's own change never waits behind
- * more than one), for up to WARM_UP_MS, fetching nothing but whole marts and
- * marts' cube cells: it stops at a variant that needs units' rows not
- * fetched (another region's). Nothing computed here is kept.
+ * units. The states one change away, computed next (lookAhead), warm it on
+ * the rest.
  */
 async function warmUp<Results>(view: ViewDefinition<Results>, context: ViewContext, shown: Filters) {
-	// A view opened later takes over: the engine warms on what the reader now looks at.
-	const generation = ++warming;
-	const engine = await database();
-	const started = performance.now();
-	await view.load(engine, shown, context);
-	const db = engine.warming;
-	const variants: Partial<Filters>[] = [{}, ...context.choices.regions.map((r) => ({ region: r.value })), ...ORG_TYPES.map((org) => ({ org }))];
-	for (const variant of [...variants, ...variants]) {
-		if (generation !== warming || performance.now() - started > WARM_UP_MS) break;
-		try {
-			await view.load(db, { ...DEFAULT_FILTERS, ...variant }, context);
-		} catch (error) {
-			if (error instanceof PartsNotFetched) break;
-			throw error;
-		}
-	}
+	await view.load(await database(), shown, context);
 }
-let warming = 0;

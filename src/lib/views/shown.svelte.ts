@@ -113,18 +113,34 @@ export class ShownFigures<Results> {
  * Where a view's results come from: the build's answer for the filters
  * where it has one (no wait for the engine; undefined where it has none or
  * cannot be had), else the engine; each remembered in `cache` by view and
- * query string.
+ * query string. States computed ahead of the reader (./ahead.ts) are kept
+ * apart, in `ahead`, so that they never push out those the reader has seen;
+ * the reader's own request takes one from there, finished or on its way.
  */
 export function resultsSource<Results>(
 	viewId: string,
-	source: { answer: (filters: Filters) => Promise<unknown>; engine: (filters: Filters) => Promise<Results>; cache: ReturnType<typeof memo<unknown>> },
+	source: {
+		answer: (filters: Filters) => Promise<unknown>;
+		engine: (filters: Filters) => Promise<Results>;
+		cache: ReturnType<typeof memo<unknown>>;
+		ahead: ReturnType<typeof memo<unknown>>;
+	},
 ) {
+	const keyOf = (filters: Filters) => `${viewId}${filterSearch(filters)}`;
 	return {
 		resultsFor: (filters: Filters) =>
-			source.cache.get(`${viewId}${filterSearch(filters)}`, async () => {
-				const answer = await source.answer(filters);
-				return answer !== undefined ? answer : source.engine(filters);
-			}) as Promise<Results>,
-		known: (filters: Filters) => source.cache.known(`${viewId}${filterSearch(filters)}`) as Results | undefined,
+			source.cache.get(
+				keyOf(filters),
+				() =>
+					source.ahead.peek(keyOf(filters)) ??
+					(async () => {
+						const answer = await source.answer(filters);
+						return answer !== undefined ? answer : source.engine(filters);
+					})(),
+			) as Promise<Results>,
+		known: (filters: Filters) => (source.cache.known(keyOf(filters)) ?? source.ahead.known(keyOf(filters))) as Results | undefined,
+		/** Computes the results for filters ahead of the reader with `compute`, unless they are had or on their way. */
+		computeAhead: (filters: Filters, compute: () => Promise<Results>): Promise<unknown> =>
+			source.cache.peek(keyOf(filters)) ?? source.ahead.get(keyOf(filters), compute),
 	};
 }
