@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser } from './browser.ts';
 import { ALL_METRICS, GRAINS } from '$lib/metrics';
@@ -36,6 +36,12 @@ const unitsOpen = (where = 'true') =>
 const employment = (where = 'true') =>
 	one(`SELECT sum(employed) / sum(caseload) FROM unit_week JOIN units USING (unit_id)
 		WHERE week >= DATE '2024-04-01' AND week < DATE '2024-07-01' AND ${where}`);
+
+/** The page shows the units open and the employment rate of the units `where` chooses. */
+async function expectFiguresWhere(page: Page, where: string) {
+	expect(await figureText(page, 'units_open')).toBe(String(await unitsOpen(where)));
+	expect(await figureText(page, 'employment_rate')).toBe(`${((await employment(where)) * 100).toFixed(1)}%`);
+}
 
 describe('overview', () => {
 	it('is drawn in the prerendered HTML, before any script runs', async () => {
@@ -216,9 +222,7 @@ describe('overview', () => {
 		await page.selectOption('#filter-funding', 'project');
 		await page.waitForURL(/\?org=municipal&funding=project$/);
 		await chartsSettled(page);
-		const where = `org_type = 'municipal' AND funding_current = 'project'`;
-		expect(await figureText(page, 'units_open')).toBe(String(await unitsOpen(where)));
-		expect(await figureText(page, 'employment_rate')).toBe(`${((await employment(where)) * 100).toFixed(1)}%`);
+		await expectFiguresWhere(page, `org_type = 'municipal' AND funding_current = 'project'`);
 		// Every request of the page, from its start (the marts are fetched on the page's own thread).
 		const requested = await page.evaluate(() => performance.getEntriesByType('resource').map((entry) => entry.name));
 		const fetched = requested.map((url) => /\/data\/([^/]+)\.arrow$/.exec(url)?.[1]).filter((mart) => mart !== undefined);
@@ -245,9 +249,7 @@ describe('overview', () => {
 		await page.selectOption('#filter-funding', 'project');
 		await page.waitForURL(/\?org=municipal&funding=project$/);
 		await chartsSettled(page);
-		const where = `org_type = 'municipal' AND funding_current = 'project'`;
-		expect(await figureText(page, 'units_open')).toBe(String(await unitsOpen(where)));
-		expect(await figureText(page, 'employment_rate')).toBe(`${((await employment(where)) * 100).toFixed(1)}%`);
+		await expectFiguresWhere(page, `org_type = 'municipal' AND funding_current = 'project'`);
 		expect(await engineMeasures(), 'no change waited for the engine').toBe(measured);
 		expect(answers, 'nor fetched an answer of the build').toEqual([]);
 		expect(consoleErrors).toEqual([]);
