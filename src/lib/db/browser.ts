@@ -41,7 +41,7 @@ export interface BrowserDatabase extends Database {
 }
 
 /** A statement run to warm the engine up needed units' rows that no reader's statement has fetched. */
-export class PartsNotFetched extends Error {}
+class PartsNotFetched extends Error {}
 
 let opened: Promise<BrowserDatabase> | undefined;
 

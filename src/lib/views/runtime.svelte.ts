@@ -58,8 +58,8 @@ const AHEAD_AFTER_MS = 250;
 /**
  * The engine time spent computing ahead for the figures shown. On a cube a
  * state costs 20-40 ms, so the overview computes all of its 80-odd states
- * at a hundred times the units; a view that lists every unit (100-200 ms a
- * state) computes its nearest dozen or so, and keeps no more than that.
+ * at a hundred times the units; a view that lists every unit (80-200 ms a
+ * state) computes the nearest dozen to thirty.
  */
 const AHEAD_BUDGET_MS = 2500;
 
