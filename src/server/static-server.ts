@@ -55,11 +55,18 @@ export function serveStatic(folder: string, port: number, host = '127.0.0.1'): P
 			response.writeHead(405, { Allow: 'GET, HEAD' }).end();
 			return;
 		}
+		const url = new URL(request.url ?? '/', 'http://localhost');
 		let file: string | undefined;
 		try {
-			file = locate(root, new URL(request.url ?? '/', 'http://localhost').pathname);
+			file = locate(root, url.pathname);
 		} catch {
 			file = undefined;
+		}
+		// A page asked for with a slash after its name (/sv/, /coverage/): its links and scripts are relative to
+		// its own name, and from under it they would not be found. Sent to its name, its query kept.
+		if (file?.endsWith('.html') && url.pathname.length > 1 && url.pathname.endsWith('/') && !file.endsWith(`${sep}index.html`)) {
+			response.writeHead(308, { Location: `${url.pathname.replace(/\/+$/, '')}${url.search}` }).end();
+			return;
 		}
 		if (!file) {
 			response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');

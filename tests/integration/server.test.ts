@@ -19,6 +19,7 @@ beforeAll(async () => {
 		`<!doctype html><html><head><meta http-equiv="content-security-policy" content="default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-abc='"></head><body></body></html>`,
 	);
 	writeFileSync(join(root, 'data', 'units.arrow'), Buffer.alloc(64, 1));
+	writeFileSync(join(root, 'sv.html'), '<!doctype html><html><head></head><body>sv</body></html>');
 	const server = await serveStatic(root, 0);
 	base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 	close = () => server.close();
@@ -41,6 +42,15 @@ describe('the static server', () => {
 		const again = await fetch(`${base}/data/units.arrow`, { headers: { 'If-None-Match': etag } });
 		expect(again.status).toBe(304);
 		expect(first.headers.get('referrer-policy')).toBe('no-referrer');
+	});
+
+	it('sends a page asked for with a slash after its name to its name, its query kept (its relative links would break under it)', async () => {
+		const response = await fetch(`${base}/sv/?region=03`, { redirect: 'manual' });
+		expect(response.status).toBe(308);
+		expect(response.headers.get('location')).toBe('/sv?region=03');
+		expect(await (await fetch(`${base}/sv/?region=03`)).text()).toContain('<body>sv</body>');
+		expect((await fetch(`${base}/`, { redirect: 'manual' })).status).toBe(200);
+		expect((await fetch(`${base}/data/`, { redirect: 'manual' })).status).toBe(404);
 	});
 
 	it('serves nothing outside its folder', async () => {
