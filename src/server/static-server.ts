@@ -65,7 +65,8 @@ export function serveStatic(folder: string, port: number, host = '127.0.0.1'): P
 		// A page asked for with a slash after its name (/sv/, /coverage/): its links and scripts are relative to
 		// its own name, and from under it they would not be found. Sent to its name, its query kept.
 		if (file?.endsWith('.html') && url.pathname.length > 1 && url.pathname.endsWith('/') && !file.endsWith(`${sep}index.html`)) {
-			response.writeHead(308, { Location: `${url.pathname.replace(/\/+$/, '')}${url.search}` }).end();
+			// One slash first: //sv would be another host.
+			response.writeHead(308, { Location: `/${url.pathname.replace(/^\/+|\/+$/g, '')}${url.search}` }).end();
 			return;
 		}
 		if (!file) {

@@ -1,6 +1,7 @@
 /** npm run serve: the security headers and validators a public-sector site sends. */
 import { execFile } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { get } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -49,6 +50,11 @@ describe('the static server', () => {
 		expect(response.status).toBe(308);
 		expect(response.headers.get('location')).toBe('/sv?region=03');
 		expect(await (await fetch(`${base}/sv/?region=03`)).text()).toContain('<body>sv</body>');
+		// Never to another host: //sv would be one (a raw request; fetch would tidy the path first).
+		const location = await new Promise<string | undefined>((resolve, reject) =>
+			get({ host: '127.0.0.1', port: new URL(base).port, path: '/.//sv/' }, (raw) => (raw.resume(), resolve(raw.headers.location))).on('error', reject),
+		);
+		expect(location).toBe('/sv');
 		expect((await fetch(`${base}/`, { redirect: 'manual' })).status).toBe(200);
 		expect((await fetch(`${base}/data/`, { redirect: 'manual' })).status).toBe(404);
 	});
