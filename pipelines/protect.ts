@@ -8,8 +8,7 @@
  * counts are not negative and whole. For a withheld value x, the interval it
  * can be narrowed to runs from the least to the greatest x of any table that
  * fits all of that: two linear programs (HiGHS), over one model per period
- * whose unknowns are the withheld values, each solve starting from the last
- * one's basis. The true table is one such table, and every solution found is
+ * whose unknowns are the withheld values, each solve presolved. The true table is one such table, and every solution found is
  * another, for all values at once: a value seen to spread as wide as its
  * level needs no program of its own.
  */
@@ -297,8 +296,8 @@ function ranged(highs: Highs, program: Program, wide: Set<string>, extremes?: Ex
 		matrix: { format: 'csr', numRows: rows.length, numCols: unknowns.length, starts, indices, values: coefficients },
 	});
 	try {
-		// Presolved, each solve starts afresh on a program a fraction of the size: at ten times the units the check took 124 s
-		// so, against 173 s re-solving from the last basis without it; the dual simplex (HiGHS's default) took 610 s.
+		// Presolved, each solve starts afresh on a program a fraction of the size. At ten times the units that took the
+		// check 124 s, against 173 s re-solving from the last basis without presolve; the dual simplex (HiGHS's default) 610 s.
 		model.options.set({ output_flag: false, presolve: 'on', solver: 'simplex', simplex_strategy: 4 });
 		let holding = new Set<Relation>();
 		const solve = (sense: 'maximize' | 'minimize') => {
