@@ -16,7 +16,7 @@ export function lanes() {
 		running = start !== undefined;
 		start?.();
 	};
-	/** Runs `work` once every request before it in its lane, and every reader's before it, has settled. */
+	/** Runs `work` in its turn: a reader's after the requests before it, one ahead only when no reader's is waiting. */
 	return function enqueue<T>(work: () => Promise<T>, lane: Lane = 'reader'): Promise<T> {
 		return new Promise<T>((resolve, reject) => {
 			waiting[lane].push(() => void Promise.resolve().then(work).then(resolve, reject).finally(next));
