@@ -26,4 +26,14 @@ describe('memo', () => {
 		for (const key of ['a', 'b', 'c']) await views.get(key, () => Promise.resolve(key.toUpperCase()));
 		expect([views.known('a'), views.known('b'), views.known('c')]).toEqual([undefined, 'B', 'C']);
 	});
+
+	it('keeps longest the keys asked for last', async () => {
+		const views = memo<string>(2);
+		await views.get('a', () => Promise.resolve('A'));
+		await views.get('b', () => Promise.resolve('B'));
+		// Asked for again: 'b' is now the oldest, and goes when 'c' comes.
+		await views.get('a', () => Promise.resolve('not computed again'));
+		await views.get('c', () => Promise.resolve('C'));
+		expect([views.known('a'), views.known('b'), views.known('c')]).toEqual(['A', undefined, 'C']);
+	});
 });
