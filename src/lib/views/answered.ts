@@ -2,9 +2,10 @@
  * The filter states whose results the build computes with the view's own
  * `load` (src/routes/answers): the changes readers make most, each region,
  * each organisation type and each funding on its own, over the default
- * period. One file a state, fetched only when a reader chooses it: a view's
+ * period. One file a state, fetched when a reader chooses it, or one change
+ * ahead of the reader within a budget (./runtime.svelte.ts): a view's
  * answers all together were 0.8–3.4 MB on the demo and up to 10.8 MB at a
- * hundred times the units, too much to fetch on the chance.
+ * hundred times the units, too much to fetch with the page.
  */
 import { FUNDING, ORG_TYPES } from '$lib/contract';
 import { DEFAULT_FILTERS, filterSearch, type Filters } from '$lib/filters';
