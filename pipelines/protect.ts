@@ -303,12 +303,16 @@ function ranged(highs: Highs, program: Program, wide: Set<string>, extremes?: Ex
 		// check 124 s, against 173 s re-solving from the last basis without presolve; the dual simplex (HiGHS's default) 610 s.
 		model.options.set({ output_flag: false, presolve: 'on', solver: 'simplex', simplex_strategy: 4 });
 		let holding = new Set<Relation>();
-		const solve = (sense: 'maximize' | 'minimize') => {
+		/** The objective's greatest or least; undefined where a spreading solve (`spreading`) found nothing. */
+		const solve = (sense: 'maximize' | 'minimize', spreading = false) => {
 			model.changeObjectiveSense(highs.constants.objectiveSense[sense]);
 			model.run();
 			const status = model.getModelStatus();
 			// The true table fits, so a program presolve finds "infeasible or unbounded" is unbounded.
 			if (status === highs.constants.modelStatus.unbounded || status === highs.constants.modelStatus.unboundedOrInfeasible) return sense === 'maximize' ? Infinity : -Infinity;
+			// The true table fits the bounds added to spread too, but a stock times its weeks is not a whole number and the
+			// sums miss by rounding: a spreading solve the solver finds infeasible shows nothing, and each value's own follow.
+			if (spreading && status === highs.constants.modelStatus.infeasible) return undefined;
 			if (status !== highs.constants.modelStatus.optimal) throw new Error(`protection check: the solver ended with status ${status}`);
 			const x = model.getSolution().colValue;
 			if (extremes) {
@@ -328,16 +332,16 @@ function ranged(highs: Highs, program: Program, wide: Set<string>, extremes?: Ex
 		const sign = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) < 1073741824 ? 1 : -1);
 		const all = { kind: 'range', from: 0, to: unknowns.length - 1 } as const;
 		// A value that can grow without end made such an objective unbounded, and its solve showed nothing: while
-		// spreading, each value weighed is kept within its level above its true value, as far as it needs to go. A
-		// table found then fits the program without those bounds too. At ten times the units that took the programs
-		// that free every column of a quarter from 71 s to 30 s.
-		const spreadingUpper = unknowns.map((u) => (u.level > 0 ? Math.min(u.upper, u.truth + (u.integer ? Math.ceil(u.reach ?? u.level) : (u.reach ?? u.level))) : u.upper));
+		// spreading, each value weighed is kept within its level (and one) above its true value, as far as it needs to
+		// go. A table found then fits the program without those bounds too. At ten times the units that took the
+		// programs that free every column of a quarter from 71 s to 30 s.
+		const spreadingUpper = unknowns.map((u) => (u.level > 0 ? Math.min(u.upper, u.truth + Math.ceil(u.reach ?? u.level) + 1) : u.upper));
 		for (let round = 0; round < SPREADING_SOLVES && pending().length > 1; round++) {
 			// Over the values still to be shown wide alone: an objective over every unknown moved them less.
 			const open = new Set(pending());
 			model.changeColsCost(all, unknowns.map((u) => (open.has(u) ? sign() : 0)));
 			if (round === 0) model.changeColsBounds(all, unknowns.map((u) => finite(u.lower)), spreadingUpper.map(finite));
-			solve('maximize');
+			solve('maximize', true);
 		}
 		model.changeColsBounds(all, unknowns.map((u) => finite(u.lower)), unknowns.map((u) => finite(u.upper)));
 		model.changeColsCost(all, new Float64Array(unknowns.length));
@@ -350,8 +354,8 @@ function ranged(highs: Highs, program: Program, wide: Set<string>, extremes?: Ex
 			}
 			model.changeColCost(j, 1);
 			holding = new Set();
-			const top = solve('maximize');
-			const bottom = shownWide(u, j) ? least[j]! : solve('minimize');
+			const top = solve('maximize')!;
+			const bottom = shownWide(u, j) ? least[j]! : solve('minimize')!;
 			model.changeColCost(j, 0);
 			if (shownWide(u, j) || width(top, bottom, u.integer) >= u.level) {
 				markWide(u);
