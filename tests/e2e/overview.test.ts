@@ -86,7 +86,7 @@ describe('overview', () => {
 		const answers: string[] = [];
 		page.on('request', (request) => request.url().includes('/answers/') && answers.push(new URL(request.url()).pathname));
 		await chartsSettled(page);
-		// Each state's answer is fetched when it is chosen, and no other (#23).
+		// Each state's answer is fetched when it is chosen, and no other: without the engine nothing is made ready ahead (#23).
 		await page.waitForTimeout(500);
 		expect(answers).toEqual([]);
 		await page.selectOption('#filter-region', '14');

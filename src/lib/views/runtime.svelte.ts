@@ -15,8 +15,8 @@
  *   prerendered default figures) is removed once the view's own state shows.
  * - The common changes (a region, an organisation type, a funding, on their
  *   own) were computed at build time by the view's own `load`: each one's
- *   answer (src/routes/answers, ./answered.ts) is fetched when chosen and
- *   shown without waiting for the engine. Every other state runs on the engine.
+ *   answer (src/routes/answers, ./answered.ts) is fetched when chosen (or
+ *   ahead, below) and shown without waiting for the engine. Every other state runs on the engine.
  * - The engine is warmed on this view's own queries after first paint.
  * - Once the reader has been still for a moment, the states one change away
  *   (./ahead.ts) are made ready, so that the next change is drawn from
