@@ -26,6 +26,10 @@ import type { ViewDefinition } from './context';
 const SELECTION_MEASURES = [peopleWaiting, waitlistPerFte, referrals, enrolments, meanWait, reportCompleteness];
 const REGION_MEASURES = [peopleWaiting, waitlistPerFte];
 const UNIT_MEASURES = [peopleWaiting, caseloadPerFte];
+/** The growth table's length: the units whose waitlist grew most. */
+const GROWTH_SHOWN = 10;
+/** The smallest growth written as an increase to one decimal ("+0.1"); below it the table would print "+0.0". */
+const SMALLEST_INCREASE = 0.05;
 // The whole country (the other filters kept) is the grey line behind every region's panel.
 
 /** waitlist_by_region's CSV columns: one row per quarter of the period and region. */
@@ -65,7 +69,12 @@ export interface WaitlistResults {
 	/** The quarter a unit's growth is measured to, and from. */
 	quarter: string;
 	yearEarlier: string;
-	/** Units with a waitlist reported in both quarters, the largest growth first. */
+	/**
+	 * The ten units whose waitlist grew most (by at least 0.05, an increase
+	 * to one decimal), of those with a waitlist in both quarters, the largest
+	 * growth first. Only these: at a hundred times the units every unit's
+	 * growth would be most of the page's data and of each state's answer.
+	 */
 	growth: UnitGrowth[];
 	/** Units left out of growth because their waitlist is withheld in either quarter (public build). */
 	growthWithheld: number;
@@ -100,7 +109,7 @@ export const waitlists: ViewDefinition<WaitlistResults> = {
 				continue;
 			}
 			const [was, is] = [then?.value, latest?.value];
-			if (was == null || is == null) continue;
+			if (was == null || is == null || is - was < SMALLEST_INCREASE) continue;
 			const capacity = measureOf(now!, caseloadPerFte);
 			growth.push({
 				unit_id,
@@ -132,7 +141,7 @@ export const waitlists: ViewDefinition<WaitlistResults> = {
 			country: (country ?? selection).filter((row) => row.quarter >= from).map((row) => ({ quarter: row.quarter, value: measureOf(row, waitlistPerFte).value })),
 			quarter,
 			yearEarlier,
-			growth,
+			growth: growth.slice(0, GROWTH_SHOWN),
 			growthWithheld,
 		};
 	},
