@@ -19,6 +19,18 @@ export function formatNumber(locale: Locale, value: number | null | undefined, d
 	return format.format(value);
 }
 
+const collators = new Map<string, Intl.Collator>();
+/**
+ * Text in the locale's order. One collator a locale: `localeCompare` with a
+ * locale builds its rules again on each call, which made sorting a
+ * national funnel's 2,620 units by name some 6 ms of every filter change.
+ */
+export function collatorFor(locale: string): Intl.Collator {
+	let collator = collators.get(locale);
+	if (!collator) collators.set(locale, (collator = new Intl.Collator(locale)));
+	return collator;
+}
+
 /** A time in days as years, one decimal; a time never reached (a median the curve does not reach) says so. */
 export function formatYears(locale: Locale, days: number | null): string {
 	return days === null ? t(locale, 'not_reached') : t(locale, 'years_unit', { value: formatNumber(locale, days / 365.25, 1) });

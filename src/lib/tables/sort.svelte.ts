@@ -4,6 +4,8 @@
  * column starts in the direction its readers want first (names A to Z, most
  * first for a count).
  */
+import { collatorFor } from '$lib/format';
+
 export class TableSort<Key extends string> {
 	key = $state<Key | null>(null);
 	ascending = $state(true);
@@ -29,6 +31,6 @@ export class TableSort<Key extends string> {
 /** Two cells in the direction chosen: numbers by size, text in the locale's order; a missing value last either way. */
 export function compareCells(x: number | string | null, y: number | string | null, ascending: boolean, locale: string): number {
 	if (x === null || y === null) return x === y ? 0 : x === null ? 1 : -1;
-	const order = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y), locale);
+	const order = typeof x === 'number' && typeof y === 'number' ? x - y : collatorFor(locale).compare(String(x), String(y));
 	return ascending ? order : -order;
 }
