@@ -21,9 +21,10 @@ export function formatNumber(locale: Locale, value: number | null | undefined, d
 
 const collators = new Map<string, Intl.Collator>();
 /**
- * Text in the locale's order. One collator a locale: `localeCompare` with a
- * locale builds its rules again on each call, which made sorting a
- * national funnel's 2,620 units by name some 6 ms of every filter change.
+ * Text in the locale's order, with one collator a locale made once, where
+ * `localeCompare(b, locale)` looks one up on every call: the funnel tables
+ * compare thousands of units' names on every filter change at a hundred
+ * times the units.
  */
 export function collatorFor(locale: string): Intl.Collator {
 	let collator = collators.get(locale);
