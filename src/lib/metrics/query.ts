@@ -13,9 +13,21 @@ import { eachFact, GRAIN_KEYS, PEOPLE_FACTS, type Grain } from './facts';
 import { factsOf, type Cells } from './cells';
 import type { Metric, MetricFormula, MetricRow } from './types';
 
-/** The counts of people a formula reads (whole words of its SQL). */
-const peopleIn = (formula: MetricFormula) =>
-	PEOPLE_FACTS.filter((fact) => new RegExp(`\\b${fact}\\b`).test([formula.value, formula.numerator, formula.denominator].join(' ')));
+const peopleRead = new WeakMap<MetricFormula, readonly string[]>();
+/**
+ * The counts of people a formula reads (whole words of its SQL), found once
+ * per formula: `roundedIn` asks for every unit of a funnel, and at a hundred
+ * times the units the regular expressions, written anew for each, took most
+ * of the page's share of a change on Compare sites.
+ */
+function peopleIn(formula: MetricFormula): readonly string[] {
+	let facts = peopleRead.get(formula);
+	if (!facts) {
+		const sql = [formula.value, formula.numerator, formula.denominator].join(' ');
+		peopleRead.set(formula, (facts = PEOPLE_FACTS.filter((fact) => new RegExp(`\\b${fact}\\b`).test(sql))));
+	}
+	return facts;
+}
 
 /**
  * A measure's columns. On a public build a fourth, "<id>.suppressed", is
