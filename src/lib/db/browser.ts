@@ -254,8 +254,8 @@ function queryOn(conn: AsyncDuckDBConnection) {
 			}
 			const table = await (await ready).query(...bind(statement, params));
 			const names = table.schema.fields.map((f) => f.name);
-			// A column read whole by its iterator, not a value at a time by index: at a hundred
-			// times the units a funnel's 8,734 rows of 40 columns came in half the time.
+			// Each column read whole by its iterator, not a value at a time by index: the
+			// 8,734 rows of a whole-country funnel at a hundred times the units, 5 ms instead of 23.
 			const columns = names.map((name) => Array.from(table.getChild(name)!, plainValue));
 			const rows = new Array<Row>(table.numRows);
 			for (let i = 0; i < rows.length; i++) {
