@@ -9,7 +9,7 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { barPlot, emphasiseBar } from '$lib/charts/bar';
 import type { Boundaries } from '$lib/charts/boundaries';
-import { funnelPlot } from '$lib/charts/funnel';
+import { funnelPlot, namedInFunnel } from '$lib/charts/funnel';
 import { spreadLabels } from '$lib/charts/labels';
 import { emphasiseGroup, groupTrendPlot } from '$lib/charts/groupTrend';
 import { linesPlot } from '$lib/charts/lines';
@@ -212,10 +212,10 @@ describe('plot functions', () => {
 	it('funnel: units against their size, the target, limits at 95 % (dashed) and 99.8 %, units outside and the chosen one labelled', async () => {
 		const limits = [10, 50, 100].map((n) => ({ n, lower95: 0.4 - 1 / n, upper95: 0.4 + 1 / n, lower998: 0.4 - 2 / n, upper998: 0.4 + 2 / n }));
 		const points = [
-			{ id: 'a', n: 20, rate: 0.42, label: 'Alpha', flag: 'within' as const },
-			{ id: 'b', n: 80, rate: 0.9, label: 'Beta', flag: 'above' as const },
-			{ id: 'c', n: 60, rate: 0.05, label: 'Gamma', flag: 'below' as const },
-			{ id: 'd', n: 40, rate: 0.3, label: 'Delta', flag: 'within' as const },
+			{ id: 'a', n: 20, rate: 0.42, label: 'Alpha', flag: 'within' as const, z: 0.2 },
+			{ id: 'b', n: 80, rate: 0.9, label: 'Beta', flag: 'above' as const, z: 9 },
+			{ id: 'c', n: 60, rate: 0.05, label: 'Gamma', flag: 'below' as const, z: -6 },
+			{ id: 'd', n: 40, rate: 0.3, label: 'Delta', flag: 'within' as const, z: -1.2 },
 		];
 		const drawing = funnelPlot(points, { document, target: 0.4, limits, format: (v) => formatNumber('en', v, 0, 'percent'), xLabel: 'Participants', highlight: 'a' });
 		expect(drawing.querySelectorAll('[aria-label="line"]')).toHaveLength(4);
@@ -235,12 +235,30 @@ describe('plot functions', () => {
 		expect(spreadLabels([290, 295], 14, 0, 300)).toEqual([286, 300]);
 		expect(spreadLabels([50, 200], 14, 0, 300)).toEqual([50, 200]);
 		const limits = [20, 60, 100].map((n) => ({ n, lower95: 0.2, upper95: 0.6, lower998: 0.1, upper998: 0.7 }));
-		const low = ['Ale', 'Bjuv', 'Dals-Ed', 'Eda'].map((label, i) => ({ id: label, n: 30 + i, rate: 0.02 + i * 0.002, label, flag: 'below' as const }));
+		const low = ['Ale', 'Bjuv', 'Dals-Ed', 'Eda'].map((label, i) => ({ id: label, n: 30 + i, rate: 0.02 + i * 0.002, label, flag: 'below' as const, z: -5 + i * 0.1 }));
 		const drawing = funnelPlot(low, { document, target: 0.4, limits, format: (v) => formatNumber('en', v, 0, 'percent'), xLabel: 'Participants' });
 		const ys = [...drawing.querySelectorAll('.funnel-label text')].map((t) => Number(/translate\([^,]+,([^)]+)\)/.exec(t.getAttribute('transform') ?? '')?.[1] ?? t.getAttribute('y'))).sort((a, b) => a - b);
 		expect(ys).toHaveLength(4);
 		for (let i = 1; i < ys.length; i++) expect(ys[i]! - ys[i - 1]!).toBeGreaterThanOrEqual(14 - 1e-9);
 		expect(drawing.querySelectorAll('[aria-label="link"] path, [aria-label="link"] line')).toHaveLength(3);
+	});
+
+	it('funnel: names only as many flagged units as fit a line apart, furthest out first, the chosen one always; the rest stay inside the plot', () => {
+		// 320 px high, margins 20 and 36: 264 px, room for 18 names 14 px apart. Thirty units below, z from -4.0 to -6.9.
+		const limits = [20, 60, 100].map((n) => ({ n, lower95: 0.2, upper95: 0.6, lower998: 0.1, upper998: 0.7 }));
+		const low = Array.from({ length: 30 }, (_, i) => ({ id: `u${i}`, n: 30 + i, rate: 0.02, label: `Unit ${i}`, flag: 'below' as const, z: -4 - i * 0.1 }));
+		const chosen = { id: 'mine', n: 50, rate: 0.4, label: 'Mine', flag: 'within' as const, z: 0 };
+		expect(namedInFunnel(low, null).map((p) => p.id)).toEqual(Array.from({ length: 18 }, (_, i) => `u${i + 12}`));
+		// The chosen unit takes one of the 18: the 17 furthest out beside it.
+		expect(namedInFunnel([...low, chosen], 'mine').map((p) => p.id)).toEqual([...Array.from({ length: 17 }, (_, i) => `u${i + 13}`), 'mine']);
+		const drawing = funnelPlot([...low, chosen], { document, target: 0.4, limits, format: (v) => formatNumber('en', v, 0, 'percent'), xLabel: 'Participants', highlight: 'mine' });
+		const texts = [...drawing.querySelectorAll('.funnel-label text')];
+		expect(texts).toHaveLength(18);
+		expect(texts.map((t) => t.textContent)).toContain('Mine: 40% (n = 50)');
+		const ys = texts.map((t) => Number(/translate\([^,]+,([^)]+)\)/.exec(t.getAttribute('transform') ?? '')?.[1])).sort((a, b) => a - b);
+		// Every name between the plot's top and bottom (20 and 284), none over the title above it.
+		expect(ys[0]).toBeGreaterThanOrEqual(20);
+		expect(ys.at(-1)).toBeLessThanOrEqual(284);
 	});
 
 	it('step: a stepped survival curve per stratum with its band, and a mark at each censoring', async () => {

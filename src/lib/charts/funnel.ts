@@ -2,7 +2,8 @@
  * A funnel plot (Spiegelhalter 2005): each unit's rate against its size,
  * with the target as a line and control limits that narrow as size grows,
  * at 95 % (dashed) and 99.8 % (solid). Units outside the 99.8 % limits are
- * labelled. The limits come in as curves over n (computed elsewhere, e.g. by
+ * labelled, as many as fit the plot's height a line apart, furthest out
+ * (largest |z|) first: at a hundred times the units a network has dozens. The limits come in as curves over n (computed elsewhere, e.g. by
  * FunnelPlotR's method); this function only draws.
  */
 import * as Plot from '@observablehq/plot';
@@ -16,6 +17,8 @@ export interface FunnelPoint {
 	label: string;
 	/** above or below the 99.8 % limits, or within them. */
 	flag: 'above' | 'below' | 'within';
+	/** How far from the target, in standard errors: the furthest are named first. */
+	z: number;
 }
 
 export interface FunnelLimit {
@@ -43,17 +46,30 @@ function yDomain(points: readonly FunnelPoint[], options: FunnelOptions): [numbe
 }
 
 const MARGIN = { top: 20, bottom: 36 };
+const HEIGHT = 320;
 /** A label line's height in pixels, at the charts' font size. */
 const LABEL_GAP = 14;
 
+/**
+ * The units a funnel of that height names: the highlighted one, then those
+ * outside the 99.8 % limits furthest out first, as many as fit a line apart
+ * between its top and bottom; in the order given.
+ */
+export function namedInFunnel<P extends Pick<FunnelPoint, 'id' | 'flag' | 'z'>>(points: readonly P[], highlight: string | null | undefined, height = HEIGHT): P[] {
+	const room = Math.floor((height - MARGIN.bottom - MARGIN.top) / LABEL_GAP);
+	const outside = points.filter((p) => p.flag !== 'within' && p.id !== highlight).sort((a, b) => Math.abs(b.z) - Math.abs(a.z));
+	const named = new Set([...points.filter((p) => p.id === highlight), ...outside].slice(0, room));
+	return points.filter((p) => named.has(p));
+}
+
 export function funnelPlot(points: readonly FunnelPoint[], options: FunnelOptions): SVGSVGElement | HTMLElement {
 	const tipText = (p: FunnelPoint) => `${p.label}: ${options.format(p.rate)} (n = ${Math.round(p.n)})`;
-	const named = points.filter((p) => p.flag !== 'within' || p.id === options.highlight);
+	const height = options.height ?? HEIGHT;
+	const named = namedInFunnel(points, options.highlight, height);
 	const chosen = points.filter((p) => p.id === options.highlight);
 	const limit = (y: keyof FunnelLimit, dash: boolean) =>
 		Plot.line(options.limits, { x: 'n', y, stroke: PALETTE.muted, strokeWidth: 1, strokeDasharray: dash ? '4,3' : undefined });
 	// Names of flagged units spread apart so that none overlaps another (several often sit together at the bottom left).
-	const height = options.height ?? 320;
 	const domain = yDomain(points, options);
 	const [top, bottom] = [MARGIN.top, height - MARGIN.bottom];
 	const toPixel = (rate: number) => top + ((domain[1] - rate) / (domain[1] - domain[0] || 1)) * (bottom - top);
@@ -84,7 +100,8 @@ export function funnelPlot(points: readonly FunnelPoint[], options: FunnelOption
 				labels.filter((l) => l.moved),
 				{ x1: 'n', y1: 'rate', x2: 'n', y2: 'labelRate', stroke: PALETTE.muted, strokeWidth: 0.75 },
 			),
-			Plot.text(labels, { x: 'n', y: 'labelRate', text: (p: FunnelPoint) => (p.id === options.highlight ? tipText(p) : p.label), textAnchor: 'start', dx: 6, fill: PALETTE.text, className: 'funnel-label' }),
+			// A white halo keeps the names legible over the dots beneath them.
+			Plot.text(labels, { x: 'n', y: 'labelRate', text: (p: FunnelPoint) => (p.id === options.highlight ? tipText(p) : p.label), textAnchor: 'start', dx: 6, fill: PALETTE.text, stroke: '#ffffff', strokeWidth: 3, paintOrder: 'stroke', className: 'funnel-label' }),
 			Plot.tip(points, Plot.pointer({ x: 'n', y: 'rate', title: tipText })),
 		],
 	});

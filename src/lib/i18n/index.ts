@@ -466,6 +466,10 @@ export const messages = {
 		sv: 'Gränser utan justering för överspridning (φ = {phi}; τ skulle vara {tau}).',
 	},
 	funnel_left_out: { en: 'Units without reports or caseload in the window, left out: {n}.', sv: 'Enheter utan rapporter eller inskrivna under perioden, utelämnade: {n}.' },
+	funnel_named_some: {
+		en: 'The plot names the {named} units furthest outside the 99.8 % limits, of {outside}; the table lists them all.',
+		sv: 'Diagrammet namnger de {named} enheter som ligger längst utanför 99,8 %-gränserna, av {outside}; tabellen listar alla.',
+	},
 	col_z: { en: 'z-score', sv: 'z-värde' },
 	col_flag: { en: 'Against the limits', sv: 'Mot gränserna' },
 	col_size: { en: 'Size (n)', sv: 'Storlek (n)' },
