@@ -3,7 +3,8 @@
  * with the target as a line and control limits that narrow as size grows,
  * at 95 % (dashed) and 99.8 % (solid). Units outside the 99.8 % limits are
  * labelled, as many as fit the plot's height a line apart, furthest out
- * (largest |z|) first: at a hundred times the units a network has dozens. The limits come in as curves over n (computed elsewhere, e.g. by
+ * (largest |z|) first: at a hundred times the units a network has dozens.
+ * The limits come in as curves over n (computed elsewhere, e.g. by
  * FunnelPlotR's method); this function only draws.
  */
 import * as Plot from '@observablehq/plot';
