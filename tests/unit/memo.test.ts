@@ -36,4 +36,30 @@ describe('memo', () => {
 		await views.get('c', () => Promise.resolve('C'));
 		expect([views.known('a'), views.known('b'), views.known('c')]).toEqual(['A', undefined, 'C']);
 	});
+
+	it('counts each value by its weight, the oldest going first, never the one just computed', async () => {
+		// Results of statements by rows: 4 + 3 fit in 8; with 5 more (12) the oldest goes, and 3 + 5 fit.
+		const results = memo<number[]>(8, (rows) => rows.length);
+		await results.get('cube', () => Promise.resolve([1, 2, 3, 4]));
+		await results.get('region', () => Promise.resolve([1, 2, 3]));
+		expect(results.known('cube')).toEqual([1, 2, 3, 4]);
+		await results.get('units', () => Promise.resolve([1, 2, 3, 4, 5]));
+		expect([results.known('cube'), results.known('region'), results.known('units')]).toEqual([undefined, [1, 2, 3], [1, 2, 3, 4, 5]]);
+		// Alone heavier than the whole capacity, it is still kept until the next comes.
+		await results.get('country', () => Promise.resolve(Array.from({ length: 9 }, (_, i) => i)));
+		expect([results.known('region'), results.known('units')]).toEqual([undefined, undefined]);
+		expect(results.known('country')).toHaveLength(9);
+	});
+
+	it('forgets everything when cleared, and a computation running then is not kept', async () => {
+		const results = memo<string>(3);
+		await results.get('a', () => Promise.resolve('A'));
+		let finish: (value: string) => void = () => {};
+		const running = results.get('b', () => new Promise<string>((resolve) => (finish = resolve)));
+		results.clear();
+		finish('B');
+		expect(await running).toBe('B');
+		expect([results.known('a'), results.known('b'), results.peek('b')]).toEqual([undefined, undefined, undefined]);
+		expect(await results.get('b', () => Promise.resolve('B again'))).toBe('B again');
+	});
 });

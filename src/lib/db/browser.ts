@@ -15,7 +15,8 @@ import type { Table } from 'apache-arrow';
 import { manifestSchema, partsFor, siteMarts, type FileFacts, type Manifest, type MartFacts, type UnitKey } from '$lib/contract';
 import { SHARED_STATEMENTS } from '$lib/metrics/shared';
 import { DataError, type Database } from './database';
-import { bind, compile, plainValue, type Params } from './statement';
+import { memo } from '$lib/memo';
+import { bind, compile, plainValue, type Param, type Params } from './statement';
 import { lanes, type Lane } from './lanes';
 
 export interface BrowserDatabase extends Database {
@@ -82,7 +83,8 @@ async function open(): Promise<BrowserDatabase> {
 	// made the overview a tenth faster in DuckDB-wasm.
 	await conn.query('SET preserve_insertion_order = false');
 	const manifest = await manifestRequest;
-	const { query, enqueue } = queryOn(conn);
+	const results = statementResults();
+	const { query, enqueue, change } = queryOn(conn, results, 'main');
 	const { ready, loadAll, fetched } = onDemand(manifest, enqueue, conn);
 	const schemas = new Map<string, ReturnType<typeof connectInSchema>>();
 	return {
@@ -96,9 +98,9 @@ async function open(): Promise<BrowserDatabase> {
 				return (await ready(sql, params), query(sql, params, 'ahead'));
 			},
 		},
-		run: async (sql) => (await ready(sql), enqueue(async () => void (await conn.query(sql)))),
+		run: async (sql) => (await ready(sql), change(async () => void (await conn.query(sql)))),
 		insertTable: (name, table) =>
-			enqueue(async () => {
+			change(async () => {
 				await conn.query(`DROP TABLE IF EXISTS ${name}`);
 				await conn.insertArrowTable(table, { name, create: true });
 			}),
@@ -114,16 +116,16 @@ async function open(): Promise<BrowserDatabase> {
 
 	async function connectInSchema(schema: string) {
 		if (!/^[a-z_]+$/.test(schema)) throw new Error(`not a schema name: ${schema}`);
-		await enqueue(() => conn.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`));
+		await change(() => conn.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`));
 		const scoped = await db.connect();
 		// A session setting: this connection alone looks in the schema first, creates there, and binds macros there.
 		await scoped.query(`SET search_path = '${schema},main'`);
 		await scoped.query('SET preserve_insertion_order = false');
-		const { query, enqueue: enqueueScoped } = queryOn(scoped);
+		const { query, change: changeScoped } = queryOn(scoped, results, schema);
 		// The published marts it reads are loaded as for the main connection (an unqualified name it shadows with its own is loaded too: harmless).
 		return {
 			query: async <Row>(sql: string, params?: Params) => (await ready(sql, params), query<Row>(sql, params)),
-			run: async (sql: string) => (await ready(sql), enqueueScoped(async () => void (await scoped.query(sql)))),
+			run: async (sql: string) => (await ready(sql), changeScoped(async () => void (await scoped.query(sql)))),
 		};
 	}
 }
@@ -241,29 +243,60 @@ async function checkAgainstManifest(file: string, bytes: Uint8Array, expected: F
 	if (hex !== expected.sha256) throw new DataError(`data/${file}`, `its SHA-256 differs from manifest.json; ${fix}`);
 }
 
-function queryOn(conn: AsyncDuckDBConnection) {
+/**
+ * The rows of statements' results kept for asking again: results of the
+ * cube are a few hundred rows, a whole-country list of units at a hundred
+ * times the units 8,734.
+ */
+const RESULT_ROWS = 60_000;
+
+/**
+ * Statements' results kept by connection, text and bound values, for every
+ * connection of the engine: a change often asks again what the state before
+ * it asked (a `from` quarter changes neither the funnels' window nor a
+ * waitlist's growth, so those statements over every unit are not run
+ * again), and states computed ahead share theirs. The published tables
+ * never change once loaded (a part of a mart is fetched before any statement
+ * that reads it runs), so a result holds until a statement on any connection
+ * changes a table (a reader's own rows, checked in this tab). Results are
+ * frozen: they are shared.
+ */
+const statementResults = () => memo<readonly unknown[]>(RESULT_ROWS, (rows) => rows.length + 1);
+
+/**
+ * Statements in turn on a connection, their results kept (statementResults):
+ * a result asked for again is answered without waiting its turn behind the
+ * statements running.
+ */
+function queryOn(conn: AsyncDuckDBConnection, results: ReturnType<typeof statementResults>, connection: string) {
 	const prepared = new Map<string, Promise<AsyncPreparedStatement>>();
 	const enqueue = lanes();
-	const query = <Row>(sql: string, params: Params = {}, lane: Lane = 'reader') =>
-		enqueue(async () => {
-			const statement = compile(sql);
-			let ready = prepared.get(statement.text);
-			if (!ready) {
-				ready = conn.prepare(statement.text);
-				prepared.set(statement.text, ready);
-			}
-			const table = await (await ready).query(...bind(statement, params));
-			const names = table.schema.fields.map((f) => f.name);
-			// Each column read whole by its iterator, not a value at a time by index: the
-			// 8,734 rows of a whole-country funnel at a hundred times the units, 5 ms instead of 23.
-			const columns = names.map((name) => Array.from(table.getChild(name)!, plainValue));
-			const rows = new Array<Row>(table.numRows);
-			for (let i = 0; i < rows.length; i++) {
-				const row: Record<string, unknown> = {};
-				for (let c = 0; c < names.length; c++) row[names[c]!] = columns[c]![i];
-				rows[i] = row as Row;
-			}
-			return rows;
-		}, lane);
-	return { query, enqueue };
+	const run = async <Row>(text: string, values: Param[]): Promise<Row[]> => {
+		let ready = prepared.get(text);
+		if (!ready) {
+			ready = conn.prepare(text);
+			prepared.set(text, ready);
+		}
+		const table = await (await ready).query(...values);
+		const names = table.schema.fields.map((f) => f.name);
+		// Each column read whole by its iterator, not a value at a time by index: the
+		// 8,734 rows of a whole-country funnel at a hundred times the units, 5 ms instead of 23.
+		const columns = names.map((name) => Array.from(table.getChild(name)!, plainValue));
+		const rows = new Array<Row>(table.numRows);
+		for (let i = 0; i < rows.length; i++) {
+			const row: Record<string, unknown> = {};
+			for (let c = 0; c < names.length; c++) row[names[c]!] = columns[c]![i];
+			rows[i] = row as Row;
+		}
+		return Object.freeze(rows) as Row[];
+	};
+	const query = <Row>(sql: string, params: Params = {}, lane: Lane = 'reader'): Promise<Row[]> => {
+		const statement = compile(sql);
+		const values = bind(statement, params);
+		const key = `${connection}\u0000${statement.text}\u0000${JSON.stringify(values)}`;
+		return results.get(key, () => enqueue(() => run(statement.text, values), lane)) as Promise<Row[]>;
+	};
+	/** Statements that change tables: every result kept is forgotten once they have run. */
+	const change = <T>(work: () => Promise<T>): Promise<T> => enqueue(work).finally(results.clear);
+	return { query, enqueue, change };
 }
