@@ -227,7 +227,7 @@ describe('the public build', () => {
 			if (network === null) {
 				// The network's own rate withheld too: no funnel, and the reason; never a line from the units left.
 				expect(await chart.locator('[data-network-withheld]').innerText()).toContain('the network’s rate is withheld');
-				await expect(chart.locator('.live svg circle').count()).resolves.toBe(0);
+				await expect(chart.locator('.live svg [aria-label="dot"] :is(path, circle)').count()).resolves.toBe(0);
 			} else {
 				// The line is the nation's own rate from its cells, not the rate of the units left.
 				expect(Number(await chart.locator('[data-network]').getAttribute('data-network')), funnel).toBeCloseTo(network, 12);

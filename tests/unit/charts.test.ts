@@ -222,8 +222,16 @@ describe('plot functions', () => {
 		expect(drawing.querySelectorAll('[aria-label="line"][stroke-dasharray="4,3"]')).toHaveLength(2);
 		// The axis runs from 0 (Gamma at 5 %) to the top of what is drawn (Beta at 90 %), not always to 100 %.
 		expect([...drawing.querySelectorAll('[aria-label="y-axis tick label"] text')].map((t) => t.textContent).at(-1)).toBe('90%');
+		// The units' dots: a path per colour, a circle (two arcs) per unit; those within the limits first, those outside over them.
 		const [units, ring] = [...drawing.querySelectorAll('[aria-label="dot"]')];
-		expect([...units!.querySelectorAll('circle')].map((c) => c.getAttribute('fill'))).toEqual([PALETTE.series, PALETTE.highlight, PALETTE.highlight, PALETTE.series]);
+		const paths = [...units!.querySelectorAll('path')];
+		expect(paths.map((p) => p.getAttribute('fill'))).toEqual([PALETTE.series, PALETTE.highlight]);
+		expect(paths.map((p) => p.getAttribute('d')!.match(/M/g)!.length)).toEqual([2, 2]);
+		// Alpha (n = 20, 42 %) is a circle of radius 3.5 about its place on the scales, as its ring is.
+		const [alphaX, alphaY] = [Number(ring!.querySelector('circle')!.getAttribute('cx')), Number(ring!.querySelector('circle')!.getAttribute('cy'))];
+		const [startX, startY] = /^M([\d.]+),([\d.]+)a3\.5,3\.5 0 1,0 7,0a3\.5,3\.5 0 1,0 -7,0/.exec(paths[0]!.getAttribute('d')!)!.slice(1).map(Number);
+		expect(startX! + 3.5).toBeCloseTo(alphaX, 1);
+		expect(startY).toBeCloseTo(alphaY, 1);
 		expect(ring!.querySelectorAll('circle')).toHaveLength(1);
 		expect([...drawing.querySelectorAll('[aria-label="text"] text')].map((t) => t.textContent)).toEqual(['Alpha: 42% (n = 20)', 'Beta', 'Gamma']);
 		await expect(drawing.outerHTML).toMatchFileSnapshot(snapshot('funnel'));
