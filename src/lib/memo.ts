@@ -7,8 +7,8 @@
  * tried again.
  *
  * Each value counts `weigh(value)` against the capacity (1 while it runs):
- * by default one, so the capacity is a number of keys; results of statements
- * count their rows, which range from four to thousands.
+ * by default one, so the capacity is a number of keys; the engine's results
+ * of statements count their values, which range from a few to 130,000.
  */
 export function memo<T>(capacity: number, weigh: (value: T) => number = () => 1) {
 	const running = new Map<string, Promise<T>>();

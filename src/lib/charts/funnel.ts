@@ -69,9 +69,9 @@ const SVG = 'http://www.w3.org/2000/svg';
 /**
  * The units' dots as one path per colour (those within the limits, then
  * those outside over them), each dot a circle of the path: at a hundred
- * times the units a funnel has thousands of dots, and an element each made
- * the browser's style, layout and paint most of a change on Compare sites.
- * The group keeps Plot's label for a dot mark.
+ * times the units a funnel has thousands of dots, and with an element each
+ * the frame that showed a change on Compare sites took 21-25 ms of style,
+ * layout and paint (13 ms as paths). The group keeps Plot's label for a dot mark.
  */
 function dotsByColour(points: readonly FunnelPoint[]): Plot.RenderFunction {
 	return (index, _scales, values, _dimensions, context) => {
