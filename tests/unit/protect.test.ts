@@ -149,3 +149,60 @@ describe('protection levels', () => {
 		expect(wide).toEqual(withheld);
 	});
 });
+
+describe('protection levels in a part too large to solve whole', () => {
+	/**
+	 * A chain of n withheld values of 10, each two neighbours' sum published (20): moving the first by t moves every
+	 * other by ±t, so each value lies in [0, 20], 20 wide, however long the chain. Held at its true value, any one
+	 * value of the chain pins them all.
+	 */
+	function chain(n: number, more: { values?: [string, number][]; relations?: Relation[] } = {}): { system: ProtectionSystem; withheld: Set<string> } {
+		const values = new Map<string, number>(more.values);
+		const relations: Relation[] = [...(more.relations ?? [])];
+		for (let i = 0; i < n; i++) values.set(`x${i}`, 10);
+		for (let i = 0; i + 1 < n; i++) {
+			values.set(`s${i}`, 20);
+			relations.push({ terms: [[`s${i}`, -1], [`x${i}`, 1], [`x${i + 1}`, 1]], lower: 0, upper: 0 });
+		}
+		const system: ProtectionSystem = { values, relations, level: () => 15, integer: () => true, group: () => 'count' };
+		return { system, withheld: new Set([...values.keys()].filter((id) => id.startsWith('x'))) };
+	}
+
+	it('a chain of 51 is solved whole: its middle value is 20 wide, over a level of 15', async () => {
+		const { system, withheld } = chain(51);
+		const wide = new Set<string>();
+		expect(await narrowTogether(system, withheld, wide, new Set(['x25']))).toEqual(new Set());
+		expect(wide.has('x25')).toBe(true);
+		const known = new Map([...system.values].filter(([id]) => !withheld.has(id)));
+		const found = await intervals(known, new Map([...withheld].map((id) => [id, { integer: true, lower: 0, upper: Infinity, level: 99 }])), system.relations);
+		expect([found.get('x25')!.lower, found.get('x25')!.upper]).toEqual([0, 20]);
+	});
+
+	it('a chain of 9,001 is not: its middle value, wide only along hundreds of values, is withheld as narrow', async () => {
+		// More values than EXACT_UNKNOWNS (8,000): the middle value is solved among the 300 around it, the chain beyond
+		// held at its true values, which pins it. That withholds more than the whole chain would (20 wide), never less.
+		const { system, withheld } = chain(9001);
+		const wide = new Set<string>();
+		expect(await narrowTogether(system, withheld, wide, new Set(['x4500']))).toEqual(new Set(['x4500']));
+		expect(wide.has('x4500')).toBe(false);
+	});
+
+	it('a value its own published cap holds narrow is narrow, however large the part', async () => {
+		// The chain with the middle value's cap published: x4500 ≤ 12, so it lies in [0, 12], 12 wide, under 15. The
+		// relations wholly among the values around it show that alone, and they hold in the whole part too.
+		const { system, withheld } = chain(9001, { values: [['cap', 12]], relations: [{ terms: [['x4500', 1], ['cap', -1]], lower: -Infinity, upper: 0 }] });
+		const wide = new Set<string>();
+		expect(await narrowTogether(system, withheld, wide, new Set(['x4500']))).toEqual(new Set(['x4500']));
+		expect(wide.size).toBe(0);
+	});
+
+	it('a value that trades with its neighbours is shown wide among them, however large the part', async () => {
+		// Two more withheld values of 10, a and b, with x4500 + a + b = 30 published: x4500 held, a + b = 20 and a lies in
+		// [0, 20], 20 wide, among the values around it; so in the whole part too.
+		const tie: Relation = { terms: [['t', -1], ['x4500', 1], ['a', 1], ['b', 1]], lower: 0, upper: 0 };
+		const { system, withheld } = chain(9001, { values: [['a', 10], ['b', 10], ['t', 30]], relations: [tie] });
+		const wide = new Set<string>();
+		expect(await narrowTogether(system, new Set([...withheld, 'a', 'b']), wide, new Set(['a']))).toEqual(new Set());
+		expect(wide.has('a')).toBe(true);
+	});
+});
