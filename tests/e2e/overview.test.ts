@@ -12,6 +12,7 @@ import { launchBrowser } from './browser.ts';
 import { ALL_METRICS, GRAINS } from '$lib/metrics';
 import { baseUrl, chartsSettled, figureText, openPage } from './site.ts';
 import { ROUTES } from '$lib/views/routes.js';
+import { formatNumber } from '$lib/format';
 
 let browser: Browser;
 let db: DuckDBConnection;
@@ -31,15 +32,16 @@ const one = async (sql: string) => Number((await db.runAndReadAll(sql)).getRows(
 
 // The fixture runs to July 2024: the latest full quarter is 2024 Q2.
 const QUARTER_END = `DATE '2024-06-30'`;
-const unitsOpen = (where = 'true') =>
-	one(`SELECT count(*) FROM units WHERE opened_on <= ${QUARTER_END} AND (closed_on IS NULL OR closed_on > ${QUARTER_END}) AND ${where}`);
+/** The units open on the quarter's last day, as the page writes the number (2,131 at a hundred times the units). */
+const unitsOpen = async (where = 'true') =>
+	formatNumber('en', await one(`SELECT count(*) FROM units WHERE opened_on <= ${QUARTER_END} AND (closed_on IS NULL OR closed_on > ${QUARTER_END}) AND ${where}`));
 const employment = (where = 'true') =>
 	one(`SELECT sum(employed) / sum(caseload) FROM unit_week JOIN units USING (unit_id)
 		WHERE week >= DATE '2024-04-01' AND week < DATE '2024-07-01' AND ${where}`);
 
 /** The page shows the units open and the employment rate of the units `where` chooses. */
 async function expectFiguresWhere(page: Page, where: string) {
-	expect(await figureText(page, 'units_open')).toBe(String(await unitsOpen(where)));
+	expect(await figureText(page, 'units_open')).toBe(await unitsOpen(where));
 	expect(await figureText(page, 'employment_rate')).toBe(`${((await employment(where)) * 100).toFixed(1)}%`);
 }
 
@@ -54,7 +56,7 @@ describe('overview', () => {
 	it('shows the figures of the latest full quarter, with no console error and no foreign request', async () => {
 		const { page, consoleErrors, foreignRequests } = await openPage(browser, '/');
 		await chartsSettled(page);
-		expect(await figureText(page, 'units_open')).toBe(String(await unitsOpen()));
+		expect(await figureText(page, 'units_open')).toBe(await unitsOpen());
 		expect(await figureText(page, 'employment_rate')).toBe(`${((await employment()) * 100).toFixed(1)}%`);
 		const served = await one(`SELECT count(DISTINCT ua.area_code) FROM unit_areas ua JOIN units u USING (unit_id)
 			WHERE ua.valid_from <= ${QUARTER_END} AND (ua.valid_to IS NULL OR ua.valid_to > ${QUARTER_END})
@@ -93,13 +95,13 @@ describe('overview', () => {
 		await page.waitForURL(/\?region=14$/);
 		await chartsSettled(page);
 		expect(answers).toEqual(['/answers/overview/region=14.json']);
-		expect(await figureText(page, 'units_open')).toBe(String(await unitsOpen(`region_code = '14'`)));
+		expect(await figureText(page, 'units_open')).toBe(await unitsOpen(`region_code = '14'`));
 		expect(await figureText(page, 'employment_rate')).toBe(`${((await employment(`region_code = '14'`)) * 100).toFixed(1)}%`);
 		await page.selectOption('#filter-region', '');
 		await page.selectOption('#filter-funding', 'project');
 		await page.waitForURL(/\?funding=project$/);
 		await chartsSettled(page);
-		expect(await figureText(page, 'units_open')).toBe(String(await unitsOpen(`funding_current = 'project'`)));
+		expect(await figureText(page, 'units_open')).toBe(await unitsOpen(`funding_current = 'project'`));
 		// A combination the build did not compute waits for the engine, which never comes: loading, never another selection's figures.
 		await page.selectOption('#filter-org', 'region');
 		await page.waitForURL(/\?org=region&funding=project$/);
@@ -129,24 +131,24 @@ describe('overview', () => {
 		await page.selectOption('#filter-region', '14');
 		await page.waitForURL(/\?region=14$/);
 		await chartsSettled(page);
-		expect(await figureText(page, 'units_open')).toBe(String(await unitsOpen(`region_code = '14'`)));
+		expect(await figureText(page, 'units_open')).toBe(await unitsOpen(`region_code = '14'`));
 		expect(await figureText(page, 'employment_rate')).toBe(`${((await employment(`region_code = '14'`)) * 100).toFixed(1)}%`);
 		expect(await page.locator('[data-chart="people_waiting"] .plot').innerHTML()).not.toBe(nationalSvg);
 
 		await page.selectOption('#filter-org', 'municipal');
 		await page.waitForURL(/\?region=14&org=municipal$/);
 		await chartsSettled(page);
-		expect(await figureText(page, 'units_open')).toBe(String(await unitsOpen(`region_code = '14' AND org_type = 'municipal'`)));
+		expect(await figureText(page, 'units_open')).toBe(await unitsOpen(`region_code = '14' AND org_type = 'municipal'`));
 
 		await page.goBack();
 		await page.waitForURL(/\?region=14$/);
 		await chartsSettled(page);
 		expect(await page.locator('#filter-org').inputValue()).toBe('');
-		expect(await figureText(page, 'units_open')).toBe(String(await unitsOpen(`region_code = '14'`)));
+		expect(await figureText(page, 'units_open')).toBe(await unitsOpen(`region_code = '14'`));
 		await page.goForward();
 		await page.waitForURL(/org=municipal/);
 		await chartsSettled(page);
-		expect(await figureText(page, 'units_open')).toBe(String(await unitsOpen(`region_code = '14' AND org_type = 'municipal'`)));
+		expect(await figureText(page, 'units_open')).toBe(await unitsOpen(`region_code = '14' AND org_type = 'municipal'`));
 		expect(consoleErrors).toEqual([]);
 		await page.context().close();
 	});
@@ -165,7 +167,7 @@ describe('overview', () => {
 		await page.waitForURL(/\?region=14&org=municipal$/);
 		await chartsSettled(page);
 		expect(await page.locator('[data-view]').getAttribute('data-view')).toBe('?region=14&org=municipal');
-		expect(await figureText(page, 'units_open')).toBe(String(await unitsOpen(`region_code = '14' AND org_type = 'municipal'`)));
+		expect(await figureText(page, 'units_open')).toBe(await unitsOpen(`region_code = '14' AND org_type = 'municipal'`));
 		expect(consoleErrors).toEqual([]);
 		await page.context().close();
 	});
@@ -248,7 +250,7 @@ describe('overview', () => {
 		await page.selectOption('#filter-org', 'municipal');
 		await page.waitForURL(/\?org=municipal$/);
 		await chartsSettled(page);
-		expect(await figureText(page, 'units_open')).toBe(String(await unitsOpen(`org_type = 'municipal'`)));
+		expect(await figureText(page, 'units_open')).toBe(await unitsOpen(`org_type = 'municipal'`));
 		expect(await engineMeasures(), 'the change waited for no engine').toBe(measured);
 		// The figures' own neighbours' answers may follow; their own was at hand.
 		expect(answers, 'nor for its answer').not.toContain('/answers/overview/org=municipal.json');
@@ -289,7 +291,7 @@ describe('overview', () => {
 		});
 		expect(hidden).toBe(true);
 		await chartsSettled(page);
-		expect(await figureText(page, 'units_open')).toBe(String(await unitsOpen(`region_code = '14' AND org_type = 'joint'`)));
+		expect(await figureText(page, 'units_open')).toBe(await unitsOpen(`region_code = '14' AND org_type = 'joint'`));
 		await page.context().close();
 	});
 
