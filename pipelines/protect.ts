@@ -101,8 +101,9 @@ export async function narrowTogether(
  * The most values of a part solved whole, each suspect with its own two
  * programs. Every part of the demo and of ten times its units is under it
  * (a quarter's withheld values: about 4,000 at ten times), so there the
- * answer is exact. At a hundred times a quarter holds 10,000 to 30,000, and
- * whole programs for each of its thousands of suspects took hours.
+ * answer is exact. At a hundred times a quarter holds 10,000 to 57,000 (the
+ * funnels' windows join four quarters), and whole programs for each of its
+ * thousands of suspects kept the check running for over an hour.
  */
 const EXACT_UNKNOWNS = 8000;
 
