@@ -123,7 +123,7 @@ const AROUND = 300;
  */
 function narrowAround(highs: Highs, system: ProtectionSystem, part: Part, suspects: readonly string[], wide: Set<string>, extremes?: Extremes): string[] {
 	const spread = suspects.length > 1 ? ranged(highs, programOf(system, part, new Set(suspects)), wide, extremes, true) : new Map();
-	const near = neighbourhoods(part);
+	const near = neighbourhoods(system, part);
 	return suspects.filter((id) => {
 		if (spread.get(id) === WIDE) return false;
 		const around = near(id);
@@ -139,16 +139,17 @@ function narrowAround(highs: Highs, system: ProtectionSystem, part: Part, suspec
  * relation with it, then those that share one with them, and so on, the
  * nearest first, up to AROUND of them; with every relation that holds any.
  */
-function neighbourhoods(part: Part) {
+function neighbourhoods(system: ProtectionSystem, part: Part) {
 	const inPart = new Set(part.unknowns);
-	const relationsOf = new Map<string, Relation[]>();
-	for (const relation of part.relations) for (const [id] of relation.terms) if (inPart.has(id)) (relationsOf.get(id) ?? relationsOf.set(id, []).get(id)!).push(relation);
+	// Every relation that holds a value of the part is the part's (see independentParts).
+	const index = relationIndex(system);
+	const relationsOf = (id: string) => (index.get(id) ?? []).map((i) => system.relations[i]!);
 	return (id: string) => {
 		const unknowns = [id];
 		const seen = new Set(unknowns);
 		const relations = new Set<Relation>();
 		for (let i = 0; i < unknowns.length && unknowns.length < AROUND; i++) {
-			for (const relation of relationsOf.get(unknowns[i]!) ?? []) {
+			for (const relation of relationsOf(unknowns[i]!)) {
 				relations.add(relation);
 				for (const [other] of relation.terms) {
 					if (seen.has(other) || !inPart.has(other) || unknowns.length >= AROUND) continue;
@@ -158,7 +159,7 @@ function neighbourhoods(part: Part) {
 			}
 		}
 		// A relation of the last values taken that no earlier one held: it too holds them.
-		for (const other of unknowns) for (const relation of relationsOf.get(other) ?? []) relations.add(relation);
+		for (const other of unknowns) for (const relation of relationsOf(other)) relations.add(relation);
 		const inner = [...relations].filter((relation) => relation.terms.every(([other]) => seen.has(other) || !inPart.has(other)));
 		return { unknowns, relations: [...relations], inner };
 	};
