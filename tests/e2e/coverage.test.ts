@@ -228,30 +228,36 @@ describe('coverage', () => {
 	it('writes 0 FTE with "no units" for a region without units, never "No data", and says where FTE comes from a unit closed in the quarter (#21)', async () => {
 		// The latest quarter up to the latest full one, 2024 Q2, with a region that has no unit open on its last day (on the
 		// demo 2024 Q2 itself; at ten times the units every region has one by then, so an earlier quarter, chosen as `to`).
+		// At a hundred times the units every region has a unit open in every quarter: the default quarter, 2024 Q2, is
+		// read then, and every region's FTE must be its own, without a note.
 		const [latest] = await rows(se, `
 			WITH quarters AS (SELECT DISTINCT date_trunc('quarter', week)::DATE AS first, (first + INTERVAL 3 MONTH - INTERVAL 1 DAY)::DATE AS last FROM unit_week WHERE week < DATE '2024-07-01'),
 				open_units AS (SELECT q.first, u.region_code, count(*) AS open FROM quarters q JOIN units u ON u.opened_on <= q.last AND (u.closed_on IS NULL OR u.closed_on > q.last) GROUP BY ALL)
 			SELECT max(q.first)::VARCHAR AS first FROM quarters q CROSS JOIN (SELECT DISTINCT region_code FROM areas) a
 			LEFT JOIN open_units o ON o.first = q.first AND o.region_code = a.region_code WHERE o.open IS NULL`);
-		const first = String(latest!.first);
+		const first = String(latest!.first ?? '2024-04-01');
 		const quarter = `${first.slice(0, 4)}-Q${(Number(first.slice(5, 7)) + 2) / 3}`;
 		const { page } = await openPage(browser, quarter === '2024-Q2' ? '/coverage' : `/coverage?to=${quarter}`);
 		await chartsSettled(page);
-		// Regions with no unit open on that quarter's last day, and whether any unit of theirs reported in it.
+		// Every region, with how many units it had open on that quarter's last day, and whether any unit of its reported in it.
 		const regions = await rows(se, `
 			WITH quarter AS (SELECT DATE '${first}' AS first, (DATE '${first}' + INTERVAL 3 MONTH)::DATE AS next)
 			SELECT a.region_code, count(DISTINCT u.unit_id) FILTER (WHERE u.opened_on < q.next AND (u.closed_on IS NULL OR u.closed_on >= q.next)) AS open,
 				count(w.week) AS reports
 			FROM quarter q CROSS JOIN (SELECT DISTINCT region_code FROM areas) a LEFT JOIN units u USING (region_code)
 			LEFT JOIN unit_week w ON w.unit_id = u.unit_id AND w.week >= q.first AND w.week < q.next
-			GROUP BY ALL HAVING open = 0`);
-		expect(regions.length).toBeGreaterThan(0);
-		for (const { region_code, reports } of regions) {
+			GROUP BY ALL`);
+		expect(regions).toHaveLength(21);
+		const withoutUnits = regions.filter((r) => Number(r.open) === 0);
+		// The quarter was chosen for a region without units, where the fixture has one.
+		expect(withoutUnits.length > 0).toBe(latest!.first !== null);
+		for (const { region_code, open, reports } of regions) {
 			const fte = page.locator(`.region-table tr[data-region="${region_code}"] td:nth-of-type(4)`);
-			const text = await fte.innerText();
-			expect(text, region_code as string).not.toContain('No data');
-			if (Number(reports) === 0) expect(text.replace(/\s+/g, ' ')).toBe('0.0 no units');
-			else expect(text).toContain('from a unit that closed during the quarter');
+			const [text, note] = [await fte.innerText(), await fte.getAttribute('data-fte-note')];
+			if (Number(open) > 0) expect(note, region_code as string).toBeNull();
+			else if (Number(reports) === 0) expect([text.replace(/\s+/g, ' '), note]).toEqual(['0.0 no units', 'no-units']);
+			else expect([text.includes('from a unit that closed during the quarter'), note]).toEqual([true, 'closed-within']);
+			if (Number(open) === 0) expect(text, region_code as string).not.toContain('No data');
 		}
 		await page.context().close();
 	});
