@@ -181,6 +181,9 @@ describe('overview', () => {
 			const last = charts[charts.length - 1]!;
 			window.scrollTo(0, window.scrollY + last.getBoundingClientRect().top - window.innerHeight - 100);
 		});
+		// A reader changes a filter after the scroll has been painted: the charts have been told where they are by then
+		// (intersection observers report with a frame), not in the same task as the scroll.
+		await page.evaluate(() => new Promise((painted) => requestAnimationFrame(() => requestAnimationFrame(painted))));
 		// What each chart shows the moment the new figures are in place: on the screen, drawn; the one below, not yet.
 		const atChange = await page.evaluate(
 			() =>
