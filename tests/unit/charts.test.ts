@@ -201,7 +201,16 @@ describe('plot functions', () => {
 			bands: [{ from: 25, to: 74, label: 'not IPS' }, { from: 74, to: 100, label: 'fair' }],
 			fit: { slope: 0.00625, intercept: -0.25 },
 		});
-		expect(drawing.querySelectorAll('[aria-label="dot"] circle')).toHaveLength(3);
+		// The points: one translucent path, a circle (two arcs) a point, left to right as given (x 70, 90, 110 over 60-125).
+		const dots = [...drawing.querySelectorAll('[aria-label="dot"] path')];
+		expect(dots.map((p) => [p.getAttribute('fill'), p.getAttribute('fill-opacity')])).toEqual([[PALETTE.series, '0.7']]);
+		const starts = [...dots[0]!.getAttribute('d')!.matchAll(/M([\d.]+),([\d.]+)a3\.5,3\.5 0 1,0 7,0a3\.5,3\.5 0 1,0 -7,0/g)].map((m) => [Number(m[1]), Number(m[2])]);
+		expect(starts).toHaveLength(3);
+		const xs = starts.map(([x]) => x! + 3.5);
+		// Evenly spaced in x (70, 90, 110), rising in y (20 %, 30 %, 45 %: smaller pixel y is higher).
+		expect(xs[1]! - xs[0]!).toBeCloseTo(xs[2]! - xs[1]!, 1);
+		expect(starts[0]![1]).toBeGreaterThan(starts[1]![1]!);
+		expect(starts[1]![1]).toBeGreaterThan(starts[2]![1]!);
 		// The first band starts at the domain's 60, not at 25, so it never spills past the axis.
 		const [first] = [...drawing.querySelectorAll('[aria-label="rect"] rect')];
 		expect(Number(first!.getAttribute('x'))).toBeGreaterThanOrEqual(48);

@@ -8,6 +8,7 @@
  * FunnelPlotR's method); this function only draws.
  */
 import * as Plot from '@observablehq/plot';
+import { dotPaths } from './dotPaths';
 import { spreadLabels } from './labels';
 import { PALETTE, PLOT_STYLE, SIZES, type PlotOptions } from './theme';
 
@@ -64,41 +65,6 @@ export function namedInFunnel<P extends Pick<FunnelPoint, 'id' | 'flag' | 'z'>>(
 }
 
 const DOT_RADIUS = 3.5;
-const SVG = 'http://www.w3.org/2000/svg';
-
-/**
- * The units' dots as one path per colour (those within the limits, then
- * those outside over them), each dot a circle of the path: at a hundred
- * times the units a funnel has thousands of dots, and with an element each
- * the frame that showed a change on Compare sites took 21-25 ms of style,
- * layout and paint (13 ms as paths). The group keeps Plot's label for a dot mark.
- */
-function dotsByColour(points: readonly FunnelPoint[]): Plot.RenderFunction {
-	return (index, _scales, values, _dimensions, context) => {
-		const [xs, ys] = [values.x!, values.y!] as [ArrayLike<number>, ArrayLike<number>];
-		const r = DOT_RADIUS;
-		const circles = { [PALETTE.series]: [] as string[], [PALETTE.highlight]: [] as string[] };
-		for (const i of index) {
-			const fill = points[i]!.flag === 'within' ? PALETTE.series : PALETTE.highlight;
-			circles[fill]!.push(`M${round(xs[i]! - r)},${round(ys[i]!)}a${r},${r} 0 1,0 ${2 * r},0a${r},${r} 0 1,0 ${-2 * r},0`);
-		}
-		const group = context.document.createElementNS(SVG, 'g');
-		group.setAttribute('aria-label', 'dot');
-		for (const [fill, d] of Object.entries(circles)) {
-			if (!d.length) continue;
-			const path = context.document.createElementNS(SVG, 'path');
-			path.setAttribute('d', d.join(''));
-			path.setAttribute('fill', fill);
-			path.setAttribute('stroke', '#ffffff');
-			path.setAttribute('stroke-width', '0.5');
-			group.append(path);
-		}
-		return group;
-	};
-}
-
-/** Pixels to two decimals: the path's text stays short. */
-const round = (pixels: number) => Math.round(pixels * 100) / 100;
 
 export function funnelPlot(points: readonly FunnelPoint[], options: FunnelOptions): SVGSVGElement | HTMLElement {
 	const tipText = (p: FunnelPoint) => `${p.label}: ${options.format(p.rate)} (n = ${Math.round(p.n)})`;
@@ -131,7 +97,18 @@ export function funnelPlot(points: readonly FunnelPoint[], options: FunnelOption
 			limit('lower998', false),
 			limit('upper998', false),
 			Plot.ruleY([options.target], { stroke: PALETTE.reference, strokeWidth: 1.5 }),
-			Plot.dot(points, { x: 'n', y: 'rate', render: dotsByColour(points) }),
+			// Those within the limits first, those outside over them.
+			Plot.dot(points, {
+				x: 'n',
+				y: 'rate',
+				render: dotPaths({
+					r: DOT_RADIUS,
+					fills: [PALETTE.series, PALETTE.highlight],
+					fillOf: (i) => (points[i]!.flag === 'within' ? PALETTE.series : PALETTE.highlight),
+					stroke: '#ffffff',
+					strokeWidth: 0.5,
+				}),
+			}),
 			Plot.dot(chosen, { x: 'n', y: 'rate', r: 2 * DOT_RADIUS, stroke: PALETTE.text, strokeWidth: 1.5 }),
 			// The chosen or pointed-at unit with its rate and size, as the tip gives them.
 			Plot.link(

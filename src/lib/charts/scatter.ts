@@ -3,6 +3,7 @@
  * them, and a fitted line over the points' x range.
  */
 import * as Plot from '@observablehq/plot';
+import { dotPaths } from './dotPaths';
 import { PALETTE, PLOT_STYLE, SIZES, type PlotOptions } from './theme';
 
 export interface ScatterPoint {
@@ -44,7 +45,12 @@ export function scatterPlot(points: readonly ScatterPoint[], options: ScatterOpt
 			Plot.rectX(bands, { x1: 'from', x2: 'to', fill: (_: unknown, i: number) => PALETTE.bands[i % PALETTE.bands.length] }),
 			Plot.text(bands, { x: (b: { from: number; to: number }) => (b.from + b.to) / 2, text: 'label', frameAnchor: 'top', dy: -14, fill: PALETTE.muted }),
 			Plot.ruleY([0], { stroke: PALETTE.grid }),
-			Plot.dot(points, { x: 'x', y: 'y', r: 3.5, fill: PALETTE.series, fillOpacity: 0.7, stroke: '#ffffff', strokeWidth: 0.5 }),
+			// A path, not an element a point: the fidelity scatter has tens of thousands at a hundred times the units.
+			Plot.dot(points, {
+				x: 'x',
+				y: 'y',
+				render: dotPaths({ r: 3.5, fills: [PALETTE.series], fillOf: () => PALETTE.series, fillOpacity: 0.7, stroke: '#ffffff', strokeWidth: 0.5 }),
+			}),
 			Plot.line(line, { x: 'x', y: 'y', stroke: PALETTE.highlight, strokeWidth: 2 }),
 			Plot.tip(points, Plot.pointer({ x: 'x', y: 'y', title: 'label' })),
 		],
