@@ -185,6 +185,37 @@ describe('/sites', () => {
 		await page.context().close();
 	});
 
+	it('rings and names in its funnel the unit pointed at or focused in the table, and no other', async () => {
+		const { page, consoleErrors } = await openPage(browser, '/sites');
+		await chartsSettled(page);
+		const chart = page.locator('[data-chart="funnel_employment"]');
+		// The units' dots are paths; a ring is a circle.
+		const ringed = () => chart.locator('.live svg [aria-label="dot"] circle').count();
+		const named = async (name: string) => (await chart.locator('.live svg .funnel-label text').allTextContents()).filter((text) => text.startsWith(`${name}: `)).length;
+		const [first, second] = [chart.locator('tbody tr').nth(0), chart.locator('tbody tr').nth(1)];
+		const [firstName, secondName] = [await first.locator('th a').innerText(), await second.locator('th a').innerText()];
+		expect(await ringed()).toBe(0);
+		// Pointing at a cell of a row, then at another row, then away from the table.
+		await first.locator('td').nth(1).hover();
+		await expect.poll(ringed).toBe(1);
+		expect(await named(firstName)).toBe(1);
+		await second.locator('td').nth(2).hover();
+		await expect.poll(() => named(secondName)).toBe(1);
+		expect([await ringed(), await named(firstName)]).toEqual([1, 0]);
+		await page.locator('h1').hover();
+		await expect.poll(ringed).toBe(0);
+		// By keyboard: a row's link focused, then the one before it, then focus leaves the table.
+		await second.locator('th a').focus();
+		await expect.poll(() => named(secondName)).toBe(1);
+		await page.keyboard.press('Shift+Tab');
+		await expect.poll(() => named(firstName)).toBe(1);
+		expect([await ringed(), await named(secondName)]).toEqual([1, 0]);
+		await page.locator('#filter-region').focus();
+		await expect.poll(ringed).toBe(0);
+		expect(consoleErrors).toEqual([]);
+		await page.context().close();
+	});
+
 	it('hides a chart below the screen until it is drawn for the new filters, and draws every chart before printing', async () => {
 		const { page, consoleErrors } = await openPage(browser, '/sites');
 		await page.waitForSelector('[data-chart="funnel_completeness"][data-state="ready"]');
