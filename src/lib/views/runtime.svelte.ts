@@ -21,8 +21,9 @@
  * - Once the reader has been still for a moment, the states one change away
  *   (./ahead.ts) are made ready, so that the next change is drawn from
  *   results at hand: the build's answers among them fetched (up to a
- *   budget), the others computed on the engine; `html[data-ahead]` then
- *   names the query string whose neighbours are done.
+ *   budget, without waiting for the engine), the others computed on the
+ *   engine; `html[data-ahead]` then names the query string whose neighbours
+ *   are done.
  * - A URL that names a unit shows the loading state until the list of
  *   units, which no page carries, has come to check it against.
  */
@@ -155,13 +156,11 @@ export function runView<Results>(view: ViewDefinition<Results>, data: () => { re
 
 	/** Computes the states one change away from `filters`, nearest first, until the reader moves or the budget is spent. */
 	async function lookAhead(generation: number, filters: Filters) {
-		if (!(await warmed.then(() => true, () => false)) || generation !== lookingAhead) return;
-		// Never fetches units' rows the reader has not asked for: a state that needs them is left to the reader.
-		const db = (await database()).warming;
 		const choices = { quarters: context.choices.quarters, regions: context.choices.regions.map((r) => r.value) };
 		const states = statesAhead(filters, choices, context.period);
 		// The build's answers first, nearest first: a fetch each, where the engine computes for 20-200 ms a state at a
-		// hundred times the units.
+		// hundred times the units. They need no engine, so they come while it starts (2-4 s at a hundred times the
+		// units): a reader's first change among them is drawn at once, not after a fetch in the midst of that start.
 		const answered = states.filter((next) => isAnswered(next, context));
 		let answerChars = 0;
 		for (let i = 0; i < answered.length && answerChars < ANSWERS_AHEAD_CHARS; i += ANSWERS_AT_ONCE) {
@@ -170,7 +169,8 @@ export function runView<Results>(view: ViewDefinition<Results>, data: () => { re
 				answered.slice(i, i + ANSWERS_AT_ONCE).map((next) =>
 					computeAhead(next, async () => {
 						const answer = await fetchAnswer(view.id, next);
-						if (answer === undefined) return view.load(db, next, context);
+						// One that cannot be had is computed once the engine is ready (a reader who chose it meanwhile waits for that).
+						if (answer === undefined) return warmed.then(async () => view.load((await database()).warming, next, context));
 						answerChars += answer.chars;
 						// Written by this view's own `load` at build time.
 						return answer.results as Results;
@@ -178,6 +178,9 @@ export function runView<Results>(view: ViewDefinition<Results>, data: () => { re
 				),
 			);
 		}
+		if (!(await warmed.then(() => true, () => false)) || generation !== lookingAhead) return;
+		// Never fetches units' rows the reader has not asked for: a state that needs them is left to the reader.
+		const db = (await database()).warming;
 		let spent = 0;
 		for (const next of states) {
 			if (generation !== lookingAhead) return;
