@@ -4,8 +4,10 @@
  * funnel has thousands of dots and the fidelity scatter tens of thousands:
  * with an element each, the frame that showed a change on Compare sites
  * took 21-25 ms of style, layout and paint (13 ms as paths), and the
- * scatter's 21,000 circles, below the screen and not even redrawn, added
- * about 9 ms to every change on Outcomes. Overlapping dots of one path are
+ * scatter's 21,000 circles, below the screen and not even redrawn, slowed
+ * every change on Outcomes (a warm change's median 25-27 ms with them, 17
+ * ms with the scatter hidden; 20-26 ms drawn as a path, on a noisier
+ * machine). Overlapping dots of one path are
  * filled once: a translucent colour no longer darkens where they pile up.
  * The group keeps Plot's label for a dot mark, so tests and styles find it.
  */
