@@ -34,3 +34,27 @@ export function compareCells(x: number | string | null, y: number | string | nul
 	const order = typeof x === 'number' && typeof y === 'number' ? x - y : collatorFor(locale).compare(String(x), String(y));
 	return ascending ? order : -order;
 }
+
+/**
+ * The first `count` rows in the order `compare` gives, as a sort would list
+ * them (rows equal in that order keep theirs). One pass that keeps only the
+ * rows listed: a national funnel has thousands of units and lists twenty, and
+ * sorting all of them, three tables over, took 4 ms of a filter change.
+ */
+export function firstInOrder<Row>(rows: readonly Row[], compare: (a: Row, b: Row) => number, count: number): Row[] {
+	const first: Row[] = [];
+	if (count <= 0) return first;
+	for (const row of rows) {
+		if (first.length === count && compare(row, first[count - 1]!) >= 0) continue;
+		// After every row it does not come before: a sort that keeps equal rows in their order.
+		let [low, high] = [0, first.length];
+		while (low < high) {
+			const middle = (low + high) >>> 1;
+			if (compare(row, first[middle]!) < 0) high = middle;
+			else low = middle + 1;
+		}
+		first.splice(low, 0, row);
+		if (first.length > count) first.pop();
+	}
+	return first;
+}
