@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Float64, Int64, Utf8, vectorFromArray } from 'apache-arrow';
+import { Float32, Float64, Int16, Int32, Int64, Utf8, vectorFromArray } from 'apache-arrow';
 import { columnValues } from '$lib/db/columns';
 
 describe('columnValues', () => {
@@ -23,5 +23,14 @@ describe('columnValues', () => {
 	it('gives other columns as plain values: numbers as they are, a BIGINT as a number', () => {
 		expect(columnValues(vectorFromArray([1.5, null, 3], new Float64()))).toEqual([1.5, null, 3]);
 		expect(columnValues(vectorFromArray([12n, 7n], new Int64()))).toEqual([12, 7]);
+	});
+
+	it('reads numbers from their batches, nulls where a batch marks them, a slice from its own first value', () => {
+		const doubles = vectorFromArray([0.25, null, -4], new Float64()).concat(vectorFromArray([1e-9, 7], new Float64()));
+		expect(doubles.data).toHaveLength(2);
+		expect(columnValues(doubles)).toEqual([0.25, null, -4, 1e-9, 7]);
+		expect(columnValues(vectorFromArray([3, null, 5, 8, null, 13], new Int32()).slice(2, 5))).toEqual([5, 8, null]);
+		expect(columnValues(vectorFromArray([1.5, 2.5, 3.5, 4.5], new Float32()).slice(1, 3))).toEqual([2.5, 3.5]);
+		expect(columnValues(vectorFromArray([-1, 255], new Int16()))).toEqual([-1, 255]);
 	});
 });

@@ -72,14 +72,42 @@ function writeMeasureSql(grain: Grain, measures: readonly Metric[], profile: Pro
 /** A row of measureSql: the grain's keys and three columns per measure. */
 export type MeasureRow = { quarter: string } & Record<string, string | number | null>;
 
+/** The names of a measure's columns in a row of measureSql or unitWindowSql. */
+export interface MeasureColumns {
+	value: string;
+	numerator: string;
+	denominator: string;
+	suppressed: string;
+	/** On a public build's unit windows, the columns saying a count the formula reads was given rounded (roundedIn). */
+	rounded: readonly string[];
+}
+
+const columnsOfMetric = new WeakMap<Metric, MeasureColumns>();
+/**
+ * A measure's column names, written once per measure: a funnel reads them
+ * for each of thousands of units (./../views/sites.ts, funnelOf).
+ */
+export function measureColumns(metric: Metric): MeasureColumns {
+	let columns = columnsOfMetric.get(metric);
+	if (!columns) {
+		const { id } = metric;
+		columns = { value: `${id}.value`, numerator: `${id}.numerator`, denominator: `${id}.denominator`, suppressed: `${id}.suppressed`, rounded: peopleIn(metric.formula).map((fact) => `rounded_${fact}`) };
+		columnsOfMetric.set(metric, columns);
+	}
+	return columns;
+}
+
 /** One measure's columns of a row, as the charts read them. */
-export const measureOf = (row: MeasureRow, metric: Metric): MetricRow => ({
-	quarter: row.quarter as string,
-	value: (row[`${metric.id}.value`] as number | null) ?? null,
-	numerator: (row[`${metric.id}.numerator`] as number | null) ?? null,
-	denominator: (row[`${metric.id}.denominator`] as number | null) ?? null,
-	...(row[`${metric.id}.suppressed`] ? { suppressed: true } : {}),
-});
+export function measureOf(row: MeasureRow, metric: Metric): MetricRow {
+	const columns = measureColumns(metric);
+	return {
+		quarter: row.quarter as string,
+		value: (row[columns.value] as number | null) ?? null,
+		numerator: (row[columns.numerator] as number | null) ?? null,
+		denominator: (row[columns.denominator] as number | null) ?? null,
+		...(row[columns.suppressed] ? { suppressed: true } : {}),
+	};
+}
 
 /**
  * On a public build, whether a unit window's measure rests on a count that
@@ -87,7 +115,7 @@ export const measureOf = (row: MeasureRow, metric: Metric): MetricRow => ({
  * funnels place the unit from it and say so; a figure compared exactly
  * treats it as withheld.
  */
-export const roundedIn = (row: MeasureRow, metric: Metric): boolean => peopleIn(metric.formula).some((fact) => Boolean(row[`rounded_${fact}`]));
+export const roundedIn = (row: MeasureRow, metric: Metric): boolean => measureColumns(metric).rounded.some((column) => Boolean(row[column]));
 
 /** Each measure's series, quarters in order, from rows of the quarter grain. */
 export function seriesByMetric(rows: readonly MeasureRow[], measures: readonly Metric[]): Record<string, MetricRow[]> {

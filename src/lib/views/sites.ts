@@ -11,7 +11,7 @@
  * Report completeness is binomial as it is: n expected unit-weeks, r reported.
  */
 import { quarterStart, shiftQuarter } from '$lib/time';
-import { measureOf, queryMeasures, reportCompleteness, roundedIn, unitWindowSql, type MeasureRow } from '$lib/metrics';
+import { measureColumns, measureOf, queryMeasures, reportCompleteness, roundedIn, unitWindowSql, type MeasureColumns, type MeasureRow } from '$lib/metrics';
 import { FUNNEL_MEASURES } from '$lib/metrics/funnel';
 import { funnelCurve, funnelProportions, type FunnelFlag, type FunnelLimits } from '$lib/stats/funnel';
 import type { ViewDefinition } from './context';
@@ -60,20 +60,19 @@ export interface SitesResults {
 	funnels: Record<FunnelId, Funnel>;
 }
 
-/** The unit's size and count in each funnel, or null when it has none. */
-function sizeOf(row: MeasureRow, funnel: FunnelId): { n: number; r: number } | null {
+/**
+ * A unit's size and count in a funnel, or null when it has none: for the
+ * rates, its mean weekly caseload and number employed (or in education)
+ * over its reported weeks; for completeness, its expected and reported
+ * unit-weeks.
+ */
+function sizeOf(row: MeasureRow, funnel: FunnelId, columns: MeasureColumns): { n: number; r: number } | null {
+	const denominator = row[columns.denominator] as number | null;
+	const numerator = (row[columns.numerator] as number | null) ?? 0;
+	if (funnel === 'completeness') return denominator ? { n: denominator, r: numerator } : null;
 	const weeks = row.weeks as number | null;
-	if (funnel === 'completeness') {
-		const m = measureOf(row, reportCompleteness);
-		return m.denominator ? { n: m.denominator, r: m.numerator ?? 0 } : null;
-	}
-	const m = measureOf(row, FUNNEL_MEASURES[funnel]);
-	if (!weeks || !m.denominator || m.suppressed) return null;
-	return { n: m.denominator / weeks, r: (m.numerator ?? 0) / weeks };
+	return weeks && denominator ? { n: denominator / weeks, r: numerator / weeks } : null;
 }
-
-/** A unit whose rate rests on a withheld count (public build): left out of the funnel, and counted. */
-const withheldIn = (row: MeasureRow, funnel: FunnelId) => measureOf(row, FUNNEL_MEASURES[funnel]).suppressed === true;
 
 /**
  * The network's own rate over the window, from its cells (public build):
@@ -91,34 +90,45 @@ export function networkRate(quarters: readonly MeasureRow[], funnel: FunnelId): 
  * the line is `network`, the network's own rate, and not the rate of the
  * units that were left: that would be a number suppression distorted. With
  * the network's rate withheld too, there is no funnel.
+ *
+ * One pass over the rows, each column's name written once: a funnel of the
+ * whole country reads thousands of units, three funnels a change.
  */
 export function funnelOf(rows: readonly MeasureRow[], funnel: FunnelId, adjust: boolean, network?: number | null): Funnel {
-	const reporting = rows.filter((row) => (measureOf(row, reportCompleteness).denominator ?? 0) > 0);
-	const withheld = reporting.filter((row) => withheldIn(row, funnel)).length;
-	const open = reporting.filter((row) => !withheldIn(row, funnel));
-	const sized = open.flatMap((row) => {
-		const size = sizeOf(row, funnel);
-		return size ? [{ unit_id: row.unit_id as string, unit_name: row.unit_name as string, closed: (row.closed as string | null) ?? null, ...size }] : [];
-	});
+	const metric = FUNNEL_MEASURES[funnel];
+	const columns = measureColumns(metric);
+	const expected = measureColumns(reportCompleteness).denominator;
+	// Units with reports in the window: withheld (a count their rate rests on is withheld), or open, and placed where they have a size.
+	let [withheld, open, rounded] = [0, 0, 0];
+	const sized: { unit_id: string; unit_name: string; closed: string | null; n: number; r: number }[] = [];
+	for (const row of rows) {
+		if (!(((row[expected] as number | null) ?? 0) > 0)) continue;
+		if (row[columns.suppressed]) {
+			withheld++;
+			continue;
+		}
+		open++;
+		const size = sizeOf(row, funnel, columns);
+		if (!size) continue;
+		sized.push({ unit_id: row.unit_id as string, unit_name: row.unit_name as string, closed: (row.closed as string | null) ?? null, n: size.n, r: size.r });
+		if (roundedIn(row, metric)) rounded++;
+	}
 	const given = withheld > 0 && network !== undefined ? { network } : {};
-	const placed = new Set(sized.map((u) => u.unit_id));
-	const rounded = open.filter((row) => placed.has(row.unit_id as string) && roundedIn(row, FUNNEL_MEASURES[funnel])).length;
-	const empty = { target: null, phi: null, tau: null, adjusted: adjust, units: [], curve: [], leftOut: open.length, withheld, ...given };
+	const empty = { target: null, phi: null, tau: null, adjusted: adjust, units: [], curve: [], leftOut: open, withheld, ...given };
 	if (given.network === null) return { ...empty, targetWithheld: true };
 	if (!sized.length) return empty;
 	const fit = funnelProportions(sized, adjust, given.network ?? undefined);
-	const sizes = sized.map((u) => u.n);
+	let [smallest, largest] = [Infinity, -Infinity];
+	for (const { n } of sized) [smallest, largest] = [Math.min(smallest, n), Math.max(largest, n)];
 	return {
 		target: fit.target,
 		phi: fit.phi,
 		// τ as the data give it: with the adjustment off the footnote says what it would be, not 0.
 		tau: Math.sqrt(fit.tau2Estimate),
 		adjusted: adjust,
-		units: fit.units.map(({ unit_id, unit_name, closed, n, r, rate, z, lower95, upper95, lower998, upper998, flag }) => ({
-			unit_id, unit_name, closed, n, r, rate, z, lower95, upper95, lower998, upper998, flag,
-		})),
-		curve: funnelCurve(fit.limitsAt, Math.min(...sizes) * 0.8, Math.max(...sizes) * 1.05),
-		leftOut: open.length - sized.length,
+		units: fit.units,
+		curve: funnelCurve(fit.limitsAt, smallest * 0.8, largest * 1.05),
+		leftOut: open - sized.length,
 		withheld,
 		...(rounded ? { rounded } : {}),
 		...given,
