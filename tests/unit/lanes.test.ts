@@ -49,4 +49,38 @@ describe('the lanes of a connection', () => {
 		// Idle again: the next request begins at once.
 		await expect(enqueue(async () => 'again', 'ahead')).resolves.toBe('again');
 	});
+
+	it('asks a request ahead that can give way to do so when a reader\'s comes, once, and never a reader\'s own', async () => {
+		const enqueue = lanes();
+		const log: string[] = [];
+		const asked: string[] = [];
+		const [a1, a2, r1, r2, r3] = ['ahead 1', 'ahead 2', 'reader 1', 'reader 2', 'reader 3'].map((name) => request(log, name));
+		const results = [enqueue(a1!.work, 'ahead', () => asked.push('ahead 1')), enqueue(a2!.work, 'ahead', () => asked.push('ahead 2'))];
+		// Its failure is looked at below, with the rest.
+		results[0]!.catch(() => {});
+		await turn();
+		// Another request ahead queues behind it without asking.
+		expect(asked).toEqual([]);
+		results.push(enqueue(r1!.work, 'reader', () => asked.push('reader 1')));
+		expect(asked).toEqual(['ahead 1']);
+		results.push(enqueue(r2!.work));
+		expect(asked).toEqual(['ahead 1']);
+		// Giving way is the request's own affair: here it ends (fails), and the readers run, then what is left ahead.
+		a1!.settle(true);
+		await turn();
+		expect(log).toEqual(['ahead 1', 'reader 1']);
+		// A reader's request that runs is never asked to give way.
+		results.push(enqueue(r3!.work));
+		expect(asked).toEqual(['ahead 1']);
+		for (const r of [r1, r2, r3]) {
+			r!.settle();
+			await turn();
+		}
+		expect(log).toEqual(['ahead 1', 'reader 1', 'reader 2', 'reader 3', 'ahead 2']);
+		results.push(enqueue(async () => 'reader 4'));
+		// The reader's came while ahead 2 ran: asked once.
+		expect(asked).toEqual(['ahead 1', 'ahead 2']);
+		a2!.settle();
+		await expect(Promise.allSettled(results)).resolves.toMatchObject([{ status: 'rejected' }, { value: 'ahead 2' }, { value: 'reader 1' }, { value: 'reader 2' }, { value: 'reader 3' }, { value: 'reader 4' }]);
+	});
 });

@@ -11,12 +11,12 @@ import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import type { AsyncDuckDBConnection, AsyncPreparedStatement } from '@duckdb/duckdb-wasm';
-import type { Table } from 'apache-arrow';
+import { tableFromIPC, type Table } from 'apache-arrow';
 import { manifestSchema, partsFor, siteMarts, type FileFacts, type Manifest, type MartFacts, type UnitKey } from '$lib/contract';
 import { SHARED_STATEMENTS } from '$lib/metrics/shared';
 import { DataError, type Database } from './database';
 import { memo } from '$lib/memo';
-import { bind, compile, type Param, type Params } from './statement';
+import { bind, compile, withLiterals, type Param, type Params, type Statement } from './statement';
 import { columnValues } from './columns';
 import { lanes, type Lane } from './lanes';
 
@@ -42,6 +42,12 @@ export interface BrowserDatabase extends Database {
 	 */
 	warming: Database;
 }
+
+/**
+ * How long DuckDB-wasm works on a statement computed ahead before it looks
+ * for a request to stop it: the longest a reader's change waits for one.
+ */
+const POLL_MS = 5;
 
 /** A statement run to warm the engine up needed units' rows that no reader's statement has fetched. */
 class PartsNotFetched extends Error {}
@@ -79,6 +85,8 @@ async function open(): Promise<BrowserDatabase> {
 	manifestRequest.catch(() => {});
 
 	await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
+	// A statement computed ahead returns to the worker every POLL_MS, where a reader's request can stop it (queryOn).
+	await db.open({ query: { queryPollingInterval: POLL_MS } });
 	const conn = await db.connect();
 	// Every statement orders its own result; not keeping row order in between
 	// made the overview a tenth faster in DuckDB-wasm.
@@ -280,7 +288,33 @@ function queryOn(conn: AsyncDuckDBConnection, results: ReturnType<typeof stateme
 			ready = conn.prepare(text);
 			prepared.set(text, ready);
 		}
-		const table = await (await ready).query(...values);
+		return rowsOf<Row>(await (await ready).query(...values));
+	};
+	/**
+	 * A statement computed ahead of the reader, which gives way to a reader's
+	 * request that comes while it runs (./lanes.ts): sent as text with its
+	 * values written in (a prepared statement cannot be stopped), polled by
+	 * DuckDB-wasm every POLL_MS, stopped when asked to, and queued again
+	 * behind the reader's requests. So a reader's change waits a poll, not the
+	 * whole statement (50-150 ms over every unit at a hundred times the
+	 * units); the statement is planned anew each time it runs, a few
+	 * milliseconds.
+	 */
+	const ahead = async <Row>(statement: Statement, values: Param[]): Promise<Row[]> => {
+		for (;;) {
+			let stopped = false;
+			const stop = () => {
+				stopped = true;
+				void conn.cancelSent();
+			};
+			try {
+				return await enqueue(async () => rowsOf<Row>(await tableFromIPC(await conn.send(withLiterals(statement, values)))), 'ahead', stop);
+			} catch (error) {
+				if (!stopped) throw error;
+			}
+		}
+	};
+	function rowsOf<Row>(table: Table): Row[] {
 		const names = table.schema.fields.map((f) => f.name);
 		// Each column read whole (text a batch at a time, ./columns.ts), not a value at a time by index: the
 		// 8,734 rows of a whole-country funnel at a hundred times the units, 5 ms instead of 23.
@@ -292,12 +326,12 @@ function queryOn(conn: AsyncDuckDBConnection, results: ReturnType<typeof stateme
 			rows[i] = row as Row;
 		}
 		return Object.freeze(rows) as Row[];
-	};
+	}
 	const query = <Row>(sql: string, params: Params = {}, lane: Lane = 'reader'): Promise<Row[]> => {
 		const statement = compile(sql);
 		const values = bind(statement, params);
 		const key = `${connection}\u0000${statement.text}\u0000${JSON.stringify(values)}`;
-		return results.get(key, () => enqueue(() => run(statement.text, values), lane)) as Promise<Row[]>;
+		return results.get(key, () => (lane === 'ahead' ? ahead(statement, values) : enqueue(() => run(statement.text, values)))) as Promise<Row[]>;
 	};
 	/** Statements that change tables: every result kept is forgotten once they have run. */
 	const change = <T>(work: () => Promise<T>): Promise<T> => enqueue(work).finally(results.clear);

@@ -41,6 +41,32 @@ export function bind(statement: Statement, params: Params): Param[] {
 	});
 }
 
+/**
+ * A compiled statement's text with its values written in as SQL literals,
+ * each of the type DuckDB-wasm binds it as (a string as VARCHAR, any
+ * number as DOUBLE, null untyped). Only for the statements computed ahead of
+ * the reader (./browser.ts): DuckDB-wasm can stop a query sent as text,
+ * never a prepared one. A string is quoted here, its quotes doubled; the
+ * values are the filters', already checked against their choices.
+ */
+export function withLiterals(statement: Statement, values: readonly Param[]): string {
+	const literal = (value: Param): string => {
+		if (value === null) return 'NULL';
+		if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+		if (typeof value === 'number') {
+			if (!Number.isFinite(value)) throw new Error(`not a finite number: ${value}`);
+			return `${value}::DOUBLE`;
+		}
+		return `'${value.replaceAll("'", "''")}'::VARCHAR`;
+	};
+	return statement.text.replace(/'(?:[^']|'')*'|"(?:[^"]|"")*"|--[^\n]*|\/\*[\s\S]*?\*\/|\$(\d+)/g, (match, position?: string) => {
+		if (!position) return match;
+		const at = Number(position) - 1;
+		if (!(at in values)) throw new Error(`query parameter $${statement.names[at] ?? position} has no value`);
+		return literal(values[at]!);
+	});
+}
+
 /** Turns what an engine returns into plain JSON values: BIGINT and DECIMAL as numbers, DATE as YYYY-MM-DD. */
 export function plainValue(value: unknown): unknown {
 	if (typeof value === 'bigint') return Number(value);
