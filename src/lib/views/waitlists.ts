@@ -87,19 +87,19 @@ export const waitlists: ViewDefinition<WaitlistResults> = {
 		const from = quarterStart(filters.from ?? period.from);
 		const to = filters.to ?? period.to;
 		const [quarter, yearEarlier] = [quarterStart(to), quarterStart(shiftQuarter(to, -4))];
-		const [selection, regions, units, country] = await Promise.all([
+		// The units' two quarters alone, each a statement of its own: the quarters between them are not read, and at a
+		// hundred times the units the five quarters' rows took about twice as long to compute and read.
+		const unitsIn = (q: string) => queryMeasures(db, 'unit_quarter', UNIT_MEASURES, profile, { ...params, first_quarter: q, last_quarter: q });
+		const [selection, regions, unitsBefore, unitsNow, country] = await Promise.all([
 			queryMeasures(db, 'quarter', SELECTION_MEASURES, profile, params),
 			queryMeasures(db, 'region_quarter', REGION_MEASURES, profile, { ...params, first_quarter: from }),
-			queryMeasures(db, 'unit_quarter', UNIT_MEASURES, profile, { ...params, first_quarter: yearEarlier }),
+			unitsIn(yearEarlier),
+			unitsIn(quarter),
 			filters.region ? queryMeasures(db, 'quarter', [waitlistPerFte], profile, { ...params, region: null, first_quarter: from }) : null,
 		]);
 		const byUnit = new Map<string, { before?: MeasureRow; now?: MeasureRow }>();
-		for (const row of units) {
-			const entry = byUnit.get(row.unit_id as string) ?? {};
-			if (row.quarter === yearEarlier) entry.before = row;
-			if (row.quarter === quarter) entry.now = row;
-			byUnit.set(row.unit_id as string, entry);
-		}
+		for (const before of unitsBefore) byUnit.set(before.unit_id as string, { before });
+		for (const now of unitsNow) byUnit.set(now.unit_id as string, { ...byUnit.get(now.unit_id as string), now });
 		const growth: UnitGrowth[] = [];
 		let growthWithheld = 0;
 		for (const [unit_id, { before, now }] of byUnit) {
