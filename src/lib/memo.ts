@@ -58,6 +58,8 @@ export function memo<T>(capacity: number, weigh: (value: T) => number = () => 1)
 			return result;
 		},
 		known: (key: string): T | undefined => done.get(key),
+		/** Forgets one key: its computation is replaced by another (asked for with `get`). */
+		forget,
 		/** The computation of a key, running or done, if there is one. */
 		peek: (key: string): Promise<T> | undefined => running.get(key),
 		/** Forgets everything: what was computed no longer holds (the tables it read were replaced). */

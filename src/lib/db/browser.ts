@@ -10,15 +10,13 @@ import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
-import type { AsyncDuckDBConnection, AsyncPreparedStatement } from '@duckdb/duckdb-wasm';
-import { tableFromIPC, type Table } from 'apache-arrow';
+import type { AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
+import type { Table } from 'apache-arrow';
 import { manifestSchema, partsFor, siteMarts, type FileFacts, type Manifest, type MartFacts, type UnitKey } from '$lib/contract';
 import { SHARED_STATEMENTS } from '$lib/metrics/shared';
 import { DataError, type Database } from './database';
-import { memo } from '$lib/memo';
-import { bind, compile, withLiterals, type Param, type Params, type Statement } from './statement';
-import { columnValues } from './columns';
-import { lanes, type Lane } from './lanes';
+import { type Params } from './statement';
+import { queryOn, statementResults } from './connection';
 
 export interface BrowserDatabase extends Database {
 	manifest: Manifest;
@@ -250,90 +248,4 @@ async function checkAgainstManifest(file: string, bytes: Uint8Array, expected: F
 	const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
 	const hex = Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
 	if (hex !== expected.sha256) throw new DataError(`data/${file}`, `its SHA-256 differs from manifest.json; ${fix}`);
-}
-
-/**
- * The values (rows times columns) of statements' results kept for asking
- * again, about 13 MB at the 52 bytes a value of a row object takes: a
- * whole-country window of units at a hundred times the units is 8,734 rows
- * of 15 columns, an overview state 46 quarters of 85. Counted in rows, the
- * overview's 80-odd states ahead kept 27 MB more heap than without them.
- */
-const RESULT_VALUES = 250_000;
-
-/**
- * Statements' results kept by connection, text and bound values, for every
- * connection of the engine: a change often asks again what the state before
- * it asked (a `from` quarter changes neither the funnels' window nor a
- * waitlist's growth, so those statements over every unit are not run
- * again), and states computed ahead share theirs. The published tables
- * never change once loaded (a part of a mart is fetched before any statement
- * that reads it runs), so a result holds until a statement on any connection
- * changes a table (a reader's own rows, checked in this tab). Results are
- * frozen: they are shared.
- */
-const statementResults = () => memo<readonly object[]>(RESULT_VALUES, (rows) => rows.length * Object.keys(rows[0] ?? {}).length + 1);
-
-/**
- * Statements in turn on a connection, their results kept (statementResults):
- * a result asked for again is answered without waiting its turn behind the
- * statements running.
- */
-function queryOn(conn: AsyncDuckDBConnection, results: ReturnType<typeof statementResults>, connection: string) {
-	const prepared = new Map<string, Promise<AsyncPreparedStatement>>();
-	const enqueue = lanes();
-	const run = async <Row>(text: string, values: Param[]): Promise<Row[]> => {
-		let ready = prepared.get(text);
-		if (!ready) {
-			ready = conn.prepare(text);
-			prepared.set(text, ready);
-		}
-		return rowsOf<Row>(await (await ready).query(...values));
-	};
-	/**
-	 * A statement computed ahead of the reader, which gives way to a reader's
-	 * request that comes while it runs (./lanes.ts): sent as text with its
-	 * values written in (a prepared statement cannot be stopped), polled by
-	 * DuckDB-wasm every POLL_MS, stopped when asked to, and queued again
-	 * behind the reader's requests. So a reader's change waits a poll, not the
-	 * whole statement (50-150 ms over every unit at a hundred times the
-	 * units); the statement is planned anew each time it runs, a few
-	 * milliseconds.
-	 */
-	const ahead = async <Row>(statement: Statement, values: Param[]): Promise<Row[]> => {
-		for (;;) {
-			let stopped = false;
-			const stop = () => {
-				stopped = true;
-				void conn.cancelSent();
-			};
-			try {
-				return await enqueue(async () => rowsOf<Row>(await tableFromIPC(await conn.send(withLiterals(statement, values)))), 'ahead', stop);
-			} catch (error) {
-				if (!stopped) throw error;
-			}
-		}
-	};
-	function rowsOf<Row>(table: Table): Row[] {
-		const names = table.schema.fields.map((f) => f.name);
-		// Each column read whole (text a batch at a time, ./columns.ts), not a value at a time by index: the
-		// 8,734 rows of a whole-country funnel at a hundred times the units, 5 ms instead of 23.
-		const columns = names.map((name) => columnValues(table.getChild(name)!));
-		const rows = new Array<Row>(table.numRows);
-		for (let i = 0; i < rows.length; i++) {
-			const row: Record<string, unknown> = {};
-			for (let c = 0; c < names.length; c++) row[names[c]!] = columns[c]![i];
-			rows[i] = row as Row;
-		}
-		return Object.freeze(rows) as Row[];
-	}
-	const query = <Row>(sql: string, params: Params = {}, lane: Lane = 'reader'): Promise<Row[]> => {
-		const statement = compile(sql);
-		const values = bind(statement, params);
-		const key = `${connection}\u0000${statement.text}\u0000${JSON.stringify(values)}`;
-		return results.get(key, () => (lane === 'ahead' ? ahead(statement, values) : enqueue(() => run(statement.text, values)))) as Promise<Row[]>;
-	};
-	/** Statements that change tables: every result kept is forgotten once they have run. */
-	const change = <T>(work: () => Promise<T>): Promise<T> => enqueue(work).finally(results.clear);
-	return { query, enqueue, change };
 }
