@@ -55,8 +55,9 @@ export function queryOn(conn: Connection, results: ReturnType<typeof statementRe
 	 * A statement computed ahead of the reader, which gives way to a reader's
 	 * request that comes while it runs (./lanes.ts): sent as text with its
 	 * values written in (a prepared statement cannot be stopped), polled by
-	 * DuckDB-wasm every few milliseconds (POLL_MS, ./browser.ts), stopped when asked to, and queued again
-	 * behind the reader's requests. So a reader's change waits a poll, not the
+	 * DuckDB-wasm every few milliseconds (POLL_MS, ./browser.ts), stopped
+	 * when asked to, and queued again behind the reader's requests. So a
+	 * reader's change waits a poll, not the
 	 * whole statement (50-150 ms over every unit at a hundred times the
 	 * units); the statement is planned anew each time it runs, a few
 	 * milliseconds. A reader who asks for the same statement meanwhile is

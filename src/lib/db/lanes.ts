@@ -25,7 +25,7 @@ export function lanes() {
 	 * ahead only when no reader's is waiting. `yieldTo`, for a request ahead,
 	 * is called (once) when a reader's request comes while it runs: the work
 	 * should then end soon (its caller decides what that means for it). A
- * reader's request is never asked.
+	 * reader's request is never asked.
 	 */
 	return function enqueue<T>(work: () => Promise<T>, lane: Lane = 'reader', yieldTo?: () => void): Promise<T> {
 		return new Promise<T>((resolve, reject) => {

@@ -2,7 +2,9 @@
  * SQL with named parameters. Queries are written with `$name` placeholders
  * and run with an object of values: `$region` takes `params.region`. Both
  * engines get the same positional form ($1, $2, …), compiled once per text,
- * so a value is always bound and never spliced into the SQL.
+ * so a value is bound, not spliced into the SQL; the one exception, a
+ * statement computed ahead of the reader, has its values quoted by
+ * withLiterals.
  */
 export type Param = string | number | boolean | null;
 export type Params = Readonly<Record<string, Param>>;
@@ -45,7 +47,7 @@ export function bind(statement: Statement, params: Params): Param[] {
  * A compiled statement's text with its values written in as SQL literals,
  * each of the type DuckDB-wasm binds it as (a string as VARCHAR, any
  * number as DOUBLE, null untyped). Only for the statements computed ahead of
- * the reader (./browser.ts): DuckDB-wasm can stop a query sent as text,
+ * the reader (./connection.ts): DuckDB-wasm can stop a query sent as text,
  * never a prepared one. A string is quoted here, its quotes doubled; the
  * values are the filters', already checked against their choices.
  */
