@@ -85,7 +85,7 @@ export interface MeasureColumns {
 const columnsOfMetric = new WeakMap<Metric, MeasureColumns>();
 /**
  * A measure's column names, written once per measure: a funnel reads them
- * for each of thousands of units (./../views/sites.ts, funnelOf).
+ * for each of thousands of units (../views/sites.ts, funnelOf).
  */
 export function measureColumns(metric: Metric): MeasureColumns {
 	let columns = columnsOfMetric.get(metric);
