@@ -80,10 +80,11 @@ describe('small fixture', () => {
 		]);
 	});
 
-	it('bands fidelity reviews', async () => {
+	it('bands fidelity reviews, each with its outcome window', async () => {
+		// u1 reported in January 2024 alone: the four quarters after 2024 Q2 and after 2025 Q1 hold no report.
 		expect(await mart('fidelity')).toEqual([
-			{ unit_id: 'u1', reviewed_on: '2024-06-01', score: 82, level: 'fair' },
-			{ unit_id: 'u1', reviewed_on: '2025-01-10', score: 101, level: 'good' },
+			{ unit_id: 'u1', reviewed_on: '2024-06-01', score: 82, level: 'fair', employed_after: 0, caseload_after: 0 },
+			{ unit_id: 'u1', reviewed_on: '2025-01-10', score: 101, level: 'good', employed_after: 0, caseload_after: 0 },
 		]);
 	});
 

@@ -306,6 +306,29 @@ describe('the public profile', () => {
 	});
 
 	describe('the site on a public build', () => {
+		it('publishes each fidelity review’s outcome window as the internal build’s, or withheld where a cell of it is', async () => {
+			// The window's cells as public_cells publishes them: a stock per week open, times the weeks open, is the
+			// internal build's participant-weeks (per week reported, times those weeks) wherever it is not withheld.
+			const rows = await rowsOf(`
+				SELECT p.unit_id, p.reviewed_on, p.employed_after AS pub_employed, p.caseload_after AS pub_caseload,
+					i.employed_after AS int_employed, i.caseload_after AS int_caseload,
+					(SELECT count(*) FROM ${parquet(published, 'public_cells')} c
+						WHERE c.unit_id = p.unit_id AND c.weeks > 0 AND (c.employed IS NULL OR c.caseload IS NULL)
+							AND c.quarter > date_trunc('quarter', p.reviewed_on) AND c.quarter <= date_trunc('quarter', p.reviewed_on) + INTERVAL 12 MONTH) AS withheld_cells
+				FROM ${parquet(published, 'fidelity')} p
+				JOIN ${parquet(internal, 'fidelity')} i USING (unit_id, reviewed_on, score)`);
+			expect(rows.length).toBe((await rowsOf(`SELECT count(*) AS n FROM ${parquet(internal, 'fidelity')}`))[0]!.n);
+			const [withheld, shown] = [rows.filter((r) => Number(r.withheld_cells) > 0), rows.filter((r) => Number(r.withheld_cells) === 0)];
+			for (const r of withheld) expect([r.pub_employed, r.pub_caseload], `${r.unit_id} ${r.reviewed_on}`).toEqual([null, null]);
+			for (const r of shown) {
+				expect(Math.abs(Number(r.pub_employed) - Number(r.int_employed)), `${r.unit_id} ${r.reviewed_on} employed`).toBeLessThan(1e-6);
+				expect(Math.abs(Number(r.pub_caseload) - Number(r.int_caseload)), `${r.unit_id} ${r.reviewed_on} caseload`).toBeLessThan(1e-6);
+			}
+			// Both kinds occur on the demo, and windows with people in them: the comparison is not idle.
+			expect(withheld.length).toBeGreaterThan(0);
+			expect(shown.filter((r) => Number(r.int_caseload) > 0).length).toBeGreaterThan(10);
+		});
+
 		it('computes every measure as the internal build does, wherever nothing it reads is withheld; NULL and flagged where it is', async () => {
 			const [pub, int] = await Promise.all([martsDatabase(published, 'public'), martsDatabase(internal, 'internal')]);
 			// The public profile averages a level over the weeks a cell's units were open, the internal one over the weeks

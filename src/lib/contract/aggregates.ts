@@ -44,3 +44,36 @@ export function aggregateMartSql(mart: AggregateMart, table: string): string {
         SELECT ${columns} FROM ${raw} WHERE NOT (level = 'cube' AND funding IS NOT DISTINCT FROM '')${rows}
         ORDER BY ${order}`;
 }
+
+/**
+ * The statement that makes the fidelity mart (./marts.ts): each review of
+ * `reviews` (unit_id, reviewed_on, score, level) with its unit's
+ * participant-weeks employed and open over the four quarters after the
+ * review's quarter, summed from `unitCells` (a profile's units' cells:
+ * unit_id, quarter, weeks and the stocks employed and caseload per week).
+ * A window is summed once per unit and quarter reviewed, so two reviews in a
+ * quarter share it. Needs the macro quarter_of (src/lib/metrics/shared.ts).
+ */
+export function fidelityMartSql(table: string, reviews: string, unitCells: string): string {
+	return `CREATE OR REPLACE TABLE ${table} AS
+WITH reviewed AS (
+    SELECT DISTINCT unit_id, quarter_of(reviewed_on) AS review_quarter FROM ${reviews}
+),
+windows AS (
+    SELECT r.unit_id, r.review_quarter,
+        -- A window with a withheld cell (a public build) is withheld: the sum of the rest would be a wrong number.
+        bool_or(c.unit_id IS NOT NULL AND (c.employed IS NULL OR c.caseload IS NULL)) AS withheld,
+        coalesce(sum(c.employed * c.weeks), 0) AS employed,
+        coalesce(sum(c.caseload * c.weeks), 0) AS caseload
+    FROM reviewed r
+    LEFT JOIN ${unitCells} c ON c.unit_id = r.unit_id AND c.weeks > 0
+        AND c.quarter > r.review_quarter AND c.quarter <= r.review_quarter + INTERVAL 12 MONTH
+    GROUP BY r.unit_id, r.review_quarter
+)
+SELECT f.unit_id::VARCHAR AS unit_id, f.reviewed_on::DATE AS reviewed_on, f.score::INTEGER AS score, f.level::VARCHAR AS level,
+    CASE WHEN NOT w.withheld THEN w.employed END::DOUBLE AS employed_after,
+    CASE WHEN NOT w.withheld THEN w.caseload END::DOUBLE AS caseload_after
+FROM ${reviews} f
+JOIN windows w ON w.unit_id = f.unit_id AND w.review_quarter = quarter_of(f.reviewed_on)
+ORDER BY f.unit_id, f.reviewed_on, f.score`;
+}

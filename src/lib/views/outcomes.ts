@@ -7,7 +7,6 @@
  * that follow.
  */
 import { quarterStart } from '$lib/time';
-import type { Profile } from '$lib/contract';
 import {
 	educationRate,
 	educationStarts,
@@ -16,7 +15,6 @@ import {
 	measureParams,
 	queryMeasures,
 	reportCompleteness,
-	unitCells,
 	youngShare,
 	type Grain,
 	type MeasureRow,
@@ -32,32 +30,22 @@ const GRAIN_OF: Record<Split | 'all', Grain> = { all: 'quarter', region: 'region
 /**
  * Each fidelity review of a chosen unit in the period shown, with the unit's
  * employment rate over the four quarters after the review's quarter (all
- * four within the period shown: a window the data do not yet cover is left out).
+ * four within the period shown: a window the data do not yet cover is left
+ * out). The windows are summed by the pipeline, from the units' cells the
+ * profile publishes (the fidelity mart: src/lib/contract/aggregates.ts), so
+ * that no filter waits for the units' quarters. A window with no caseload
+ * has no rate, and is left out; one withheld (public build) is counted.
  */
-const fidelitySql = (unitQuarters: string) => `
-WITH reviews AS (
-    SELECT f.unit_id, u.name AS unit_name, f.reviewed_on, f.score, f.level, quarter_of(f.reviewed_on) AS review_quarter
-    FROM fidelity f
-    JOIN filtered_units($region::VARCHAR, $org::VARCHAR, $funding::VARCHAR, $unit::VARCHAR) u USING (unit_id)
-    WHERE quarter_of(f.reviewed_on) >= $shown_from::DATE
-        AND quarter_of(f.reviewed_on) + INTERVAL 12 MONTH <= $last_quarter::DATE
-)
-SELECT r.unit_id, r.unit_name, strftime(r.reviewed_on, '%Y-%m-%d') AS reviewed_on, r.score::DOUBLE AS score, r.level,
-    bool_or(w.employed IS NULL OR w.caseload IS NULL) AS suppressed,
-    CASE WHEN NOT suppressed THEN sum(w.employed) END::DOUBLE AS employed, CASE WHEN NOT suppressed THEN sum(w.caseload) END::DOUBLE AS caseload,
-    CASE WHEN NOT suppressed THEN sum(w.employed) / sum(w.caseload) END::DOUBLE AS rate
-FROM reviews r
-JOIN ${unitQuarters} w ON w.unit_id = r.unit_id
-    AND w.quarter > r.review_quarter
-    AND w.quarter <= r.review_quarter + INTERVAL 12 MONTH
-GROUP BY ALL
-HAVING suppressed OR sum(w.caseload) > 0
-ORDER BY r.unit_id, reviewed_on`;
-
-/** Participant-weeks per unit and quarter, from the units' cells (NULL where a public build withholds them). */
-const fidelityOf = (profile: Profile) =>
-	fidelitySql(`(SELECT unit_id, quarter, employed * weeks AS employed, caseload * weeks AS caseload FROM ${unitCells(profile)} WHERE weeks > 0)`);
-const FIDELITY_SQL: Record<Profile, string> = { internal: fidelityOf('internal'), public: fidelityOf('public') };
+const FIDELITY_SQL = `
+SELECT f.unit_id, u.name AS unit_name, strftime(f.reviewed_on, '%Y-%m-%d') AS reviewed_on, f.score::DOUBLE AS score, f.level,
+    f.caseload_after IS NULL AS suppressed,
+    f.employed_after AS employed, f.caseload_after AS caseload, (f.employed_after / f.caseload_after)::DOUBLE AS rate
+FROM fidelity f
+JOIN filtered_units($region::VARCHAR, $org::VARCHAR, $funding::VARCHAR, $unit::VARCHAR) u USING (unit_id)
+WHERE quarter_of(f.reviewed_on) >= $shown_from::DATE
+    AND quarter_of(f.reviewed_on) + INTERVAL 12 MONTH <= $last_quarter::DATE
+    AND (f.caseload_after IS NULL OR f.caseload_after > 0)
+ORDER BY f.unit_id, reviewed_on`;
 
 export interface FidelityPoint {
 	unit_id: string;
@@ -93,7 +81,7 @@ export const outcomes: ViewDefinition<OutcomeResults> = {
 		const [all, groups, fidelity] = await Promise.all([
 			queryMeasures(db, 'quarter', OUTCOME_MEASURES, profile, params),
 			split ? queryMeasures(db, GRAIN_OF[split], OUTCOME_MEASURES, profile, params) : Promise.resolve([]),
-			db.query<FidelityRow>(FIDELITY_SQL[profile], { ...params, shown_from: quarterStart(filters.from ?? period.from) }),
+			db.query<FidelityRow>(FIDELITY_SQL, { ...params, shown_from: quarterStart(filters.from ?? period.from) }),
 		]);
 		return {
 			split,
