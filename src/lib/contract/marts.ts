@@ -104,9 +104,9 @@ export const MARTS = {
 	 * employed and open (caseload) over the four quarters after the review's
 	 * quarter (./aggregates.ts, fidelityMartSql): the outcomes view's
 	 * scatter reads them for any filters without the units' quarters. Summed
-	 * from the profile's own published unit cells, so a public build's
-	 * publish nothing its public_cells do not: NULL where a cell of the
-	 * window is withheld there; 0 where the unit reported nothing in them.
+	 * from the profile's own published unit cells, so that a public build's
+	 * windows say nothing its public_cells do not: NULL where a cell of the
+	 * window is withheld there; 0 where the unit reported nothing in it.
 	 */
 	fidelity: { unit_id: 'VARCHAR', reviewed_on: 'DATE', score: 'INTEGER', level: 'VARCHAR', employed_after: 'DOUBLE', caseload_after: 'DOUBLE' },
 	specialist_spells: { spell_id: 'VARCHAR', unit_id: 'VARCHAR', first_week: 'DATE', last_week: 'DATE', ended: 'BOOLEAN' },
