@@ -24,19 +24,13 @@ import { RejectLog } from './rejectLog.ts';
 import { UNIT_COLUMNS, UNIT_EVENT_COLUMNS, type Rule } from './schema/index.ts';
 import { formatDate, formatIsoWeek, parseIsoDate, todayDay } from './schema/time.ts';
 import { tilePositions } from './tiles.ts';
-import { BOUNDARIES_FILE, fidelityLevelSql, fidelityMartSql, PROFILE_MARTS, REJECTS_SUMMARY_FILE, type FileFacts, type Manifest, type MartFacts, type Profile } from '../src/lib/contract/index.ts';
+import { BOUNDARIES_FILE, fidelityLevelSql, fidelityMartSql, PROFILE_MARTS, REJECTS_SUMMARY_FILE, unitCellsOf, type FileFacts, type Manifest, type MartFacts, type Profile } from '../src/lib/contract/index.ts';
 import { SHARED_STATEMENTS } from '../src/lib/metrics/shared.ts';
 import { buildAggregateMarts } from './cells.ts';
 import { buildPublicMarts, DEFAULT_MIN_CELL, type SuppressionCounts } from './public.ts';
 import { recoverInterruptedSwap, stagingFolder, swapInto, writeFileAtomic, writeMart } from './write.ts';
 
 export const SCHEMA_VERSION = 1;
-
-/** The units' cells each profile publishes, as the pipeline's tables (the site reads the same rows: src/lib/metrics/cells.ts, unitCells). */
-const PUBLISHED_UNIT_CELLS: Record<Profile, string> = {
-	internal: 'mart_unit_quarter',
-	public: '(SELECT * FROM mart_public_cells WHERE unit_id IS NOT NULL)',
-};
 
 export interface RunOptions {
 	inDir: string;
@@ -176,7 +170,7 @@ async function publish(options: RunOptions, progress: (message: string) => void)
 			await buildAggregateMarts(conn);
 		}
 		// Each review's outcome window, from the units' cells this profile publishes.
-		await conn.run(fidelityMartSql('mart_fidelity', 'fidelity_reviews', PUBLISHED_UNIT_CELLS[profile]));
+		await conn.run(fidelityMartSql('mart_fidelity', 'fidelity_reviews', unitCellsOf(profile, (mart) => `mart_${mart}`)));
 
 		const staging = stagingFolder(options.outDir);
 		let swapped = false;

@@ -8,7 +8,7 @@ import { tableFromIPC } from 'apache-arrow';
 import { afterAll } from 'vitest';
 import { runPipeline, type RunOptions } from '../pipelines/run.ts';
 import { buildAggregateMarts } from '../pipelines/cells.ts';
-import { fidelityMartSql, PROFILE_MARTS } from '../src/lib/contract/index.ts';
+import { fidelityMartSql, PROFILE_MARTS, unitCellsOf } from '../src/lib/contract/index.ts';
 
 export const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
 export const REFERENCE = join(FIXTURES, 'reference');
@@ -89,5 +89,5 @@ export async function addAggregates(conn: DuckDBConnection) {
 	for (const mart of ['cube', 'unit_quarter', 'staffing', 'stability', 'report_weeks']) await conn.run(`CREATE OR REPLACE TABLE ${mart} AS FROM mart_${mart}`);
 	// The reviews given (unit_id, reviewed_on, score, level) become the fidelity mart, with their outcome windows.
 	await conn.run('CREATE TABLE IF NOT EXISTS fidelity (unit_id VARCHAR, reviewed_on DATE, score INTEGER, level VARCHAR); CREATE OR REPLACE TABLE fidelity_reviews AS FROM fidelity');
-	await conn.run(fidelityMartSql('fidelity', 'fidelity_reviews', 'unit_quarter'));
+	await conn.run(fidelityMartSql('fidelity', 'fidelity_reviews', unitCellsOf('internal')));
 }

@@ -173,6 +173,15 @@ export type MartName = keyof typeof MARTS;
 export const PROFILES = ['internal', 'public'] as const;
 export type Profile = (typeof PROFILES)[number];
 
+/**
+ * A profile's units' cells (each unit's facts per quarter, the cube's
+ * columns) as a relation over its marts, each named by `table`: the site's
+ * tables bear the marts' names, the pipeline's are mart_<name>.
+ */
+export function unitCellsOf(profile: Profile, table: (mart: MartName) => string = (mart) => mart): string {
+	return profile === 'internal' ? table('unit_quarter') : `(SELECT * FROM ${table('public_cells')} WHERE unit_id IS NOT NULL)`;
+}
+
 /** The marts each profile publishes, in the order they are written and loaded. */
 export const PROFILE_MARTS: Record<Profile, readonly MartName[]> = {
 	internal: ['cube', 'unit_quarter', 'staffing', 'stability', 'report_weeks', 'unit_week', 'units', 'unit_areas', 'unit_funding', 'areas', 'fidelity', 'specialist_spells'],

@@ -16,7 +16,7 @@
  * units' mart. Stocks are published as people in an average week; the facts
  * are participant-weeks, so they are multiplied back by the cell's weeks.
  */
-import { fromPublished, type Profile } from '$lib/contract';
+import { fromPublished, unitCellsOf, type Profile } from '$lib/contract';
 import { eachFact, factsSql, type Grain, type Split } from './facts';
 
 /** Which cells a statement reads: the cube's, or the chosen units'. */
@@ -24,8 +24,8 @@ export type Cells = 'cube' | 'units';
 
 /** Each profile's cells, as relations with the columns of the contract's public_cells (less unit_id in a cube of its own). */
 const CELL_RELATIONS: Record<Profile, Record<Cells, string>> = {
-	internal: { cube: 'cube', units: 'unit_quarter' },
-	public: { cube: '(SELECT * FROM public_cells WHERE unit_id IS NULL)', units: '(SELECT * FROM public_cells WHERE unit_id IS NOT NULL)' },
+	internal: { cube: 'cube', units: unitCellsOf('internal') },
+	public: { cube: '(SELECT * FROM public_cells WHERE unit_id IS NULL)', units: unitCellsOf('public') },
 };
 
 /** The units' cells of a profile, as a relation. */
