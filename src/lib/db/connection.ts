@@ -57,10 +57,9 @@ export function queryOn(conn: Connection, results: ReturnType<typeof statementRe
 	 * values written in (a prepared statement cannot be stopped), polled by
 	 * DuckDB-wasm every few milliseconds (POLL_MS, ./browser.ts), stopped
 	 * when asked to, and queued again behind the reader's requests. So a
-	 * reader's change waits a poll, not the
-	 * whole statement (50-150 ms over every unit at a hundred times the
-	 * units); the statement is planned anew each time it runs, a few
-	 * milliseconds. A reader who asks for the same statement meanwhile is
+	 * reader's change waits a poll, not the whole statement (50-150 ms over
+	 * every unit at a hundred times the units); the statement is planned
+	 * anew each time it runs, a few milliseconds. A reader who asks for the same statement meanwhile is
 	 * never kept behind it (`query`): while it runs it is no longer stopped;
 	 * while it waits, the reader's own run in the reader's lane takes its
 	 * place, and it gives that run's result.
