@@ -159,6 +159,16 @@ describe('metric SQL on hand-made marts', () => {
 		expect(values(await series('people_waiting', { unit: 'u1' }))).toEqual([5, null, null, null, 4]);
 	});
 
+	it('lists per unit the units open or reporting in the period, in each of its quarters', async () => {
+		const units = async (first: string, last: string) =>
+			(await queryMeasures(db, 'unit_quarter', [meanWait], 'internal', { ...params(), first_quarter: first, last_quarter: last })).map((r) => `${r.quarter} ${r.unit_id}`);
+		// 2023 Q3 (no data week in it): u1 and u2 are open on its last day; u3 opens on 2024-02-01, so it has no row.
+		expect(await units('2023-07-01', '2023-07-01')).toEqual(['2023-07-01 u1', '2023-07-01 u2']);
+		// 2023 Q3 to 2024 Q1: u3 is open in the last quarter, so it is listed in all three, its first two without figures.
+		const period = await units('2023-07-01', '2024-01-01');
+		expect(period).toEqual(['2023-07-01', '2023-10-01', '2024-01-01'].flatMap((q) => ['u1', 'u2', 'u3'].map((u) => `${q} ${u}`)));
+	});
+
 	it('gives the same series in the overview statement as in each metric alone', async () => {
 		for (const filters of [{}, { region: 'R2' }, { org: 'municipal', unit: 'u1' }]) {
 			const together = seriesByMetric(await db.query<MeasureRow>(OVERVIEW_SQL, params(filters)), OVERVIEW_MEASURES);

@@ -14,8 +14,9 @@
  *   org_quarter      one row per organisation type and quarter (every type
  *                    listed): units and their reports by type; the municipalities
  *                    are those of the selection, served by units of the type
- *   unit_quarter     one row per chosen unit and quarter: its own reports, and
- *                    the municipalities it serves
+ *   unit_quarter     one row per chosen unit and quarter, of the units with a
+ *                    cell in the period (open or reporting in one of its
+ *                    quarters): its own reports, and the municipalities it serves
  *   area_quarter     one row per municipality (of the region chosen, or the
  *                    country) and quarter: units_open counts the open chosen
  *                    units serving it, whatever their own region; served is 0
@@ -93,7 +94,9 @@ const SPLITS: Partial<Record<Grain, Split>> = {
 		regionFilter: true,
 	},
 	unit_quarter: {
-		groups: "SELECT unit_id AS grp, unit_id, name AS unit_name, region_code, strftime(closed_on, '%Y-%m-%d') AS closed FROM chosen_units",
+		// Only units with a cell in the period (open, or reporting, in one of its quarters): a unit without has no
+		// figure to show, and at a hundred times the units most of a network's units have none in a given quarter.
+		groups: "SELECT unit_id AS grp, unit_id, name AS unit_name, region_code, strftime(closed_on, '%Y-%m-%d') AS closed FROM chosen_units WHERE unit_id IN (SELECT grp FROM cells)",
 		unit: 'unit_id',
 		regionFilter: true,
 	},

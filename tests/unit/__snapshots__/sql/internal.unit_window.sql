@@ -57,7 +57,7 @@ facts AS (
         (CASE WHEN w.weeks IS NULL THEN 0 ELSE w.reported END)::DOUBLE AS reported,
         coalesce(o.expected, 0)::DOUBLE AS expected
     FROM quarters q
-    CROSS JOIN (SELECT unit_id AS grp, unit_id, name AS unit_name, region_code, strftime(closed_on, '%Y-%m-%d') AS closed FROM chosen_units) g
+    CROSS JOIN (SELECT unit_id AS grp, unit_id, name AS unit_name, region_code, strftime(closed_on, '%Y-%m-%d') AS closed FROM chosen_units WHERE unit_id IN (SELECT grp FROM cells)) g
     LEFT JOIN quarter_weeks w ON w.quarter = q.quarter AND w.grp = g.grp
     LEFT JOIN open_facts o ON o.quarter = q.quarter AND o.grp = g.grp
     CROSS JOIN area_totals t
