@@ -25,9 +25,11 @@ import {
 	employmentRate,
 	meanWait,
 	measureOf,
+	peopleWaiting,
 	queryMeasures,
 	reportCompleteness,
 	seriesByMetric,
+	unitEndsSql,
 	unitWindowSql,
 	waitlistPerFte,
 	type MeasureRow,
@@ -167,6 +169,20 @@ describe('metric SQL on hand-made marts', () => {
 		// 2023 Q3 to 2024 Q1: u3 is open in the last quarter, so it is listed in all three, its first two without figures.
 		const period = await units('2023-07-01', '2024-01-01');
 		expect(period).toEqual(['2023-07-01', '2023-10-01', '2024-01-01'].flatMap((q) => ['u1', 'u2', 'u3'].map((u) => `${q} ${u}`)));
+	});
+
+	it("gives a period's two ends per unit, the quarters between left out", async () => {
+		const rows = await db.query<MeasureRow>(unitEndsSql([peopleWaiting]), { ...params(), first_quarter: '2023-01-01', last_quarter: '2024-01-01' });
+		// Each unit open in 2023 Q1 to 2024 Q1 (u3 in its last quarter), at both ends. People waiting in an average
+		// reported week: u1 (4 + 6) / 2 = 5 then (3 + 5) / 2 = 4; u2, opened 2023-06-15, none then 8; u3 none then 2.
+		expect(rows.map((r) => [r.quarter, r.unit_id, measureOf(r, peopleWaiting).value])).toEqual([
+			['2023-01-01', 'u1', 5],
+			['2023-01-01', 'u2', null],
+			['2023-01-01', 'u3', null],
+			['2024-01-01', 'u1', 4],
+			['2024-01-01', 'u2', 8],
+			['2024-01-01', 'u3', 2],
+		]);
 	});
 
 	it('gives the same series in the overview statement as in each metric alone', async () => {

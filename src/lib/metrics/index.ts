@@ -24,7 +24,7 @@ import { waitlistPerFte } from './waitlist_per_fte';
 import { youngShare } from './young_share';
 
 export type { Metric, MetricRow, Reference } from './types';
-export { measureColumns, measureOf, measureParams, measureSql, queryMeasures, roundedIn, seriesByMetric, unitWindowSql, type MeasureColumns, type MeasureRow } from './query';
+export { measureColumns, measureOf, measureParams, measureSql, queryMeasures, roundedIn, seriesByMetric, unitEndsSql, unitWindowSql, type MeasureColumns, type MeasureRow } from './query';
 export { GRAIN_KEYS, GRAINS, type Grain } from './facts';
 export { factsOf, unitCells } from './cells';
 export { SHARED_SQL, SHARED_STATEMENTS } from './shared';

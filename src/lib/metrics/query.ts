@@ -64,9 +64,22 @@ export function measureSql(grain: Grain, measures: readonly Metric[], profile: P
 export const queryMeasures = (db: Database, grain: Grain, measures: readonly Metric[], profile: Profile, params: Params): Promise<MeasureRow[]> =>
 	db.query<MeasureRow>(measureSql(grain, measures, profile, params), params);
 
-function writeMeasureSql(grain: Grain, measures: readonly Metric[], profile: Profile, cells: Cells): string {
+function writeMeasureSql(grain: Grain, measures: readonly Metric[], profile: Profile, cells: Cells, where = ''): string {
 	const keys = GRAIN_KEYS[grain].join(', ');
-	return `${factsOf(profile, grain, cells)}SELECT ${keys},\n    ${measures.map((m) => formulaColumns(m.id, m.formula, profile)).join(',\n    ')}\nFROM facts\nORDER BY ${keys}`;
+	return `${factsOf(profile, grain, cells)}SELECT ${keys},\n    ${measures.map((m) => formulaColumns(m.id, m.formula, profile)).join(',\n    ')}\nFROM facts${where}\nORDER BY ${keys}`;
+}
+
+/**
+ * Measures per chosen unit at a period's two ends: the unit_quarter grain's
+ * rows of $first_quarter and of $last_quarter alone, the quarters between
+ * left out. One statement rather than one a quarter: a statement's fixed
+ * cost (DuckDB plans each of these in about 10 ms natively) is paid once,
+ * and at a hundred times the units the two ends of a year took 44-55 ms
+ * natively as one statement against 64-70 ms as two.
+ */
+export function unitEndsSql(measures: readonly Metric[], profile: Profile = 'internal'): string {
+	const ends = " WHERE quarter IN (strftime($first_quarter::DATE, '%Y-%m-%d'), strftime($last_quarter::DATE, '%Y-%m-%d'))";
+	return once(`ends|${profile}|${measures.map((m) => m.id).join()}`, () => writeMeasureSql('unit_quarter', measures, profile, 'units', ends));
 }
 
 /** A row of measureSql: the grain's keys and three columns per measure. */

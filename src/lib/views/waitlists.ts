@@ -17,6 +17,7 @@ import {
 	referrals,
 	reportCompleteness,
 	seriesByMetric,
+	unitEndsSql,
 	waitlistPerFte,
 	type MeasureRow,
 	type MetricRow,
@@ -87,19 +88,20 @@ export const waitlists: ViewDefinition<WaitlistResults> = {
 		const from = quarterStart(filters.from ?? period.from);
 		const to = filters.to ?? period.to;
 		const [quarter, yearEarlier] = [quarterStart(to), quarterStart(shiftQuarter(to, -4))];
-		// The units' two quarters alone, each a statement of its own: the quarters between them are not read, and at a
-		// hundred times the units the five quarters' rows took about twice as long to compute and read.
-		const unitsIn = (q: string) => queryMeasures(db, 'unit_quarter', UNIT_MEASURES, profile, { ...params, first_quarter: q, last_quarter: q });
-		const [selection, regions, unitsBefore, unitsNow, country] = await Promise.all([
+		const [selection, regions, units, country] = await Promise.all([
 			queryMeasures(db, 'quarter', SELECTION_MEASURES, profile, params),
 			queryMeasures(db, 'region_quarter', REGION_MEASURES, profile, { ...params, first_quarter: from }),
-			unitsIn(yearEarlier),
-			unitsIn(quarter),
+			// The units' two quarters alone: the quarters between them are not returned.
+			db.query<MeasureRow>(unitEndsSql(UNIT_MEASURES, profile), { ...params, first_quarter: yearEarlier, last_quarter: quarter }),
 			filters.region ? queryMeasures(db, 'quarter', [waitlistPerFte], profile, { ...params, region: null, first_quarter: from }) : null,
 		]);
 		const byUnit = new Map<string, { before?: MeasureRow; now?: MeasureRow }>();
-		for (const before of unitsBefore) byUnit.set(before.unit_id as string, { before });
-		for (const now of unitsNow) byUnit.set(now.unit_id as string, { ...byUnit.get(now.unit_id as string), now });
+		for (const row of units) {
+			const unit = byUnit.get(row.unit_id as string) ?? {};
+			if (row.quarter === quarter) unit.now = row;
+			else unit.before = row;
+			byUnit.set(row.unit_id as string, unit);
+		}
 		const growth: UnitGrowth[] = [];
 		let growthWithheld = 0;
 		for (const [unit_id, { before, now }] of byUnit) {
