@@ -187,12 +187,15 @@ describe('overview', () => {
 		// (intersection observers report with a frame), not in the same task as the scroll.
 		await page.evaluate(() => new Promise((painted) => requestAnimationFrame(() => requestAnimationFrame(painted))));
 		// What each chart shows the moment the new figures are in place: on the screen, drawn; the one below, not yet.
+		// In place: the view shows region 14 and no chart is loading (on a busy machine the state may not have been
+		// computed ahead, and the view names it while its figures are on their way).
 		const atChange = await page.evaluate(
 			() =>
 				new Promise<{ id: string; top: number; bottom: number; drawn: string }[]>((resolve) => {
 					const figures = document.querySelector('[data-view]')!;
 					const observer = new MutationObserver(() => {
 						if (figures.getAttribute('data-view') !== '?region=14') return;
+						if (document.querySelector('[data-chart][data-state="loading"]')) return;
 						observer.disconnect();
 						resolve(
 							[...document.querySelectorAll('[data-chart]')].map((chart) => {
@@ -201,7 +204,7 @@ describe('overview', () => {
 							}),
 						);
 					});
-					observer.observe(figures, { attributes: true, attributeFilter: ['data-view'] });
+					observer.observe(document, { subtree: true, attributes: true, attributeFilter: ['data-view', 'data-state'] });
 					const select = document.querySelector<HTMLSelectElement>('#filter-region')!;
 					select.value = '14';
 					select.dispatchEvent(new Event('change', { bubbles: true }));
