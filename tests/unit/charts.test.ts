@@ -131,6 +131,33 @@ describe('plot functions', () => {
 		await expect(drawing.outerHTML).toMatchFileSnapshot(snapshot('map-geo'));
 	});
 
+	it('map from boundaries drawn again for other counts of the same municipalities: the drawing Plot makes of them, recoloured', () => {
+		const boundaries = JSON.parse(readFileSync(join(FIXTURES, 'reference-with-boundaries', 'boundaries.geojson'), 'utf8')) as Boundaries;
+		const codes = ['A01', 'A02', 'B01', 'B02'];
+		const before = codes.map((code, i) => tile(code, i % 2, i >> 1, i));
+		const after = codes.map((code, i) => tile(code, i % 2, i >> 1, 3 - i));
+		const options = { document, boundaries: boundaries.features, classes: CLASSES };
+		const first = mapPlot(before, options);
+		const firstHtml = first.outerHTML;
+		const again = mapPlot(after, options);
+		// Drawn fresh in another document, where no drawing is kept.
+		const other = (parseHTML('<!doctype html><html><body></body></html>') as unknown as { document: Document }).document;
+		expect(again.outerHTML).toBe(mapPlot(after, { ...options, document: other }).outerHTML);
+		expect([...again.querySelectorAll('[aria-label="geo"] [data-code]')].map((s) => [s.getAttribute('fill'), s.getAttribute('aria-label')])).toEqual([
+			[PALETTE.served[3], 'A01: 3'],
+			[PALETTE.served[2], 'A02: 2'],
+			[PALETTE.served[1], 'B01: 1'],
+			[PALETTE.served[0], 'B02: 0'],
+		]);
+		// A copy: the drawing given before is as it was.
+		expect(again).not.toBe(first);
+		expect(first.outerHTML).toBe(firstHtml);
+		// Missing data outline their municipality and add "No data" to the legend: drawn, not recoloured.
+		const missing = mapPlot([tile('A01', 0, 0, null), ...after.slice(1)], options);
+		expect(missing.outerHTML).toBe(mapPlot([tile('A01', 0, 0, null), ...after.slice(1)], { ...options, document: other }).outerHTML);
+		expect([...missing.querySelectorAll('[class$="-swatch"]')].map((s) => s.textContent)).toContain('No data');
+	});
+
 	it('map as a tile grid where there are no boundaries, missing data apart from "not served"', async () => {
 		const rows = [tile('T1', 0, 0, 0), tile('T2', 1, 0, null), tile('T3', 0, 1, 1), tile('T4', 2, 1, 3)];
 		const drawing = mapPlot(rows, { document, boundaries: null, classes: CLASSES });

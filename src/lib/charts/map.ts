@@ -47,12 +47,52 @@ export function mapPlot(rows: readonly MapRow[], options: MapOptions): SVGSVGEle
 	// A municipality the boundaries lack is listed in the table, not drawn.
 	const codes = options.boundaries && new Set(options.boundaries.map((b) => b.properties.code));
 	const drawn = codes ? rows.filter((r) => codes.has(r.code)) : rows;
-	const figure = options.boundaries ? geoMap(drawn, options.boundaries, options, color, fill) : tileMap(drawn, options, color, fill);
+	const figure = options.boundaries ? geoMapOnce(drawn, options.boundaries, options, color, fill) : tileMap(drawn, options, color, fill);
 	markMunicipalities(figure, drawn);
 	return figure;
 }
 
-type ColorScale = Plot.ScaleOptions & { legend: boolean };
+type ColorScale = Plot.ScaleOptions & { legend: boolean; domain: string[]; range: string[] };
+
+/**
+ * Maps drawn from boundaries, by what fixes their drawing but for its
+ * colours: the document, the boundaries, the size, the municipalities in
+ * order, the legend's classes, those with missing data and the one
+ * outlined. A filter change that keeps the municipalities (an organisation
+ * type, a funding, a quarter) changes only how many units serve each, and
+ * projecting every boundary again took most of a change on coverage (Plot
+ * fitting the projection to them and writing each path: 20-30 ms a map
+ * of the country in Chromium). Such a map is a copy of the one kept,
+ * recoloured. The newest few are kept (a region's map and the country's).
+ */
+const drawnMaps = new Map<string, { document: Document | undefined; boundaries: readonly Boundary[]; figure: ReturnType<typeof Plot.plot> }>();
+const MAPS_KEPT = 8;
+
+function geoMapOnce(rows: readonly MapRow[], boundaries: Boundary[], options: MapOptions, color: ColorScale, fill: (row: MapRow) => string): ReturnType<typeof Plot.plot> {
+	const key = [
+		options.width ?? SIZES.map.width,
+		options.highlight ?? '',
+		color.domain.join('\u0001'),
+		rows.map((r) => r.code).join(),
+		rows.filter((r) => r.count === null).map((r) => r.code).join(),
+	].join('|');
+	const kept = drawnMaps.get(key);
+	const colourOf = new Map(color.domain.map((name, i) => [name, color.range[i]!]));
+	if (kept && kept.document === options.document && kept.boundaries === boundaries) {
+		// Kept as the newest.
+		drawnMaps.delete(key);
+		drawnMaps.set(key, kept);
+		const figure = kept.figure.cloneNode(true) as typeof kept.figure;
+		// Plot draws one shape per row, in the rows' order, its fill the colour of the row's class.
+		const shapes = figure.querySelector('[aria-label="geo"]')?.children ?? [];
+		for (let i = 0; i < shapes.length && i < rows.length; i++) shapes[i]!.setAttribute('fill', colourOf.get(fill(rows[i]!))!);
+		return figure;
+	}
+	const figure = geoMap(rows, boundaries, options, color, fill);
+	drawnMaps.set(key, { document: options.document, boundaries, figure: figure.cloneNode(true) as typeof figure });
+	if (drawnMaps.size > MAPS_KEPT) drawnMaps.delete(drawnMaps.keys().next().value!);
+	return figure;
+}
 
 function geoMap(rows: readonly MapRow[], boundaries: Boundary[], options: MapOptions, color: ColorScale, fill: (row: MapRow) => string) {
 	const byCode = new Map(boundaries.map((b) => [b.properties.code, b]));
