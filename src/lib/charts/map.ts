@@ -77,12 +77,12 @@ function geoMapOnce(rows: readonly MapRow[], boundaries: Boundary[], options: Ma
 		rows.filter((r) => r.count === null).map((r) => r.code).join(),
 	].join('|');
 	const kept = drawnMaps.get(key);
-	const colourOf = new Map(color.domain.map((name, i) => [name, color.range[i]!]));
 	if (kept && kept.document === options.document && kept.boundaries === boundaries) {
 		// Kept as the newest.
 		drawnMaps.delete(key);
 		drawnMaps.set(key, kept);
 		const figure = kept.figure.cloneNode(true) as typeof kept.figure;
+		const colourOf = new Map(color.domain.map((name, i) => [name, color.range[i]!]));
 		// Plot draws one shape per row, in the rows' order, its fill the colour of the row's class.
 		const shapes = figure.querySelector('[aria-label="geo"]')?.children ?? [];
 		for (let i = 0; i < shapes.length && i < rows.length; i++) shapes[i]!.setAttribute('fill', colourOf.get(fill(rows[i]!))!);
