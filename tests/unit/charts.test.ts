@@ -318,7 +318,9 @@ describe('plot functions', () => {
 		// One line per stratum; the band only where it exists; one censoring mark.
 		expect(drawing.querySelectorAll('[aria-label="line"] path')).toHaveLength(2);
 		expect(drawing.querySelectorAll('[aria-label="area"] path')).toHaveLength(2);
-		expect(drawing.querySelectorAll('[aria-label="dot"] path, [aria-label="dot"] circle')).toHaveLength(1);
+		// Plot's plus at (333.80, 81) for A's censoring at 365 days: arms of 3.677 pixels (d3's symbolPlus of area π·2.5²), stroked in A's colour.
+		const marks = [...drawing.querySelectorAll('[aria-label="dot"] path, [aria-label="dot"] circle')];
+		expect(marks.map((m) => [m.getAttribute('d'), m.getAttribute('stroke'), m.getAttribute('fill')])).toEqual([['M330.12,81h7.36M333.8,77.32v7.36', '#1f5a96', 'none']]);
 		await expect(drawing.outerHTML).toMatchFileSnapshot(snapshot('step'));
 	});
 
@@ -336,8 +338,9 @@ describe('plot functions', () => {
 		expect(paths(all, 'line')).toEqual(paths(steps, 'line'));
 		expect(paths(all, 'area')).toEqual(paths(steps, 'area'));
 		expect(paths(all, 'line')[0]).toMatch(/^M[^M]+$/);
-		// The censoring marks are all still drawn: five times with censoring (A 100, 300, 400; B 50, 500).
-		expect(all.querySelectorAll('[aria-label="dot"] path')).toHaveLength(5);
+		// The censoring marks are all still drawn, one path a stratum: five times with censoring (A 100, 300, 400; B 50, 500), two arms each.
+		const marks = [...all.querySelectorAll('[aria-label="dot"] path')].map((p) => p.getAttribute('d')!.match(/M/g)!.length / 2);
+		expect(marks).toEqual([3, 2]);
 	});
 
 	it('step: censoring marks less than a pixel apart on one level are one mark (#23)', async () => {

@@ -8,7 +8,7 @@
  * FunnelPlotR's method); this function only draws.
  */
 import * as Plot from '@observablehq/plot';
-import { dotPaths } from './dotPaths';
+import { circle, dotPaths } from './dotPaths';
 import { spreadLabels } from './labels';
 import { PALETTE, PLOT_STYLE, SIZES, type PlotOptions } from './theme';
 
@@ -102,11 +102,10 @@ export function funnelPlot(points: readonly FunnelPoint[], options: FunnelOption
 				x: 'n',
 				y: 'rate',
 				render: dotPaths({
-					r: DOT_RADIUS,
-					fills: [PALETTE.series, PALETTE.highlight],
-					fillOf: (i) => (points[i]!.flag === 'within' ? PALETTE.series : PALETTE.highlight),
-					stroke: '#ffffff',
-					strokeWidth: 0.5,
+					symbol: circle(DOT_RADIUS),
+					colours: [PALETTE.series, PALETTE.highlight],
+					colourOf: (i) => (points[i]!.flag === 'within' ? PALETTE.series : PALETTE.highlight),
+					paint: (colour) => ({ fill: colour, stroke: '#ffffff', 'stroke-width': '0.5' }),
 				}),
 			}),
 			Plot.dot(chosen, { x: 'n', y: 'rate', r: 2 * DOT_RADIUS, stroke: PALETTE.text, strokeWidth: 1.5 }),

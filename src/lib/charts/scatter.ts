@@ -3,7 +3,7 @@
  * them, and a fitted line over the points' x range.
  */
 import * as Plot from '@observablehq/plot';
-import { dotPaths } from './dotPaths';
+import { circle, dotPaths } from './dotPaths';
 import { PALETTE, PLOT_STYLE, SIZES, type PlotOptions } from './theme';
 
 export interface ScatterPoint {
@@ -49,7 +49,12 @@ export function scatterPlot(points: readonly ScatterPoint[], options: ScatterOpt
 			Plot.dot(points, {
 				x: 'x',
 				y: 'y',
-				render: dotPaths({ r: 3.5, fills: [PALETTE.series], fillOf: () => PALETTE.series, fillOpacity: 0.7, stroke: '#ffffff', strokeWidth: 0.5 }),
+				render: dotPaths({
+					symbol: circle(3.5),
+					colours: [PALETTE.series],
+					colourOf: () => PALETTE.series,
+					paint: (colour) => ({ fill: colour, 'fill-opacity': '0.7', stroke: '#ffffff', 'stroke-width': '0.5' }),
+				}),
 			}),
 			Plot.line(line, { x: 'x', y: 'y', stroke: PALETTE.highlight, strokeWidth: 2 }),
 			Plot.tip(points, Plot.pointer({ x: 'x', y: 'y', title: 'label' })),

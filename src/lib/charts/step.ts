@@ -3,6 +3,7 @@
  * stepped area behind it, a mark at each censoring, time in years.
  */
 import * as Plot from '@observablehq/plot';
+import { dotPaths, plus } from './dotPaths';
 import { PALETTE, PLOT_STYLE, SIZES, type PlotOptions } from './theme';
 
 export interface StepRow {
@@ -67,6 +68,8 @@ export function stepPlot(rows: readonly StepRow[], options: StepOptions): SVGSVG
 	const width = options.width ?? SIZES.wide.width;
 	// At least the pixels a year takes (the axis is niced to at least the last time, and the margins are left out).
 	const pixelsPerYear = (width - MARGIN_LEFT) / points.reduce((most, p) => Math.max(most, p.years), 1e-9);
+	const marks = censorMarks(points, pixelsPerYear);
+	const colourOf = new Map(strata.map((stratum, i) => [stratum, colors.range[i % colors.range.length]!]));
 	const figure = Plot.plot({
 		document: options.document,
 		width,
@@ -89,7 +92,17 @@ export function stepPlot(rows: readonly StepRow[], options: StepOptions): SVGSVG
 				curve: 'step-after',
 			}),
 			Plot.line(stepsOnly(points, ['survival']), { x: 'years', y: 'survival', z: 'stratum', stroke: 'stratum', strokeWidth: 2, curve: 'step-after' }),
-			Plot.dot(censorMarks(points, pixelsPerYear), { x: 'years', y: 'survival', stroke: 'stratum', symbol: 'plus', r: 2.5 }),
+			// One path a stratum: hundreds of marks at a hundred times the units.
+			Plot.dot(marks, {
+				x: 'years',
+				y: 'survival',
+				render: dotPaths({
+					symbol: plus(2.5),
+					colours: colors.range,
+					colourOf: (i) => colourOf.get(marks[i]!.stratum)!,
+					paint: (colour) => ({ fill: 'none', stroke: colour, 'stroke-width': '1.5' }),
+				}),
+			}),
 			Plot.tip(points, Plot.pointerX({ x: 'years', y: 'survival', z: 'stratum', title: (p: StepRow & { years: number }) => `${p.stratum}: ${options.format(p.survival)}` })),
 		],
 	});
