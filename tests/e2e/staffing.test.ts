@@ -211,7 +211,11 @@ describe('survival', () => {
 		const { page } = await openPage(browser, '/sv/survival?by=funding');
 		await chartsSettled(page);
 		expect(await page.locator('h1').innerText()).toBe('Enheternas överlevnad');
-		expect(await page.locator('[data-chi2]').innerText()).toMatch(/^Log-rank-test: χ² = \d+,\d+ med 2 frihetsgrader/);
+		// One relation before p, and the Swedish decimal comma: "p < 0,001" below a thousandth (as at ten times the units), else "p = 0,123".
+		const p = Number(await page.locator('[data-chi2]').getAttribute('data-p'));
+		expect(await page.locator('[data-chi2]').innerText()).toMatch(
+			p < 0.001 ? /^Log-rank-test: χ² = [\d\s]+,\d\d med 2 frihetsgrader, p < 0,001\.$/ : /^Log-rank-test: χ² = [\d\s]+,\d\d med 2 frihetsgrader, p = [01],\d{3}\.$/,
+		);
 		expect(await page.locator('[data-chart="closed_within_3_years"] tbody th').allInnerTexts()).toEqual(['Permanent', 'Projekt', 'Blandad']);
 		await page.context().close();
 	});

@@ -406,8 +406,8 @@ export const messages = {
 	by_org: { en: 'By organisation', sv: 'Per organisation' },
 	stratum_all: { en: 'All units', sv: 'Alla enheter' },
 	log_rank: {
-		en: 'Log-rank test: χ² = {chi2} on {df} degrees of freedom, p = {p}.',
-		sv: 'Log-rank-test: χ² = {chi2} med {df} frihetsgrader, p = {p}.',
+		en: 'Log-rank test: χ² = {chi2} on {df} degrees of freedom, p {p}.',
+		sv: 'Log-rank-test: χ² = {chi2} med {df} frihetsgrader, p {p}.',
 	},
 	survival_summary: { en: 'Units still open: {values}.', sv: 'Enheter som fortfarande är öppna: {values}.' },
 	survival_stratum_summary: { en: '{stratum} {share} after 3 years, median {median}', sv: '{stratum} {share} efter 3 år, median {median}' },
