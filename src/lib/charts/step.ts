@@ -69,7 +69,8 @@ export function stepPlot(rows: readonly StepRow[], options: StepOptions): SVGSVG
 	// At least the pixels a year takes (the axis is niced to at least the last time, and the margins are left out).
 	const pixelsPerYear = (width - MARGIN_LEFT) / points.reduce((most, p) => Math.max(most, p.years), 1e-9);
 	const marks = censorMarks(points, pixelsPerYear);
-	const colourOf = new Map(strata.map((stratum, i) => [stratum, colors.range[i % colors.range.length]!]));
+	// The plot's own colour scale, so each stratum's marks take its line's colour.
+	const colour = Plot.scale({ color: colors });
 	const figure = Plot.plot({
 		document: options.document,
 		width,
@@ -99,7 +100,7 @@ export function stepPlot(rows: readonly StepRow[], options: StepOptions): SVGSVG
 				render: dotPaths({
 					symbol: plus(2.5),
 					colours: colors.range,
-					colourOf: (i) => colourOf.get(marks[i]!.stratum)!,
+					colourOf: (i) => colour.apply(marks[i]!.stratum) as string,
 					paint: (colour) => ({ fill: 'none', stroke: colour, 'stroke-width': '1.5' }),
 				}),
 			}),
